@@ -1,0 +1,12 @@
+/** Captions core: WebVTT parsing, cue markup, time lookup and time text. No DOM: runs in Node too. */
+export {
+  parseWebVTT,
+  parseTimestamp,
+  formatTimestamp,
+  type WebVTTCue,
+  type WebVTTError,
+  type WebVTTParseResult,
+} from './webvtt.js';
+export { cueWords, cueVoice, cuePlainText, type CueWord } from './cue-text.js';
+export { CueIndex } from './cue-index.js';
+export { durationInWords, positionInWords, clock, timeWords, type TimeLanguage } from './time-text.js';

@@ -1,0 +1,418 @@
+/**
+ * WebVTT parsing, following the W3C WebVTT parser algorithm
+ * (https://www.w3.org/TR/webvtt1/#file-parsing) so that a file reads here exactly as a browser's
+ * `<track>` would read it, plus what a browser keeps to itself: a list of errors with line numbers,
+ * for authors and for the narration build.
+ *
+ * Departures from the algorithm, all deliberate:
+ * - Cues whose end is not after their start are reported and dropped (the syntax forbids them; a
+ *   browser would keep them, never showing them).
+ * - STYLE and REGION blocks are recognised and skipped: this project styles captions itself.
+ * - Cue settings are kept as written (`settings`), not interpreted.
+ */
+
+export interface WebVTTCue {
+  /** The cue identifier, or `''` when the cue has none. */
+  id: string;
+  /** Seconds. */
+  start: number;
+  /** Seconds, always after `start`. */
+  end: number;
+  /** The cue settings as written after the end time (`align:start line:0`), trimmed. */
+  settings: string;
+  /** The raw cue payload, markup included, lines joined by `\n`. */
+  text: string;
+}
+
+export interface WebVTTError {
+  /** 1-based line number in the file as given (CRLF, CR and LF each end one line). */
+  line: number;
+  /** What was wrong, in English, without the line number: show it as `line ${line}: ${message}`. */
+  message: string;
+}
+
+export interface WebVTTParseResult {
+  cues: WebVTTCue[];
+  errors: WebVTTError[];
+}
+
+/**
+ * Parses a WebVTT file. Never throws: what cannot be read is reported in `errors` and skipped, and
+ * every good cue is kept. A file without the `WEBVTT` signature has no cues, as in browsers.
+ *
+ * @example
+ * const { cues, errors } = parseWebVTT(await (await fetch('story.vtt')).text());
+ * for (const e of errors) console.warn(`story.vtt line ${e.line}: ${e.message}`);
+ */
+export function parseWebVTT(text: string): WebVTTParseResult {
+  return new WebVTTParser(text).parse();
+}
+
+/**
+ * Reads one whole WebVTT timestamp (`mm:ss.ttt` or `hh:mm:ss.ttt`, hours of any length) and
+ * returns it in seconds, or `null` when the string is anything else (surrounding spaces included).
+ */
+export function parseTimestamp(s: string): number | null {
+  const result = collectTimestamp(s, 0);
+  return result.ok && result.position === s.length ? result.seconds : null;
+}
+
+/**
+ * Writes seconds as a WebVTT timestamp, always `hh:mm:ss.ttt` (hours grow past two digits when
+ * needed). Rounds to the nearest millisecond in integer arithmetic, so 59.9996 gives `00:01:00.000`
+ * and never `00:00:60.000`.
+ *
+ * @throws RangeError for a negative or non-finite time, which no WebVTT file can hold.
+ */
+export function formatTimestamp(seconds: number): string {
+  const totalMs = Math.round(seconds * 1000);
+  if (!Number.isFinite(totalMs) || totalMs < 0) {
+    throw new RangeError(`formatTimestamp: ${seconds} is not a time WebVTT can hold`);
+  }
+  const ms = totalMs % 1000;
+  const totalSeconds = (totalMs - ms) / 1000;
+  const s = totalSeconds % 60;
+  const m = Math.floor(totalSeconds / 60) % 60;
+  const h = Math.floor(totalSeconds / 3600);
+  return `${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}.${pad(ms, 3)}`;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timestamps and cue timings
+
+type TimestampResult =
+  | { ok: true; seconds: number; position: number }
+  | { ok: false; reason: string };
+
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+
+/** ASCII whitespace as the HTML "skip whitespace" step means it (LF never occurs inside a line). */
+const isWhitespace = (c: string | undefined): boolean =>
+  c === ' ' || c === '\t' || c === '\n' || c === '\f' || c === '\r';
+
+function collectDigits(input: string, position: number): string {
+  let end = position;
+  while (isDigit(input[end])) end++;
+  return input.slice(position, end);
+}
+
+/**
+ * "Collect a WebVTT timestamp" from the spec. The spec only says "error"; the reasons here are
+ * for authors, so each failing step names the part of the timestamp that is wrong.
+ */
+function collectTimestamp(input: string, start: number): TimestampResult {
+  let position = start;
+  const fail = (reason: string): TimestampResult => ({ ok: false, reason });
+
+  if (position >= input.length) return fail('is missing');
+  if (!isDigit(input[position])) return fail('must start with a digit');
+
+  const first = collectDigits(input, position);
+  position += first.length;
+  let value1 = Number(first);
+  // Two digits up to 59 may be minutes; anything else can only be hours.
+  const hoursFirst = first.length !== 2 || value1 > 59;
+
+  if (input[position] !== ':') {
+    return fail('must have minutes and seconds separated by a colon (mm:ss.ttt)');
+  }
+  position++;
+
+  const second = collectDigits(input, position);
+  position += second.length;
+  // Whether this group is minutes or seconds depends on whether a colon follows it.
+  const secondIsMinutes = hoursFirst || input[position] === ':';
+  if (second.length !== 2) {
+    return fail(`${secondIsMinutes ? 'minutes' : 'seconds'} must have two digits`);
+  }
+  let value2 = Number(second);
+
+  let value3: number;
+  if (secondIsMinutes) {
+    if (input[position] !== ':') {
+      return fail(
+        first.length === 2
+          ? 'minutes must be 59 or less (write hours as hh:mm:ss.ttt)'
+          : 'minutes must have two digits (or write hours as hh:mm:ss.ttt)',
+      );
+    }
+    position++;
+    const third = collectDigits(input, position);
+    position += third.length;
+    if (third.length !== 2) return fail('seconds must have two digits');
+    value3 = Number(third);
+  } else {
+    value3 = value2;
+    value2 = value1;
+    value1 = 0;
+  }
+
+  if (input[position] !== '.') {
+    return fail(
+      input[position] === ','
+        ? 'use a period, not a comma, before the milliseconds'
+        : 'seconds must be followed by a period and three decimal places',
+    );
+  }
+  position++;
+  const fraction = collectDigits(input, position);
+  position += fraction.length;
+  if (fraction.length !== 3) return fail('seconds must have three decimal places');
+
+  if (value2 > 59) return fail('minutes must be 59 or less');
+  if (value3 > 59) return fail('seconds must be 59 or less');
+
+  // Whole milliseconds first, so 1.25 is the nearest double to 1.25 and not a sum of errors.
+  const ms = ((value1 * 60 + value2) * 60 + value3) * 1000 + Number(fraction);
+  return { ok: true, seconds: ms / 1000, position };
+}
+
+type TimingResult =
+  | { ok: true; start: number; end: number; settings: string }
+  | { ok: false; reason: string };
+
+/** "Collect WebVTT cue timings and settings", keeping the settings as text. */
+function collectCueTimings(line: string): TimingResult {
+  let position = 0;
+  const skipWhitespace = (): void => {
+    while (isWhitespace(line[position])) position++;
+  };
+  // The text of the timestamp being read, to quote it in a message.
+  const word = (from: number): string => {
+    let end = from;
+    while (end < line.length && !isWhitespace(line[end])) end++;
+    return line.slice(from, end);
+  };
+
+  skipWhitespace();
+  const startAt = position;
+  const start = collectTimestamp(line, position);
+  if (!start.ok) return { ok: false, reason: `${start.reason} in the start time "${word(startAt)}"` };
+  position = start.position;
+
+  skipWhitespace();
+  if (line.slice(position, position + 3) !== '-->') {
+    return { ok: false, reason: 'expected "-->" right after the start time' };
+  }
+  position += 3;
+
+  skipWhitespace();
+  const endAt = position;
+  const end = collectTimestamp(line, position);
+  if (!end.ok) return { ok: false, reason: `${end.reason} in the end time "${word(endAt)}"` };
+  position = end.position;
+
+  return {
+    ok: true,
+    start: start.seconds,
+    end: end.seconds,
+    settings: line.slice(position).replace(/^[ \t\f\r]+|[ \t\f\r]+$/g, ''),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The file parser
+
+/** Shortens a line for quoting in a message. */
+function quote(line: string): string {
+  const max = 60;
+  return JSON.stringify(line.length > max ? `${line.slice(0, max - 1)}…` : line);
+}
+
+const NOTE = /^NOTE(?:$|[ \t])/;
+const STYLE_OR_REGION = /^(?:STYLE|REGION)[ \t\n\f\r]*$/;
+
+class WebVTTParser {
+  private readonly input: string;
+  /** Offsets where each line starts, to turn a position into a line number. */
+  private readonly lineStarts: number[] = [0];
+  private position = 0;
+  private seenCue = false;
+  /** Start of a line that ended the block above it only because it contained "-->". */
+  private arrowBreakAt = -1;
+  private readonly cues: WebVTTCue[] = [];
+  private readonly errors: WebVTTError[] = [];
+
+  constructor(text: string) {
+    // The decoder drops a byte order mark; then the spec's own normalisation: NUL → U+FFFD and
+    // every CRLF or CR → LF (which keeps line numbers as an editor counts them).
+    this.input = text
+      .replace(/^\uFEFF/, '')
+      .replace(/\0/g, '\uFFFD')
+      .replace(/\r\n?/g, '\n');
+    for (let i = 0; i < this.input.length; i++) {
+      if (this.input[i] === '\n') this.lineStarts.push(i + 1);
+    }
+  }
+
+  parse(): WebVTTParseResult {
+    const { input } = this;
+    if (!this.hasSignature()) {
+      const firstLine = input.split('\n', 1)[0] ?? '';
+      this.report(
+        0,
+        input === ''
+          ? 'missing WEBVTT signature: the file is empty'
+          : `missing WEBVTT signature: the first line must be "WEBVTT", optionally followed by a space or tab and a description, but it is ${quote(firstLine)}`,
+      );
+      return this.result();
+    }
+
+    // The rest of the signature line is a free description.
+    this.collectLine();
+    if (this.atEnd()) return this.result();
+    this.position++;
+    if (this.atEnd()) return this.result();
+
+    // Header: whatever follows the signature up to the first blank line.
+    if (input[this.position] !== '\n') this.collectBlock(true);
+    else this.position++;
+    this.skipLineFeeds();
+
+    while (!this.atEnd()) {
+      const cue = this.collectBlock(false);
+      if (cue) this.cues.push(cue);
+      this.skipLineFeeds();
+    }
+    return this.result();
+  }
+
+  private hasSignature(): boolean {
+    const { input } = this;
+    if (!input.startsWith('WEBVTT')) return false;
+    const next = input[6];
+    return next === undefined || next === ' ' || next === '\t' || next === '\n';
+  }
+
+  /** "Collect a WebVTT block": one cue, comment, style sheet or region, or nothing useful. */
+  private collectBlock(inHeader: boolean): WebVTTCue | null {
+    const blockStart = this.position;
+    let lineCount = 0;
+    let previousPosition = this.position;
+    let buffer = '';
+    let firstLine = '';
+    let seenEOF = false;
+    let seenArrow = false;
+    let cue: WebVTTCue | null = null;
+    let keepCue = true;
+    let styleOrRegion = false;
+
+    for (;;) {
+      const lineStart = this.position;
+      const line = this.collectLine();
+      lineCount++;
+      if (lineCount === 1) firstLine = line;
+      if (this.atEnd()) seenEOF = true;
+      else this.position++;
+
+      if (line.includes('-->')) {
+        if (!inHeader && (lineCount === 1 || (lineCount === 2 && !seenArrow))) {
+          seenArrow = true;
+          previousPosition = this.position;
+          const timing = collectCueTimings(line);
+          if (timing.ok) {
+            cue = { id: buffer, start: timing.start, end: timing.end, settings: timing.settings, text: '' };
+            buffer = '';
+            this.seenCue = true;
+            if (timing.end <= timing.start) {
+              keepCue = false;
+              this.report(lineStart, `cue timing ${quote(line)}: the end time must be after the start time`);
+            }
+          } else {
+            cue = null;
+            this.reportBadTiming(lineStart, blockStart, buffer, line, timing.reason);
+          }
+        } else {
+          // A second "-->" line ends this block; it is read again as the start of the next one.
+          this.position = previousPosition;
+          if (!inHeader) this.arrowBreakAt = previousPosition;
+          break;
+        }
+      } else if (line === '') {
+        break;
+      } else {
+        if (!inHeader && lineCount === 2 && !this.seenCue && STYLE_OR_REGION.test(buffer)) {
+          styleOrRegion = true;
+          buffer = '';
+        }
+        if (buffer !== '') buffer += '\n';
+        buffer += line;
+        previousPosition = this.position;
+      }
+      if (seenEOF) break;
+    }
+
+    if (cue) {
+      cue.text = buffer;
+      return keepCue ? cue : null;
+    }
+    if (!inHeader && !seenArrow && !styleOrRegion) this.reportIgnoredBlock(blockStart, firstLine);
+    return null;
+  }
+
+  private reportBadTiming(lineStart: number, blockStart: number, id: string, line: string, reason: string): void {
+    if (lineStart === this.arrowBreakAt) {
+      this.report(
+        lineStart,
+        `${quote(line)} contains "-->", which only a cue timing line may contain: the block above ends here, and this line up to the next blank line is ignored`,
+      );
+    } else if (NOTE.test(lineStart === blockStart ? line : id)) {
+      this.report(lineStart, `NOTE comment ${quote(line)} must not contain "-->"`);
+    } else {
+      this.report(lineStart, `cue timing ${quote(line)}: ${reason}`);
+    }
+  }
+
+  private reportIgnoredBlock(blockStart: number, firstLine: string): void {
+    if (NOTE.test(firstLine)) return;
+    if (STYLE_OR_REGION.test(firstLine)) {
+      // Browsers recognise these only before the first cue; an empty one is harmless.
+      if (!this.seenCue) return;
+      this.report(blockStart, `${firstLine.trim()} block ignored: STYLE and REGION blocks must come before the first cue`);
+      return;
+    }
+    this.report(
+      blockStart,
+      `block ${quote(firstLine)} ignored: it is not a cue (no "-->" timing line as its first or second line), nor a NOTE, STYLE or REGION block`,
+    );
+  }
+
+  private collectLine(): string {
+    const end = this.input.indexOf('\n', this.position);
+    const line = this.input.slice(this.position, end === -1 ? this.input.length : end);
+    this.position += line.length;
+    return line;
+  }
+
+  private skipLineFeeds(): void {
+    while (this.input[this.position] === '\n') this.position++;
+  }
+
+  private atEnd(): boolean {
+    return this.position >= this.input.length;
+  }
+
+  private report(position: number, message: string): void {
+    this.errors.push({ line: this.lineAt(position), message });
+  }
+
+  /** 1-based line number of an offset, by binary search over the line starts. */
+  private lineAt(position: number): number {
+    let low = 0;
+    let high = this.lineStarts.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.lineStarts[mid] ?? Infinity) <= position) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  private result(): WebVTTParseResult {
+    return { cues: this.cues, errors: this.errors };
+  }
+}
