@@ -41,7 +41,7 @@ export function checkTimedStory(story: TimedStory): string[] {
       previousId = sentence.id;
       let wordStart = -Infinity;
       for (const word of sentence.words) {
-        if (word.start < sentence.start - EPSILON || word.end > sentence.end + EPSILON) {
+        if (word.start < sentence.start - EPSILON || word.end > sentence.end + EPSILON || word.start > word.end) {
           problems.push(`${where}: the word "${word.text}" (${word.start}s–${word.end}s) lies outside its cue`);
         }
         if (word.start <= wordStart) problems.push(`${where}: the word "${word.text}" does not start after the word before it`);

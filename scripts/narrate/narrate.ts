@@ -71,7 +71,14 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult> {
     const speechSeconds = (performance.now() - speechBegan) / 1000;
     let next = 0;
     const spoken = await Promise.all(
-      requests.map((chapter) => Promise.all(chapter.map(async (request) => ({ pcm: await readWav(request.wav), times: times[next++]! })))),
+      requests.map((chapter) =>
+        Promise.all(
+          chapter.map((request) => {
+            const tokenTimes = times[next++]!; // taken in plan order, before any await
+            return readWav(request.wav).then((pcm) => ({ pcm, times: tokenTimes }));
+          }),
+        ),
+      ),
     );
 
     // 2. One episode, timed.

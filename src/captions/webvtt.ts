@@ -191,7 +191,7 @@ function collectCueTimings(line: string): TimingResult {
   skipWhitespace();
   const startAt = position;
   const start = collectTimestamp(line, position);
-  if (!start.ok) return { ok: false, reason: `${start.reason} in the start time "${word(startAt)}"` };
+  if (!start.ok) return { ok: false, reason: explain('start', word(startAt), start.reason) };
   position = start.position;
 
   skipWhitespace();
@@ -203,7 +203,7 @@ function collectCueTimings(line: string): TimingResult {
   skipWhitespace();
   const endAt = position;
   const end = collectTimestamp(line, position);
-  if (!end.ok) return { ok: false, reason: `${end.reason} in the end time "${word(endAt)}"` };
+  if (!end.ok) return { ok: false, reason: explain('end', word(endAt), end.reason) };
   position = end.position;
 
   return {
@@ -212,6 +212,17 @@ function collectCueTimings(line: string): TimingResult {
     end: end.seconds,
     settings: line.slice(position).replace(/^[ \t\f\r]+|[ \t\f\r]+$/g, ''),
   };
+}
+
+/**
+ * Puts a timestamp's reason in a sentence: a reason about the whole timestamp ("must start with a
+ * digit") takes it as subject, one about a part ("seconds must …") says where that part is.
+ */
+function explain(which: 'start' | 'end', text: string, reason: string): string {
+  if (text === '') return `the ${which} time is missing`;
+  return /^(?:must|is) /.test(reason)
+    ? `the ${which} time "${text}" ${reason}`
+    : `${reason} in the ${which} time "${text}"`;
 }
 
 // ---------------------------------------------------------------------------------------------

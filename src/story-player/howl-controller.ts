@@ -1,0 +1,306 @@
+import howler from 'howler';
+import type { Howl as HowlInstance } from 'howler';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { AudioStatus } from '../player-state/vocabulary.js';
+
+// howler is CommonJS: the dev server serves it through the commonjs plugin, where only the default
+// import exists (named imports fail), and esbuild bundles it either way.
+const { Howl } = howler;
+
+/** One `<source>` of the episode. */
+export interface AudioSource {
+  src: string;
+  /** MIME type with codecs, as on `<source type>`; may be empty. */
+  type: string;
+}
+
+/** Why the audio cannot play, so that the host can say it in words. */
+export type AudioFailure = 'missing' | 'network' | 'decode' | 'no-source' | 'offline' | 'refused';
+
+export interface HowlControllerEvents {
+  /** Playback really started (the media element accepted `play()`). */
+  onPlay?(): void;
+  /** Playback paused, by request. */
+  onPause?(): void;
+  /** The episode played to its end. */
+  onEnd?(): void;
+  /** The audio is ready; `duration` is known. */
+  onLoad?(): void;
+  onError?(failure: AudioFailure): void;
+}
+
+const formatOf = ({ src, type }: AudioSource): string => {
+  const mime = type.split(';')[0]?.trim().toLowerCase() ?? '';
+  const byType: Record<string, string> = {
+    'audio/webm': 'webm',
+    'audio/ogg': 'ogg',
+    'audio/mpeg': 'mp3',
+    'audio/mp3': 'mp3',
+    'audio/mp4': 'm4a',
+    'audio/aac': 'aac',
+    'audio/wav': 'wav',
+    'audio/flac': 'flac',
+  };
+  return byType[mime] ?? new URL(src, document.baseURI).pathname.split('.').pop()?.toLowerCase() ?? '';
+};
+
+/**
+ * Plays one episode through one howler `Howl` (`html5: true`: streaming, and pitch kept when the
+ * rate changes) and keeps its state on the controller for the host to render.
+ *
+ * Intent and howler are kept apart: `play()`, `pause()`, `seek()` and `setRate()` record what the
+ * listener wants, and the controller hands it to howler one operation at a time. howler queues calls
+ * made while a `play()` promise is pending and can lose them; here the last seek always wins and a
+ * pause during a pending play is honoured.
+ *
+ * Nothing is fetched until `load()` or `play()`.
+ *
+ * @example
+ * audio = new HowlController(this, { onEnd: () => this.announce('End.') });
+ * audio.setSources([{ src: 'episode.webm', type: 'audio/webm; codecs=opus' }]);
+ * audio.play();
+ */
+export class HowlController implements ReactiveController {
+  /** Where the audio stands: idle until first needed, then loading, ready or error. */
+  status: AudioStatus = AudioStatus.idle;
+  /** Whether the audio is really playing (not merely requested). */
+  playing = false;
+  /** Whether the listener wants it playing. */
+  wanted = false;
+  /** Seconds, 0 until the audio has loaded. */
+  duration = 0;
+  /** Why the audio failed, when `status` is `error`. */
+  failure: AudioFailure | null = null;
+
+  readonly #host: ReactiveControllerHost;
+  readonly #events: HowlControllerEvents;
+  #sources: AudioSource[] = [];
+  #candidates: AudioSource[] = [];
+  #howl: HowlInstance | undefined;
+  #id: number | undefined;
+  #rate = 1;
+  #appliedRate = 1;
+  #position = 0;
+  #pendingSeek: number | null = null;
+  /** A howler operation is in flight (play promise, or a seek while playing). */
+  #busy = false;
+
+  constructor(host: ReactiveControllerHost, events: HowlControllerEvents = {}) {
+    this.#host = host;
+    this.#events = events;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.unload();
+  }
+
+  /** Sets the episode's sources in order of preference; takes effect on the next load. */
+  setSources(sources: AudioSource[]): void {
+    const same =
+      sources.length === this.#sources.length &&
+      sources.every((s, i) => s.src === this.#sources[i]?.src && s.type === this.#sources[i]?.type);
+    if (same) return;
+    this.#sources = sources;
+    if (this.#howl || this.status === AudioStatus.error) {
+      this.unload();
+      if (this.wanted) this.load();
+    }
+  }
+
+  /** Starts loading the audio if it has not started yet (or failed before). */
+  load(): void {
+    if (this.#howl && this.status !== AudioStatus.error) return;
+    const probe = document.createElement('audio');
+    this.#candidates = this.#sources.filter((s) => !s.type || probe.canPlayType(s.type) !== '');
+    this.failure = null;
+    this.#next();
+  }
+
+  /** Plays from the current position, loading first if needed. */
+  play(): void {
+    this.wanted = true;
+    if (!this.#howl || this.status === AudioStatus.error) this.load();
+    else this.#settle();
+    this.#host.requestUpdate();
+  }
+
+  pause(): void {
+    this.wanted = false;
+    this.#settle();
+    this.#host.requestUpdate();
+  }
+
+  /** Moves to `time` seconds (clamped to the episode); playing continues if it was. */
+  seek(time: number): void {
+    const max = this.duration > 0 ? this.duration : Infinity;
+    this.#position = Math.min(Math.max(0, time), max);
+    this.#pendingSeek = this.#position;
+    this.#settle();
+    this.#host.requestUpdate();
+  }
+
+  /** Playback rate, 0.5–4; pitch is kept. */
+  get rate(): number {
+    return this.#rate;
+  }
+
+  setRate(rate: number): void {
+    this.#rate = rate;
+    this.#settle();
+    this.#host.requestUpdate();
+  }
+
+  /** The playback position in seconds, read from the media element now. */
+  get position(): number {
+    if (this.#howl && this.status === AudioStatus.ready && !this.#busy && this.#pendingSeek === null) {
+      const p = this.#howl.seek(this.#id);
+      if (typeof p === 'number' && Number.isFinite(p)) this.#position = p;
+    }
+    return this.#position;
+  }
+
+  /** Stops and releases the audio element. */
+  unload(): void {
+    this.#howl?.unload();
+    this.#howl = undefined;
+    this.#id = undefined;
+    this.#busy = false;
+    this.playing = false;
+    this.status = AudioStatus.idle;
+    this.#pendingSeek = this.#position > 0 ? this.#position : null;
+  }
+
+  /** Tries the next playable source; reports a failure when none is left. */
+  #next(): void {
+    this.#howl?.unload();
+    this.#howl = undefined;
+    this.#id = undefined;
+    this.#busy = false;
+    const source = this.#candidates.shift();
+    if (!source) {
+      this.#fail(this.#sources.length && !this.failure ? 'no-source' : (this.failure ?? 'no-source'));
+      return;
+    }
+    this.status = AudioStatus.loading;
+    this.#appliedRate = this.#rate;
+    const howl: HowlInstance = new Howl({
+      src: [source.src],
+      format: [formatOf(source)],
+      html5: true,
+      preload: true,
+      rate: this.#rate,
+    });
+    this.#howl = howl;
+    howl.on('load', () => {
+      if (howl !== this.#howl) return;
+      this.status = AudioStatus.ready;
+      this.duration = howl.duration();
+      // A seek on a loaded, paused Howl marks its one sound "not ended", so the first play() picks
+      // that sound up with the position kept (a fresh play() would reset it to 0).
+      const start = this.#pendingSeek ?? this.#position;
+      this.#pendingSeek = null;
+      howl.seek(start);
+      this.#events.onLoad?.();
+      this.#settle();
+      this.#host.requestUpdate();
+    });
+    howl.on('loaderror', (_id, code) => {
+      if (howl !== this.#howl) return;
+      const failure: AudioFailure = !navigator.onLine
+        ? 'offline'
+        : code === 2
+          ? 'network'
+          : code === 3
+            ? 'decode'
+            : 'missing';
+      this.failure = failure;
+      this.#next();
+    });
+    howl.on('playerror', () => {
+      if (howl !== this.#howl) return;
+      // howler reports a refused play twice; one report is enough.
+      const first = this.wanted || this.#busy;
+      this.#busy = false;
+      this.wanted = false;
+      this.playing = false;
+      if (first) this.#events.onError?.('refused');
+      this.#host.requestUpdate();
+    });
+    howl.on('play', () => {
+      if (howl !== this.#howl) return;
+      this.#busy = false;
+      this.playing = true;
+      this.#events.onPlay?.();
+      this.#settle();
+      this.#host.requestUpdate();
+    });
+    howl.on('pause', () => {
+      if (howl !== this.#howl) return;
+      this.playing = false;
+      this.#events.onPause?.();
+      this.#settle();
+      this.#host.requestUpdate();
+    });
+    howl.on('seek', () => {
+      if (howl !== this.#howl) return;
+      this.#busy = false;
+      this.#settle();
+      this.#host.requestUpdate();
+    });
+    howl.on('end', () => {
+      if (howl !== this.#howl) return;
+      this.playing = false;
+      this.wanted = false;
+      this.#position = this.duration;
+      // howler rewinds an ended sound to 0; keep the position at the end, as a media element does.
+      this.#pendingSeek = null;
+      howl.seek(this.duration, this.#id);
+      this.#events.onEnd?.();
+      this.#host.requestUpdate();
+    });
+  }
+
+  #fail(failure: AudioFailure): void {
+    this.status = AudioStatus.error;
+    this.failure = failure;
+    this.wanted = false;
+    this.playing = false;
+    this.#events.onError?.(failure);
+    this.#host.requestUpdate();
+  }
+
+  /** Hands the listener's intent to howler, one operation at a time. */
+  #settle(): void {
+    const howl = this.#howl;
+    if (!howl || this.status !== AudioStatus.ready || this.#busy) return;
+    if (this.#appliedRate !== this.#rate) {
+      this.#appliedRate = this.#rate;
+      howl.rate(this.#rate);
+    }
+    if (this.#pendingSeek !== null) {
+      const time = this.#pendingSeek;
+      this.#pendingSeek = null;
+      if (this.#id === undefined) {
+        howl.seek(time);
+      } else {
+        // While playing, howler pauses, moves and plays again: wait for its 'seek' event.
+        if (this.playing) this.#busy = true;
+        howl.seek(time, this.#id);
+        if (this.#busy) return;
+      }
+    }
+    if (this.wanted && !this.playing) {
+      this.#busy = true;
+      const id = this.#id === undefined ? howl.play() : howl.play(this.#id);
+      if (typeof id === 'number') this.#id = id;
+      return;
+    }
+    if (!this.wanted && this.playing && this.#id !== undefined) {
+      this.#position = this.position;
+      howl.pause(this.#id);
+    }
+  }
+}

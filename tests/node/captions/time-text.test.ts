@@ -1,0 +1,81 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { clock, durationInWords, positionInWords, timeWords } from '../../../src/captions/index.js';
+
+describe('durationInWords', () => {
+  it('names each unit in the plural, and in the singular for one', () => {
+    assert.equal(durationInWords(125), '2 minutes 5 seconds');
+    assert.equal(durationInWords(61), '1 minute 1 second');
+    assert.equal(durationInWords(7322), '2 hours 2 minutes 2 seconds');
+    assert.equal(durationInWords(3661), '1 hour 1 minute 1 second');
+  });
+
+  it('leaves out units that are zero', () => {
+    assert.equal(durationInWords(3780), '1 hour 3 minutes');
+    assert.equal(durationInWords(60), '1 minute');
+    assert.equal(durationInWords(3605), '1 hour 5 seconds');
+    assert.equal(durationInWords(45), '45 seconds');
+  });
+
+  it('says "0 seconds" for a duration under a second', () => {
+    assert.equal(durationInWords(0), '0 seconds');
+    assert.equal(durationInWords(0.999), '0 seconds');
+  });
+
+  it('floors to whole seconds, without being fooled by floating-point noise', () => {
+    assert.equal(durationInWords(59.9), '59 seconds');
+    assert.equal(durationInWords(119.999), '1 minute 59 seconds');
+    assert.equal(durationInWords(124.99999999), '2 minutes 5 seconds');
+  });
+
+  it('reads negative and non-finite durations as 0 seconds', () => {
+    assert.equal(durationInWords(-5), '0 seconds');
+    assert.equal(durationInWords(Number.NaN), '0 seconds');
+    assert.equal(durationInWords(Infinity), '0 seconds');
+  });
+
+  it('takes its words from timeWords', () => {
+    assert.equal(timeWords.en.minute.other, 'minutes');
+    assert.equal(durationInWords(120, 'en'), `2 ${timeWords.en.minute.other}`);
+  });
+});
+
+describe('positionInWords', () => {
+  it('says the position and the duration', () => {
+    assert.equal(positionInWords(125, 400), '2 minutes 5 seconds of 6 minutes 40 seconds');
+    assert.equal(positionInWords(0, 61), '0 seconds of 1 minute 1 second');
+  });
+
+  it('says only the position while the duration is unknown', () => {
+    assert.equal(positionInWords(5, Number.NaN), '5 seconds');
+    assert.equal(positionInWords(5, Infinity), '5 seconds');
+    assert.equal(positionInWords(5, 0), '5 seconds');
+  });
+});
+
+describe('clock', () => {
+  it('shows minutes and two-digit seconds', () => {
+    assert.equal(clock(0), '0:00');
+    assert.equal(clock(5), '0:05');
+    assert.equal(clock(125), '2:05');
+    assert.equal(clock(599), '9:59');
+  });
+
+  it('adds hours, with two-digit minutes, from one hour on', () => {
+    assert.equal(clock(3723), '1:02:03');
+    assert.equal(clock(3600), '1:00:00');
+    assert.equal(clock(36000), '10:00:00');
+  });
+
+  it('floors to whole seconds like a player clock', () => {
+    assert.equal(clock(125.9), '2:05');
+    assert.equal(clock(59.999), '0:59');
+    assert.equal(clock(59.99999999), '1:00');
+  });
+
+  it('shows 0:00 for negative, NaN or infinite times', () => {
+    assert.equal(clock(-1), '0:00');
+    assert.equal(clock(Number.NaN), '0:00');
+    assert.equal(clock(Infinity), '0:00');
+  });
+});
