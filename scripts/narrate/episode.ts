@@ -11,10 +11,10 @@ import type { Pcm } from './wav.js';
 
 /** Pauses in seconds. Descriptions get a pause before and after so they stand apart (WRITING.md). */
 export const PAUSES = {
-  sentence: 0.3,
-  paragraph: 0.7,
-  aroundDescription: 0.7,
-  chapter: 1.4,
+  sentence: 0.25,
+  paragraph: 0.55,
+  aroundDescription: 0.6,
+  chapter: 1.1,
   end: 1.0,
 } as const;
 

@@ -71,7 +71,7 @@ export interface PlayerClock {
   /** The exact playback position in seconds, read from the audio now. */
   now(): number;
   /** Whether audio is playing right now. */
-  readonly playing: boolean;
+  playing(): boolean;
 }
 
 export const playerStateContext = createContext<PlayerState | undefined>(Symbol('story-player-state'));

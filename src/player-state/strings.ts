@@ -86,7 +86,7 @@ export const storyStrings = {
   describeStop: 'Stop description',
   describeDetail: (n: number | undefined, length: number) =>
     [n ? `photo ${n}` : '', length > 0 ? durationInWords(length) : ''].filter(Boolean).join(', '),
-  nowPlaying: 'Now playing',
+  nowPlaying: 'Current photo',
 
   // <story-captions>
   captionsRegion: 'Caption',

@@ -5,7 +5,12 @@ import { AudioStatus } from '../player-state/vocabulary.js';
 
 // howler is CommonJS: the dev server serves it through the commonjs plugin, where only the default
 // import exists (named imports fail), and esbuild bundles it either way.
-const { Howl } = howler;
+const { Howl, Howler } = howler;
+
+// howler waits for 'canplaythrough' before playing an element whose data is not ready (after a seek
+// while paused). Chromium often stops buffering a paused element at HAVE_FUTURE_DATA, so that event
+// never comes and Play hangs; 'canplay' matches howler's own `readyState >= 3` check.
+(Howler as unknown as { _canPlayEvent: string })._canPlayEvent = 'canplay';
 
 /** One `<source>` of the episode. */
 export interface AudioSource {
@@ -13,6 +18,9 @@ export interface AudioSource {
   /** MIME type with codecs, as on `<source type>`; may be empty. */
   type: string;
 }
+
+/** How long a play may wait for data before the element is replaced. */
+const STALL_MS = 2500;
 
 /** Why the audio cannot play, so that the host can say it in words. */
 export type AudioFailure = 'missing' | 'network' | 'decode' | 'no-source' | 'offline' | 'refused';
@@ -82,8 +90,10 @@ export class HowlController implements ReactiveController {
   #appliedRate = 1;
   #position = 0;
   #pendingSeek: number | null = null;
-  /** A howler operation is in flight (play promise, or a seek while playing). */
-  #busy = false;
+  #source: AudioSource | undefined;
+  #stallTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The howler operation in flight, if any: a play promise, or a seek while playing. */
+  #busy: 'play' | 'seek' | null = null;
 
   constructor(host: ReactiveControllerHost, events: HowlControllerEvents = {}) {
     this.#host = host;
@@ -155,7 +165,7 @@ export class HowlController implements ReactiveController {
 
   /** The playback position in seconds, read from the media element now. */
   get position(): number {
-    if (this.#howl && this.status === AudioStatus.ready && !this.#busy && this.#pendingSeek === null) {
+    if (this.#howl && this.status === AudioStatus.ready && this.#busy === null && this.#pendingSeek === null) {
       const p = this.#howl.seek(this.#id);
       if (typeof p === 'number' && Number.isFinite(p)) this.#position = p;
     }
@@ -164,10 +174,11 @@ export class HowlController implements ReactiveController {
 
   /** Stops and releases the audio element. */
   unload(): void {
+    clearTimeout(this.#stallTimer);
     this.#howl?.unload();
     this.#howl = undefined;
     this.#id = undefined;
-    this.#busy = false;
+    this.#busy = null;
     this.playing = false;
     this.status = AudioStatus.idle;
     this.#pendingSeek = this.#position > 0 ? this.#position : null;
@@ -178,8 +189,9 @@ export class HowlController implements ReactiveController {
     this.#howl?.unload();
     this.#howl = undefined;
     this.#id = undefined;
-    this.#busy = false;
+    this.#busy = null;
     const source = this.#candidates.shift();
+    this.#source = source;
     if (!source) {
       this.#fail(this.#sources.length && !this.failure ? 'no-source' : (this.failure ?? 'no-source'));
       return;
@@ -222,8 +234,8 @@ export class HowlController implements ReactiveController {
     howl.on('playerror', () => {
       if (howl !== this.#howl) return;
       // howler reports a refused play twice; one report is enough.
-      const first = this.wanted || this.#busy;
-      this.#busy = false;
+      const first = this.wanted || this.#busy !== null;
+      this.#busy = null;
       this.wanted = false;
       this.playing = false;
       if (first) this.#events.onError?.('refused');
@@ -231,7 +243,8 @@ export class HowlController implements ReactiveController {
     });
     howl.on('play', () => {
       if (howl !== this.#howl) return;
-      this.#busy = false;
+      clearTimeout(this.#stallTimer);
+      this.#busy = null;
       this.playing = true;
       this.#events.onPlay?.();
       this.#settle();
@@ -246,7 +259,7 @@ export class HowlController implements ReactiveController {
     });
     howl.on('seek', () => {
       if (howl !== this.#howl) return;
-      this.#busy = false;
+      if (this.#busy === 'seek') this.#busy = null;
       this.#settle();
       this.#host.requestUpdate();
     });
@@ -254,13 +267,31 @@ export class HowlController implements ReactiveController {
       if (howl !== this.#howl) return;
       this.playing = false;
       this.wanted = false;
+      // Keep the position at the end, as a media element does, and start afresh on the next play:
+      // an ended element that is sought while paused can sit without data, and howler would wait
+      // for it forever.
       this.#position = this.duration;
-      // howler rewinds an ended sound to 0; keep the position at the end, as a media element does.
       this.#pendingSeek = null;
-      howl.seek(this.duration, this.#id);
+      this.#howl = undefined;
+      this.#id = undefined;
+      this.#busy = null;
+      this.status = AudioStatus.idle;
+      howl.unload();
       this.#events.onEnd?.();
       this.#host.requestUpdate();
     });
+  }
+
+  /**
+   * howler plays an element that has no data yet only after 'canplay', and Chromium may never
+   * fetch for a paused element: after STALL_MS, start again with a fresh element at the position.
+   */
+  #unstall(howl: HowlInstance): void {
+    if (howl !== this.#howl || this.#busy !== 'play' || this.playing || !this.#source) return;
+    const position = this.#position;
+    this.#candidates.unshift(this.#source);
+    this.#pendingSeek = position;
+    this.#next();
   }
 
   #fail(failure: AudioFailure): void {
@@ -287,15 +318,19 @@ export class HowlController implements ReactiveController {
         howl.seek(time);
       } else {
         // While playing, howler pauses, moves and plays again: wait for its 'seek' event.
-        if (this.playing) this.#busy = true;
         howl.seek(time, this.#id);
-        if (this.#busy) return;
+        if (this.playing) {
+          this.#busy = 'seek';
+          return;
+        }
       }
     }
     if (this.wanted && !this.playing) {
-      this.#busy = true;
+      this.#busy = 'play';
       const id = this.#id === undefined ? howl.play() : howl.play(this.#id);
       if (typeof id === 'number') this.#id = id;
+      clearTimeout(this.#stallTimer);
+      this.#stallTimer = setTimeout(() => this.#unstall(howl), STALL_MS);
       return;
     }
     if (!this.wanted && this.playing && this.#id !== undefined) {

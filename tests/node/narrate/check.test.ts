@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkTimedStory } from '../../../scripts/narrate/check.ts';
-import type { TimedStory } from '../../../src/story/timed-story.ts';
+import { checkTimedStory } from '../../../scripts/narrate/check.js';
+import type { TimedStory } from '../../../src/story/timed-story.js';
 
 /** A small, valid timed story; each test breaks one promise in a copy. */
 function story(): TimedStory {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { readFileSync } from 'node:fs';
-import { loadManuscript, ManuscriptError, STORY_MANUSCRIPT } from '../../../scripts/story/manuscript.ts';
+import { loadManuscript, ManuscriptError, STORY_MANUSCRIPT } from '../../../scripts/story/manuscript.js';
 
 const FIXTURE = new URL('../../fixtures/two-sentences/', import.meta.url).pathname;
 

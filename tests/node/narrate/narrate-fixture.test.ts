@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { narrate, OUTPUT_FILES, type NarrateResult } from '../../../scripts/narrate/narrate.ts';
-import { parseWebVTT } from '../../../src/captions/webvtt.ts';
-import { cuePlainText } from '../../../src/captions/cue-text.ts';
+import { narrate, OUTPUT_FILES, type NarrateResult } from '../../../scripts/narrate/narrate.js';
+import { parseWebVTT } from '../../../src/captions/webvtt.js';
+import { cuePlainText } from '../../../src/captions/cue-text.js';
 
 const FIXTURE = new URL('../../fixtures/two-sentences/manuscript.yaml', import.meta.url).pathname;
 const read = (folder: string, file: string) => readFileSync(join(folder, file));

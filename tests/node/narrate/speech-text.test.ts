@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { foldWord, sentencesOf, writtenWords } from '../../../scripts/narrate/speech-text.ts';
+import { foldWord, sentencesOf, writtenWords } from '../../../scripts/narrate/speech-text.js';
 
 describe('speech text', () => {
   it('splits prose into sentences', () => {

@@ -1,0 +1,69 @@
+/**
+ * npm run build — the static site in dist/: the page rendered from the manuscript and the timed
+ * story, the components bundled with esbuild, the page stylesheet, and the story's files (audio,
+ * captions, pictures) at the same paths the page names.
+ */
+import { build as esbuild } from 'esbuild';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TimedStory } from '../../src/story/timed-story.js';
+import { loadManuscript } from '../story/manuscript.js';
+import { renderPage, type ImageManifest } from './page.js';
+import { buildServiceWorker, SERVICE_WORKER_FILE } from './service-worker.js';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** Folders copied as they are, so the paths in the page and the captions hold in dist/. */
+export const STORY_FILES = ['audio', 'captions', 'story/images/generated'] as const;
+
+export interface BuildOptions {
+  out?: string;
+  /** Folder holding the story's inputs (story/manuscript.yaml, story/timing.json, audio/, captions/, story/images/generated/); the repository by default. */
+  story?: string;
+  log?: (line: string) => void;
+}
+
+export async function buildSite(options: BuildOptions = {}): Promise<string> {
+  const out = resolve(options.out ?? join(ROOT, 'dist'));
+  const log = options.log ?? (() => {});
+  const input = resolve(options.story ?? ROOT);
+  const manuscript = loadManuscript(join(input, 'story/manuscript.yaml'));
+  const story = JSON.parse(await readFile(join(input, 'story/timing.json'), 'utf8')) as TimedStory;
+  const images = JSON.parse(await readFile(join(input, 'story/images/generated/manifest.json'), 'utf8')) as ImageManifest;
+
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  for (const folder of STORY_FILES) await cp(join(input, folder), join(out, folder), { recursive: true });
+  await cp(join(ROOT, 'src/page/icon.svg'), join(out, 'icon.svg'));
+
+  const bundle = await esbuild({
+    entryPoints: { app: join(ROOT, 'src/main.ts'), page: join(ROOT, 'src/page/page.css') },
+    outdir: out,
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    // <story-offline> joins the bundle here until src/main.ts imports it.
+    inject: [join(ROOT, 'src/story-offline/story-offline.ts')],
+    minify: true,
+    sourcemap: true,
+    legalComments: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  for (const [file, info] of Object.entries(bundle.metafile.outputs)) {
+    if (!file.endsWith('.map')) log(`${file.replace(`${out}/`, '')}: ${info.bytes} bytes`);
+  }
+
+  await writeFile(join(out, 'index.html'), renderPage(manuscript, story, images, { script: 'app.js', stylesheet: 'page.css', icon: 'icon.svg', serviceWorker: SERVICE_WORKER_FILE }));
+  // Last: the service worker precaches what is in `out` now.
+  await buildServiceWorker(out, { log });
+  log(`built ${out}`);
+  return out;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildSite({ log: (line) => console.log(line) }).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * The conversation between the page (`<story-offline>`) and the service worker. The page asks with
+ * `messageSW()` from workbox-window; the worker answers on the message's port.
+ */
+import type { OfflineAudioFile } from './offline-build.js';
+
+/** Saved episode audio lives in `<prefix>-<scope>` (one entry per file and revision). */
+export const AUDIO_CACHE_PREFIX = 'story-offline-audio';
+/** Photos at widths the precache does not hold (JPEG copies), cached when asked for. */
+export const PICTURE_CACHE_PREFIX = 'story-offline-pictures';
+
+/** One cache per service-worker scope, so two stories on one origin never touch each other's files. */
+export const cacheNameFor = (prefix: string, scope: string): string => `${prefix}-${scope}`;
+
+/** The search parameter that keys a saved audio file by revision. */
+export const REVISION_PARAM = '__story_revision';
+
+/** The key of `file`'s saved copy in the audio cache; `url` is absolute. */
+export function audioCacheKey(url: string, revision: string): string {
+  const key = new URL(url);
+  key.searchParams.set(REVISION_PARAM, revision);
+  return key.href;
+}
+
+export const OfflineMessage = {
+  /** Page → worker: what is precached, what can be saved and what is saved. Answer: `OfflineStatus`. */
+  status: 'STORY_OFFLINE_STATUS',
+  /** Page → waiting worker (workbox-window's `messageSkipWaiting()`). */
+  skipWaiting: 'SKIP_WAITING',
+} as const;
+
+export interface OfflineAudioStatus extends OfflineAudioFile {
+  /** Absolute URL, as the page's `<source src>` resolves. */
+  href: string;
+  /** The key under which the page must put the file in the audio cache. */
+  cacheKey: string;
+  /** Whether this revision is in the cache, whole (its size checked). */
+  saved: boolean;
+}
+
+export interface OfflineStatus {
+  /** The worker's build. */
+  version: string;
+  /** The cache that holds saved audio (`AUDIO_CACHE_PREFIX` and the scope). */
+  audioCache: string;
+  /** The precached files (app shell, captions, story data, photos): all must be present. */
+  precache: { count: number; bytes: number; missing: string[] };
+  audio: OfflineAudioStatus[];
+}

@@ -1,0 +1,93 @@
+/**
+ * The episode audio in the worker: served from the saved copy when there is one (a 206 for every
+ * Range request, so the player seeks offline), else streamed from the network untouched. It is never
+ * cached from the player's own requests (`cache.put` refuses 206 responses, and a listener who did
+ * not ask to save should not pay for storage); `<story-offline>` saves it whole on request.
+ */
+import { createPartialResponse } from 'workbox-range-requests';
+import { audioCacheKey, REVISION_PARAM, type OfflineAudioStatus } from './messages.js';
+import type { OfflineAudioFile } from './offline-build.js';
+
+/** `href` without the revision parameter: the file a cache key belongs to. */
+function fileOfKey(key: string): string {
+  const url = new URL(key);
+  url.searchParams.delete(REVISION_PARAM);
+  return url.href;
+}
+
+export class OfflineAudio {
+  readonly #files: Map<string, OfflineAudioFile>;
+
+  constructor(
+    files: readonly OfflineAudioFile[],
+    readonly scope: string,
+    readonly cacheName: string,
+  ) {
+    this.#files = new Map(files.map((file) => [new URL(file.url, scope).href, file]));
+  }
+
+  /** The audio file `url` names (search and hash ignored), if it is one of the episode's. */
+  fileFor(url: URL): OfflineAudioFile | undefined {
+    return this.#files.get(`${url.origin}${url.pathname}`);
+  }
+
+  keyFor(file: OfflineAudioFile): string {
+    return audioCacheKey(new URL(file.url, this.scope).href, file.revision);
+  }
+
+  /** The saved copy of `file`, if this revision is saved. */
+  async saved(file: OfflineAudioFile): Promise<Response | undefined> {
+    const cache = await caches.open(this.cacheName);
+    return cache.match(this.keyFor(file));
+  }
+
+  /** Answers a request for an episode file: from the saved copy with range support, else the network. */
+  handle = async ({ request, url }: { request: Request; url: URL }): Promise<Response> => {
+    const file = this.fileFor(url);
+    const saved = file && (await this.saved(file));
+    if (!saved) return fetch(request);
+    if (request.headers.has('range')) return createPartialResponse(request, saved);
+    const headers = new Headers(saved.headers);
+    headers.set('Accept-Ranges', 'bytes');
+    return new Response(saved.body, { status: 200, statusText: 'OK', headers });
+  };
+
+  /** Each file, where it is, and whether this revision is saved whole. */
+  async status(): Promise<OfflineAudioStatus[]> {
+    return Promise.all(
+      [...this.#files].map(async ([href, file]) => {
+        const saved = await this.saved(file);
+        const whole = saved ? (await saved.blob()).size === file.bytes : false;
+        return { ...file, href, cacheKey: this.keyFor(file), saved: whole };
+      }),
+    );
+  }
+
+  /**
+   * On install of a new version: every file the listener saved in an older revision is downloaded
+   * again in this one, so that accepting the update keeps the story saved (and in step with the new
+   * captions). If a download fails, the install fails and the browser tries the update again later;
+   * the old version and its saved copy keep working meanwhile.
+   */
+  async refreshSaved(): Promise<void> {
+    const cache = await caches.open(this.cacheName);
+    const savedFiles = new Set((await cache.keys()).map((request) => fileOfKey(request.url)));
+    for (const [href, file] of this.#files) {
+      if (!savedFiles.has(href) || (await cache.match(this.keyFor(file)))) continue;
+      const response = await fetch(href, { cache: 'no-cache' });
+      if (response.status !== 200) throw new Error(`${file.url}: the server answered ${response.status}`);
+      const blob = await response.blob();
+      if (blob.size !== file.bytes) throw new Error(`${file.url}: ${blob.size} bytes received of ${file.bytes}`);
+      await cache.put(this.keyFor(file), new Response(blob, { headers: response.headers }));
+    }
+  }
+
+  /** On activation: drops saved copies that no file of this version uses (older revisions, removed files). */
+  async removeOutdated(): Promise<void> {
+    const cache = await caches.open(this.cacheName);
+    const current = new Set([...this.#files.values()].map((file) => this.keyFor(file)));
+    for (const request of await cache.keys()) {
+      if (!current.has(request.url)) await cache.delete(request);
+    }
+  }
+}

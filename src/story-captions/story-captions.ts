@@ -1,0 +1,162 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { consume } from '@lit/context';
+import { CueIndex } from '../captions/cue-index.js';
+import { playerClockContext, playerStateContext, type PlayerClock, type PlayerState, type StoryCue } from '../player-state/context.js';
+import { storyStrings as t } from '../player-state/strings.js';
+import { CaptionsMode } from '../player-state/vocabulary.js';
+import { styles } from './story-captions.styles.js';
+
+/**
+ * The caption line: the sentence being spoken, with the word being spoken highlighted.
+ *
+ * While the story plays and the line is on screen it follows the audio every animation frame (not
+ * `timeupdate`, which comes only a few times a second); paused, off screen or in a background tab
+ * it does no work. It is deliberately not a live region: a screen reader would talk over the
+ * narration. It hides itself when the listener turns captions off. Place it inside a
+ * `<story-player>`.
+ *
+ * @summary The current caption line, word by word, in time with the audio.
+ *
+ * @csspart line - The caption line (`data-cue` holds the id of the cue shown).
+ * @csspart word - Each word; the one being spoken also has part `current-word`.
+ * @csspart current-word - The word being spoken.
+ * @csspart voice - The speaker label, for voices other than the usual narrator.
+ *
+ * @cssproperty [--story-captions-font-size=clamp(1.05rem, 0.95rem + 0.6vw, 1.35rem)] - Size of the caption text.
+ * @cssproperty [--story-captions-highlight=light-dark(#f6dfb8, #5a3a18)] - Background of the current word.
+ * @cssproperty [--story-captions-color=inherit] - Caption text colour.
+ */
+@customElement('story-captions')
+export class StoryCaptions extends LitElement {
+  static override styles = styles;
+
+  @consume({ context: playerStateContext, subscribe: true })
+  @state()
+  private player?: PlayerState;
+
+  @consume({ context: playerClockContext })
+  private clock?: PlayerClock;
+
+  @state() private cueIndex = -1;
+  @state() private wordIndex = -1;
+
+  #index: CueIndex<StoryCue> | undefined;
+  #indexedCues: readonly StoryCue[] | undefined;
+  #usualVoice: string | null = null;
+  #frame = 0;
+  #onScreen = true;
+  #observer: IntersectionObserver | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    if (typeof IntersectionObserver !== 'undefined') {
+      this.#observer = new IntersectionObserver((entries) => {
+        this.#onScreen = entries.some((e) => e.isIntersecting);
+        this.#loop();
+      });
+      this.#observer.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!changed.has('player')) return;
+    const cues = this.player?.captionCues;
+    if (cues !== this.#indexedCues) {
+      this.#indexedCues = cues;
+      this.#index = cues?.length ? new CueIndex(cues) : undefined;
+      this.#usualVoice = usualVoice(cues ?? []);
+    }
+    // Paused or seeking: follow the shared time; playing: the frame loop takes over.
+    this.#follow(this.clock?.playing() ? this.clock.now() : (this.player?.currentTime ?? 0));
+    this.#loop();
+  }
+
+  get #on(): boolean {
+    return this.player?.captions !== CaptionsMode.off;
+  }
+
+  protected override render() {
+    const cue = this.#index?.items[this.cueIndex];
+    return html`<div class="caption" ?hidden=${!this.#on} aria-label=${t.captionsRegion} role="group">
+      <p class="line" part="line" data-cue=${cue?.id ?? ''}>
+        ${cue && cue.voice && cue.voice !== this.#usualVoice ? html`<span class="voice" part="voice">${cue.voice}: </span>` : nothing}
+        ${cue
+          ? cue.words.length
+            ? cue.words.map((word, i) => {
+                const current = i === this.wordIndex;
+                return html`<span class=${classMap({ word: true, current })} part=${current ? 'word current-word' : 'word'}>${word.text}</span> `;
+              })
+            : cue.text
+          : nothing}
+      </p>
+    </div>`;
+  }
+
+  /** Shows the cue and word at `time`; re-renders only when either changes. */
+  #follow(time: number): void {
+    const index = this.#index;
+    if (!index) {
+      this.cueIndex = -1;
+      this.wordIndex = -1;
+      return;
+    }
+    const cueIndex = index.indexAt(time);
+    const cue = index.items[cueIndex];
+    let wordIndex = -1;
+    if (cue) {
+      for (const [i, w] of cue.words.entries()) {
+        if (w.start <= time) wordIndex = i;
+        else break;
+      }
+    }
+    if (cueIndex !== this.cueIndex) this.cueIndex = cueIndex;
+    if (wordIndex !== this.wordIndex) this.wordIndex = wordIndex;
+  }
+
+  /** Runs the frame loop while it is worth it: playing, captions on, on screen, tab visible. */
+  #loop = (): void => {
+    const wanted = !!this.clock?.playing() && this.#on && this.#onScreen && document.visibilityState === 'visible' && this.isConnected;
+    if (!wanted) {
+      cancelAnimationFrame(this.#frame);
+      this.#frame = 0;
+      return;
+    }
+    if (this.#frame) return;
+    const frame = (): void => {
+      this.#frame = 0;
+      if (!this.clock?.playing()) return;
+      this.#follow(this.clock.now());
+      this.#loop();
+    };
+    this.#frame = requestAnimationFrame(frame);
+  };
+
+  #onVisibility = (): void => this.#loop();
+}
+
+/** The voice of most cues: shown without a label, every other voice gets one. */
+function usualVoice(cues: readonly StoryCue[]): string | null {
+  const counts = new Map<string, number>();
+  for (const c of cues) if (c.voice) counts.set(c.voice, (counts.get(c.voice) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [voice, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = voice;
+  return best;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'story-captions': StoryCaptions;
+  }
+}

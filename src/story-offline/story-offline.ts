@@ -1,0 +1,552 @@
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { playerClockContext, playerStateContext, type PlayerClock, type PlayerState } from '../player-state/context.js';
+import { StoryPauseRequestEvent } from '../player-state/events.js';
+import { StoryNotice } from '../player-state/vocabulary.js';
+import type { OfflineAudioStatus, OfflineStatus } from '../service-worker/messages.js';
+import {
+  StoryOfflineErrorEvent,
+  StoryOfflineRemovedEvent,
+  StoryOfflineSavedEvent,
+  StoryOfflineUpdateAvailableEvent,
+} from './events.js';
+import { saveAudio, SaveError, type SaveFailure } from './save-audio.js';
+import { ServiceWorkerController } from './service-worker-controller.js';
+import { offlineStrings as t } from './strings.js';
+import { styles } from './story-offline.styles.js';
+
+/** Where the offline copy stands. */
+export const OfflineState = {
+  /** No service workers in this browser. */
+  unsupported: 'unsupported',
+  /** Waiting for the service worker to answer. */
+  preparing: 'preparing',
+  /** Not saved; "Save for offline" is offered with the size. */
+  available: 'available',
+  saving: 'saving',
+  /** Every file is in the cache, checked by the worker. */
+  saved: 'saved',
+  /** Saving failed, or the worker could not start; `errorMessage` says why. */
+  error: 'error',
+} as const;
+export type OfflineState = (typeof OfflineState)[keyof typeof OfflineState];
+
+/** Percentages announced while saving; one announcement at most every MILESTONE_GAP_MS. */
+const MILESTONES = [25, 50, 75] as const;
+const MILESTONE_GAP_MS = 2000;
+/** How long a pause request may take before an update gives up (audio never swaps under a listener). */
+const PAUSE_WAIT_MS = 3000;
+/** Set just before the reload of an accepted update, to say "Updated" once afterwards. */
+const UPDATED_KEY = 'story-offline:updated';
+
+const icon = {
+  save: svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M11 4h2v8.2l3.3-3.3 1.4 1.4L12 16 6.3 10.3l1.4-1.4 3.3 3.3zM5 18h14v2H5z"/></svg>`,
+  saved: svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="m9.5 16.2-4.2-4.2-1.4 1.4 5.6 5.6 11-11-1.4-1.4z"/></svg>`,
+};
+
+interface Announcer extends HTMLElement {
+  announce(message: string): void;
+}
+
+function hasAnnounce(element: Element | null): element is Announcer {
+  return !!element && typeof (element as Partial<Announcer>).announce === 'function';
+}
+
+/**
+ * Offline listening for a story: registers the site's service worker with workbox-window and offers
+ * "Save for offline" with the size before saving, progress (bytes and percent), the result, the
+ * storage the site uses, and "Remove offline copy". It reports the story saved only when the service
+ * worker has checked that every file (page, scripts, captions, photos and the episode audio the
+ * player uses) is in the cache. When a new version of the site is installed it shows a calm "Update
+ * available" control; accepting it pauses the story first, and the page reloads where it was.
+ *
+ * Place it inside `<story-player>` (in the header, or in a slot the player offers): it reads the
+ * player's state to know whether audio plays, announces through the player's status region, and
+ * saves the first `<source>` of the player's `<audio>` that this browser can play. Outside a player it
+ * announces through its own status region and saves the first playable audio file of the site.
+ *
+ * @summary "Save for offline", its progress and result, and "Update available".
+ *
+ * @event story-offline-saved - Every file of the story is in the cache (`StoryOfflineSavedEvent`: `bytes`).
+ * @event story-offline-removed - The offline copy of the audio was removed at the listener's request.
+ * @event story-offline-error - Saving failed; nothing was claimed as saved (`StoryOfflineErrorEvent`: `failure`, `message`).
+ * @event story-offline-update-available - A new version is installed and waits for the listener.
+ * @event story-pause-request - Sent to the player when the listener accepts an update while the story plays.
+ *
+ * @csspart base - The group around everything.
+ * @csspart save-button - "Save for offline".
+ * @csspart detail - The size to download, or a note (offline, unsupported).
+ * @csspart progress - The `<progress>` bar while saving.
+ * @csspart progress-text - Bytes and percent while saving.
+ * @csspart cancel-button - Stops saving.
+ * @csspart summary - "Saved for offline …" or "Offline copy removed …".
+ * @csspart remove-button - "Remove offline copy".
+ * @csspart storage - The storage estimate and whether the browser keeps the copy.
+ * @csspart error - What went wrong while saving.
+ * @csspart retry-button - "Try again".
+ * @csspart update - The "Update available" box.
+ * @csspart update-button - "Update now".
+ * @csspart status - The polite status region, rendered only outside a `<story-player>`.
+ *
+ * @cssproperty [--story-offline-color=var(--story-player-color)] - Text.
+ * @cssproperty [--story-offline-muted=var(--story-player-muted)] - Secondary text.
+ * @cssproperty [--story-offline-accent=var(--story-player-accent)] - "Save for offline" and the progress bar.
+ * @cssproperty [--story-offline-border=var(--story-player-border)] - Button and box borders.
+ * @cssproperty [--story-offline-focus=var(--story-player-focus)] - Focus ring.
+ * @cssproperty [--story-offline-error-color=light-dark(#a0141e, #ff9c9c)] - Error text and its bar.
+ * @cssproperty [--story-offline-radius=var(--story-player-radius)] - Corner radius.
+ *
+ * @example
+ * <story-player story-id="border-story" …>
+ *   <header><h1>At the Border</h1><story-offline src="service-worker.js"></story-offline></header>
+ *   …
+ * </story-player>
+ */
+@customElement('story-offline')
+export class StoryOffline extends LitElement {
+  static override styles = styles;
+
+  /** URL of the service worker script, relative to the page. */
+  @property() src = 'service-worker.js';
+
+  /** The worker's scope; by default the folder of `src`. */
+  @property() scope = '';
+
+  /** Where the offline copy stands (read-only). */
+  @state() state: OfflineState = OfflineState.preparing;
+
+  /** A new version of the site is installed and waits (read-only). */
+  @state() updateAvailable = false;
+
+  /** What the listener was told when saving failed (read-only). */
+  @state() errorMessage = '';
+
+  /** Why saving last failed (read-only). */
+  @state() failure: SaveFailure | null = null;
+
+  /** Bytes downloaded so far while saving, and the bytes to download (read-only). */
+  @state() loaded = 0;
+  @state() total = 0;
+
+  @state() private status: OfflineStatus | null = null;
+  @state() private notice = '';
+  @state() private estimate: { usage: number; quota: number } | null = null;
+  @state() private persisted: boolean | null = null;
+  @state() private online = navigator.onLine;
+  @state() private updating = false;
+  @state() private ownStatus = '';
+
+  @consume({ context: playerStateContext, subscribe: true })
+  @state()
+  private player?: PlayerState;
+
+  @consume({ context: playerClockContext, subscribe: true })
+  private clock?: PlayerClock;
+
+  readonly #worker = new ServiceWorkerController(this, {
+    onWaiting: () => {
+      this.updateAvailable = true;
+      this.dispatchEvent(new StoryOfflineUpdateAvailableEvent());
+    },
+    onError: (detail) => {
+      this.state = OfflineState.error;
+      this.errorMessage = t.notRegistered(detail);
+    },
+  });
+
+  #abort: AbortController | undefined;
+  #announced = new Set<number>();
+  #lastAnnouncement = 0;
+  #focusAfterRender: string | null = null;
+
+  // ─── Public API ──────────────────────────────────────────────────────────────────────────────
+
+  /** Bytes "Save for offline" downloads (the audio the player uses); 0 until known. */
+  get bytesToSave(): number {
+    return this.#audioFile()?.bytes ?? 0;
+  }
+
+  /** Bytes the whole story takes once saved: page, captions, photos and audio; 0 until known. */
+  get storyBytes(): number {
+    return (this.status?.precache.bytes ?? 0) + this.bytesToSave;
+  }
+
+  /**
+   * Saves the story for offline listening and resolves to whether every file is in the cache.
+   * Failures are shown, announced and sent as `story-offline-error`; they never reject.
+   */
+  async save(): Promise<boolean> {
+    if (this.state === OfflineState.saving || this.state === OfflineState.unsupported) return false;
+    const abort = new AbortController();
+    this.#abort = abort;
+    const persist = this.#requestPersist();
+    this.failure = null;
+    this.errorMessage = '';
+    this.notice = '';
+    this.loaded = 0;
+    this.total = this.bytesToSave;
+    this.#announced.clear();
+    this.#lastAnnouncement = performance.now();
+    this.#moveFocusAfterRender('.cancel');
+    this.state = OfflineState.saving;
+    try {
+      if (!navigator.onLine) throw new SaveError({ reason: 'offline' });
+      const status = await this.#askWorker();
+      const file = this.#audioFile(status);
+      this.total = file?.bytes ?? 0;
+      this.#announce(t.statusSaving(this.total));
+      if (file && !file.saved) {
+        await saveAudio(file, status.audioCache, { signal: abort.signal, onProgress: this.#onProgress });
+      }
+      const checked = await this.#askWorker();
+      const audio = this.#audioFile(checked);
+      const missing = checked.precache.missing.length + (audio && !audio.saved ? 1 : 0);
+      if (missing > 0) {
+        if (audio) await caches.open(checked.audioCache).then((cache) => cache.delete(audio.cacheKey));
+        throw new SaveError({ reason: 'incomplete', missing });
+      }
+      this.status = checked;
+      this.loaded = this.total;
+      await persist;
+      await this.#readStorage();
+      this.#moveFocusAfterRender('.remove');
+      this.state = OfflineState.saved;
+      this.#announce(t.statusSaved);
+      this.dispatchEvent(new StoryOfflineSavedEvent(this.storyBytes));
+      return true;
+    } catch (error) {
+      const failure: SaveFailure = error instanceof SaveError ? error.failure : { reason: 'network' };
+      await this.#readStorage();
+      if (failure.reason === 'cancelled') {
+        this.notice = t.cancelled;
+        this.#moveFocusAfterRender('.save');
+        this.state = OfflineState.available;
+        this.#announce(t.cancelled);
+        return false;
+      }
+      this.failure = failure;
+      this.errorMessage = this.#failureText(failure);
+      this.#moveFocusAfterRender('.retry');
+      this.state = OfflineState.error;
+      this.#announce(this.errorMessage);
+      this.dispatchEvent(new StoryOfflineErrorEvent(failure, this.errorMessage));
+      if (failure.reason === 'changed') void this.#worker.checkForUpdate();
+      return false;
+    } finally {
+      if (this.#abort === abort) this.#abort = undefined;
+    }
+  }
+
+  /** Stops a save in progress; nothing is kept. */
+  cancel(): void {
+    this.#abort?.abort();
+  }
+
+  /** Removes the saved audio. The page, captions and photos stay cached so that the page still opens. */
+  async removeOfflineCopy(): Promise<void> {
+    const status = this.status ?? (await this.#askWorker().catch(() => null));
+    if (!status) return;
+    const bytes = this.bytesToSave;
+    await caches.delete(status.audioCache);
+    await this.#refresh();
+    this.notice = t.removed(bytes);
+    this.#moveFocusAfterRender('.save');
+    this.#announce(t.statusRemoved);
+    this.dispatchEvent(new StoryOfflineRemovedEvent());
+  }
+
+  /** Looks for a new version of the site now (the element also looks every hour and when back online). */
+  checkForUpdate(): Promise<void> {
+    return this.#worker.checkForUpdate();
+  }
+
+  /**
+   * Accepts the waiting version: pauses the story if it plays (the player keeps the position and
+   * preferences), then activates the new worker and reloads the page. Never swaps under playing audio:
+   * if the story does not pause, nothing happens.
+   */
+  async applyUpdate(): Promise<void> {
+    if (!this.updateAvailable || this.updating) return;
+    this.updating = true;
+    if (this.#playing()) {
+      const player = this.#player();
+      const paused = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, PAUSE_WAIT_MS);
+        player?.addEventListener(StoryNotice.pause, () => (clearTimeout(timer), resolve()), { once: true });
+      });
+      this.dispatchEvent(new StoryPauseRequestEvent());
+      await paused;
+      if (this.#playing()) {
+        this.updating = false;
+        return;
+      }
+    }
+    try {
+      sessionStorage.setItem(UPDATED_KEY, '1');
+    } catch {
+      // Without session storage the reload is only not announced.
+    }
+    this.#worker.applyUpdate();
+  }
+
+  // ─── Lifecycle ───────────────────────────────────────────────────────────────────────────────
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.#onConnection);
+    window.addEventListener('offline', this.#onConnection);
+    if (!this.#worker.supported) {
+      this.state = OfflineState.unsupported;
+      return;
+    }
+    this.#worker.register(new URL(this.src, document.baseURI).href, this.scope ? new URL(this.scope, document.baseURI).href : undefined);
+    void this.#refresh();
+    this.#announceUpdated();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#onConnection);
+    window.removeEventListener('offline', this.#onConnection);
+    this.#abort?.abort();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const selector = this.#focusAfterRender;
+    if (selector === null) return;
+    this.#focusAfterRender = null;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  // ─── Rendering ───────────────────────────────────────────────────────────────────────────────
+
+  protected override render() {
+    return html`<div class="base" part="base" role="group" aria-label=${t.region}>
+      ${this.#renderState()} ${this.#renderUpdate()}
+      ${hasAnnounce(this.#player()) ? nothing : html`<p class="visually-hidden" part="status" role="status">${this.ownStatus}</p>`}
+    </div>`;
+  }
+
+  #renderState() {
+    switch (this.state) {
+      case OfflineState.unsupported:
+        return html`<p class="detail" part="detail">${t.unsupported}</p>`;
+      case OfflineState.preparing:
+      case OfflineState.available:
+        return html`${this.notice ? html`<p part="summary">${this.notice}</p>` : nothing}
+          <div class="row">
+            <button type="button" class="save primary" part="save-button" aria-describedby="detail" @click=${this.#onSave}>
+              ${icon.save}${t.save}
+            </button>
+            <p class="detail" part="detail" id="detail">
+              ${this.status ? t.saveDetail(this.bytesToSave, this.status.precache.bytes) : t.checking}
+            </p>
+          </div>
+          ${this.online ? nothing : html`<p class="detail" part="detail">${t.offlineNotSaved}</p>`} ${this.#renderStorage(false)}`;
+      case OfflineState.saving: {
+        const percent = this.total > 0 ? Math.floor((this.loaded / this.total) * 100) : 0;
+        return html`<p id="saving-label">${t.saving}</p>
+          <div class="row">
+            <progress part="progress" aria-labelledby="saving-label" aria-describedby="progress-text" max=${this.total || 1} .value=${this.loaded}></progress>
+            <span part="progress-text" id="progress-text">${t.progress(this.loaded, this.total, percent)}</span>
+            <button type="button" class="cancel" part="cancel-button" @click=${this.cancel}>${t.cancel}</button>
+          </div>`;
+      }
+      case OfflineState.saved:
+        return html`<div class="row">
+            ${icon.saved}
+            <p part="summary">${t.saved(this.storyBytes)}</p>
+          </div>
+          <div class="row">
+            <button type="button" class="remove" part="remove-button" @click=${this.#onRemove}>${t.remove}</button>
+          </div>
+          ${this.#renderStorage(true)}`;
+      case OfflineState.error:
+        return html`<p class="error" part="error">${this.errorMessage}</p>
+          ${this.failure
+            ? html`<div class="row">
+                <button type="button" class="retry primary" part="retry-button" aria-describedby="detail" @click=${this.#onSave}>
+                  ${icon.save}${t.retry}
+                </button>
+                <p class="detail" part="detail" id="detail">${this.status ? t.saveDetail(this.bytesToSave, this.status.precache.bytes) : nothing}</p>
+              </div>
+              ${this.#renderStorage(false)}`
+            : nothing}`;
+    }
+  }
+
+  #renderStorage(saved: boolean) {
+    if (!this.estimate) return nothing;
+    const keep = saved && this.persisted !== null ? ` ${this.persisted ? t.persisted : t.notPersisted}` : '';
+    return html`<p class="storage" part="storage">${t.storage(this.estimate.usage, this.estimate.quota)}${keep}</p>`;
+  }
+
+  #renderUpdate() {
+    if (!this.updateAvailable) return nothing;
+    return html`<div class="update row" part="update">
+      <p>${t.updateAvailable}${this.#playing() ? html` ${t.updateWhilePlaying}` : nothing}</p>
+      <button
+        type="button"
+        class="update-button"
+        part="update-button"
+        aria-disabled=${this.updating ? 'true' : 'false'}
+        @click=${this.#onUpdate}
+      >${this.updating ? t.updating : t.update}</button>
+    </div>`;
+  }
+
+  // ─── Internals ───────────────────────────────────────────────────────────────────────────────
+
+  #onSave = (): void => {
+    void this.save();
+  };
+
+  #onRemove = (): void => {
+    void this.removeOfflineCopy();
+  };
+
+  #onUpdate = (): void => {
+    void this.applyUpdate();
+  };
+
+  #onConnection = (): void => {
+    this.online = navigator.onLine;
+  };
+
+  #onProgress = (loaded: number, total: number): void => {
+    this.loaded = loaded;
+    this.total = total;
+    const percent = (loaded / total) * 100;
+    const now = performance.now();
+    const reached = MILESTONES.filter((m) => percent >= m && !this.#announced.has(m));
+    if (reached.length === 0) return;
+    for (const m of reached) this.#announced.add(m);
+    if (now - this.#lastAnnouncement < MILESTONE_GAP_MS) return;
+    this.#lastAnnouncement = now;
+    this.#announce(t.statusMilestone(reached.at(-1) ?? 0));
+  };
+
+  #player(): HTMLElement | null {
+    return this.closest('story-player');
+  }
+
+  #playing(): boolean {
+    return this.clock?.playing() ?? this.player?.playing ?? false;
+  }
+
+  #announce(message: string): void {
+    const player = this.#player();
+    if (hasAnnounce(player)) {
+      player.announce(message);
+    } else if (message === this.ownStatus) {
+      this.ownStatus = '';
+      setTimeout(() => (this.ownStatus = message), 100);
+    } else {
+      this.ownStatus = message;
+    }
+  }
+
+  #announceUpdated(): void {
+    let updated = false;
+    try {
+      updated = sessionStorage.getItem(UPDATED_KEY) !== null;
+      sessionStorage.removeItem(UPDATED_KEY);
+    } catch {
+      return;
+    }
+    if (updated) setTimeout(() => this.#announce(t.statusUpdated), 500);
+  }
+
+  #moveFocusAfterRender(selector: string): void {
+    const focused = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (focused) this.#focusAfterRender = selector;
+  }
+
+  /** The audio file to save: the first of the player's sources this browser plays, as the player picks it. */
+  #audioFile(status: OfflineStatus | null = this.status): OfflineAudioStatus | undefined {
+    if (!status) return undefined;
+    const probe = document.createElement('audio');
+    const playable = (type: string) => !type || probe.canPlayType(type) !== '';
+    const sources = Array.from(this.#player()?.querySelectorAll<HTMLSourceElement>(':scope > audio source[src]') ?? []);
+    for (const source of sources) {
+      if (!playable(source.type)) continue;
+      const file = status.audio.find((a) => a.href === source.src);
+      if (file) return file;
+    }
+    return status.audio.find((a) => playable(a.type));
+  }
+
+  async #askWorker(): Promise<OfflineStatus> {
+    try {
+      const status = await this.#worker.status();
+      this.status = status;
+      return status;
+    } catch (error) {
+      throw new SaveError({ reason: 'worker' }, { cause: error });
+    }
+  }
+
+  /** Reads what is saved and sets `state` from it. */
+  async #refresh(): Promise<void> {
+    try {
+      const status = await this.#askWorker();
+      const audio = this.#audioFile(status);
+      const saved = status.precache.missing.length === 0 && (!audio || audio.saved);
+      if (this.state !== OfflineState.saving) this.state = saved ? OfflineState.saved : OfflineState.available;
+    } catch {
+      if (this.state === OfflineState.preparing && !this.#worker.error) {
+        this.state = OfflineState.error;
+        this.errorMessage = t.errorWorker;
+      }
+    }
+    await this.#readStorage();
+  }
+
+  async #readStorage(): Promise<void> {
+    const storage = navigator.storage as StorageManager | undefined;
+    if (!storage) return;
+    const [estimate, persisted] = await Promise.all([
+      storage.estimate?.().catch(() => null),
+      storage.persisted?.().catch(() => null),
+    ]);
+    if (estimate && typeof estimate.usage === 'number' && typeof estimate.quota === 'number') {
+      this.estimate = { usage: estimate.usage, quota: estimate.quota };
+    }
+    this.persisted = persisted ?? null;
+  }
+
+  /** Asks the browser to keep the site's storage (window only; the worker cannot ask). */
+  async #requestPersist(): Promise<void> {
+    const storage = navigator.storage as StorageManager | undefined;
+    if (!storage?.persist) return;
+    this.persisted = await storage.persist().catch(() => null);
+  }
+
+  #failureText(failure: SaveFailure): string {
+    switch (failure.reason) {
+      case 'offline':
+        return t.errorOffline;
+      case 'network':
+        return t.errorNetwork(t.audioFile);
+      case 'http':
+        return t.errorHttp(t.audioFile, failure.status);
+      case 'changed':
+        return t.errorChanged(t.audioFile);
+      case 'quota':
+        return t.errorQuota(this.storyBytes, this.estimate ? Math.max(0, this.estimate.quota - this.estimate.usage) : null);
+      case 'incomplete':
+        return t.errorIncomplete(failure.missing);
+      case 'worker':
+      case 'cancelled':
+        return t.errorWorker;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'story-offline': StoryOffline;
+  }
+}

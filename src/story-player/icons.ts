@@ -1,0 +1,18 @@
+import { svg, type SVGTemplateResult } from 'lit';
+
+/** 24×24 icons, drawn in `currentColor` so that forced colors and themes reach them. */
+const icon = (path: SVGTemplateResult): SVGTemplateResult =>
+  svg`<svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">${path}</svg>`;
+
+export const icons = {
+  play: icon(svg`<path fill="currentColor" d="M8 5.5v13a1 1 0 0 0 1.5.86l10.5-6.5a1 1 0 0 0 0-1.72L9.5 4.64A1 1 0 0 0 8 5.5z"/>`),
+  pause: icon(svg`<path fill="currentColor" d="M7 5h3.5v14H7zM13.5 5H17v14h-3.5z"/>`),
+  back: icon(svg`<path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M4 12a8 8 0 1 0 2.6-5.9"/><path fill="currentColor" d="M3 3.5v6h6z"/>`),
+  forward: icon(svg`<path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M20 12a8 8 0 1 1-2.6-5.9"/><path fill="currentColor" d="M21 3.5v6h-6z"/>`),
+  previous: icon(svg`<path fill="currentColor" d="M6 5h2.5v14H6zM19 5.8v12.4a1 1 0 0 1-1.55.83L9.5 13.66a2 2 0 0 1 0-3.32l7.95-5.37A1 1 0 0 1 19 5.8z"/>`),
+  next: icon(svg`<path fill="currentColor" d="M15.5 5H18v14h-2.5zM5 5.8v12.4a1 1 0 0 0 1.55.83l7.95-5.37a2 2 0 0 0 0-3.32L6.55 4.97A1 1 0 0 0 5 5.8z"/>`),
+  chapters: icon(svg`<path fill="currentColor" d="M4 6h2v2H4zm4 0h12v2H8zM4 11h2v2H4zm4 0h12v2H8zm-4 5h2v2H4zm4 0h12v2H8z"/>`),
+  keyboard: icon(svg`<path fill="none" stroke="currentColor" stroke-width="1.8" d="M3 6.5h18v11H3z"/><path fill="currentColor" d="M6 9h2v2H6zm3.5 0h2v2h-2zM13 9h2v2h-2zm3.5 0h2v2h-2zM7 13.5h10v1.8H7z"/>`),
+  describe: icon(svg`<path fill="currentColor" d="M4 9v6h4l5 4V5L8 9zm12.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4z"/>`),
+  stop: icon(svg`<path fill="currentColor" d="M6 6h12v12H6z"/>`),
+};

@@ -1,0 +1,395 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_bg: var(--story-player-background, light-dark(#fbfaf7, #1b1a18));
+    --_fg: var(--story-player-color, light-dark(#1d1c1a, #f1eee8));
+    --_muted: var(--story-player-muted, light-dark(#5b5750, #b9b3a8));
+    --_accent: var(--story-player-accent, light-dark(#8a3b12, #f0a36b));
+    --_on-accent: var(--story-player-accent-contrast, light-dark(#fff, #1b1a18));
+    --_border: var(--story-player-border, light-dark(#d9d4ca, #3b3833));
+    --_focus: var(--story-player-focus, light-dark(#1a5fb4, #99c1f1));
+    --_radius: var(--story-player-radius, 0.5rem);
+    display: flex;
+    flex-direction: column;
+    color-scheme: light dark;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  .story {
+    order: 1;
+  }
+  /* Visually after the story, so that it can stick to the bottom of the viewport, but first in
+     reading and Tab order after the header: the controls come before the story they play. */
+  .dock {
+    order: 2;
+    position: var(--story-player-dock-position, sticky);
+    bottom: 0;
+    z-index: 2;
+    container-type: inline-size;
+  }
+  ::slotted([slot='captions']) {
+    display: block;
+    margin: 0 auto;
+    max-width: var(--story-player-max-width, 60rem);
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    border-bottom: 0;
+    border-radius: var(--_radius) var(--_radius) 0 0;
+  }
+  ::slotted([slot='captions']) + .bar {
+    border-radius: 0;
+    border-top-style: dashed;
+  }
+  .bar {
+    margin: 0 auto;
+    max-width: var(--story-player-max-width, 60rem);
+    width: 100%;
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    border-bottom: 0;
+    border-radius: var(--_radius) var(--_radius) 0 0;
+    box-shadow: 0 -0.25rem 1.25rem rgb(0 0 0 / 0.08);
+    padding: 0.5rem 0.75rem 0.25rem;
+    font: 1rem/1.4 var(--story-player-font, system-ui, sans-serif);
+  }
+  button,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.35rem;
+    min-width: 2.75rem;
+    min-height: 2.75rem;
+    padding: 0.25rem 0.6rem;
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    background: transparent;
+    cursor: pointer;
+  }
+  button:hover {
+    background: color-mix(in srgb, var(--_fg) 8%, transparent);
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.45;
+    cursor: default;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .icon {
+    width: 1.5rem;
+    height: 1.5rem;
+    flex: none;
+  }
+
+  .transport {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+  }
+  .play {
+    min-width: 3.25rem;
+    min-height: 3.25rem;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+    padding-inline: 0.9rem 1.1rem;
+  }
+  .play:hover {
+    background: color-mix(in srgb, var(--_accent) 85%, var(--_fg));
+  }
+  .seek {
+    flex: 1;
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    min-width: 0;
+  }
+  .track {
+    position: relative;
+    flex: 1;
+    display: flex;
+    align-items: center;
+    min-height: 2.75rem;
+  }
+  .track {
+    touch-action: none;
+    cursor: pointer;
+    padding-inline: 0.6rem;
+  }
+  .rail {
+    position: relative;
+    width: 100%;
+    height: 0.375rem;
+    border-radius: 999px;
+    background: color-mix(in srgb, var(--_fg) 22%, transparent);
+    overflow: hidden;
+  }
+  .fill {
+    height: 100%;
+    background: var(--_accent);
+  }
+  .thumb {
+    position: absolute;
+    top: 50%;
+    width: 1.2rem;
+    height: 1.2rem;
+    translate: -50% -50%;
+    margin-left: 0;
+    border-radius: 50%;
+    background: var(--_accent);
+    border: 2px solid var(--_bg);
+    box-shadow: 0 0 0 1px var(--_accent);
+  }
+  .thumb-lane {
+    position: absolute;
+    inset: 0 0.6rem;
+  }
+  .marks {
+    position: absolute;
+    inset: 0 0.6rem;
+    pointer-events: none;
+  }
+  .mark {
+    position: absolute;
+    top: calc(50% - 0.45rem);
+    width: 2px;
+    height: 0.9rem;
+    margin-left: -1px;
+    background: var(--_fg);
+    opacity: 0.55;
+  }
+  .time {
+    font-variant-numeric: tabular-nums;
+    color: var(--_muted);
+    white-space: nowrap;
+    font-size: 0.875rem;
+  }
+
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.35rem;
+    margin-top: 0.25rem;
+  }
+  .controls span[aria-hidden] {
+    font-size: 0.8rem;
+    font-variant-numeric: tabular-nums;
+  }
+  .speed {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    min-height: 2.75rem;
+    padding-inline: 0.4rem;
+  }
+  select {
+    min-height: 2.25rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    padding: 0 0.4rem;
+  }
+  .toggle {
+    border-color: var(--_border);
+    font-size: 0.9rem;
+  }
+  .toggle::before {
+    content: '';
+    width: 0.9rem;
+    height: 0.9rem;
+    border: 2px solid currentColor;
+    border-radius: 0.2rem;
+  }
+  .toggle[aria-pressed='true'] {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 14%, transparent);
+  }
+  .toggle[aria-pressed='true']::before {
+    /* A check mark, so that "on" does not rest on colour alone. */
+    content: '✓' / '';
+    display: grid;
+    place-items: center;
+    font-size: 0.75rem;
+    line-height: 1;
+    font-weight: 700;
+  }
+  .chapters-toggle[aria-expanded='true'] {
+    background: color-mix(in srgb, var(--_fg) 10%, transparent);
+  }
+
+  .chapter-list {
+    list-style: none;
+    margin: 0.25rem 0 0;
+    padding: 0.25rem 0;
+    max-height: min(40vh, 18rem);
+    overflow: auto;
+    border-top: 1px solid var(--_border);
+  }
+  .chapter-list[hidden] {
+    display: none;
+  }
+  .chapter-list button {
+    width: 100%;
+    justify-content: space-between;
+    text-align: start;
+    gap: 1rem;
+  }
+  .chapter-list button[aria-current='true'] {
+    font-weight: 700;
+    box-shadow: inset 4px 0 0 var(--_accent);
+  }
+  .chapter-time {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .resume {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding-bottom: 0.5rem;
+    margin-bottom: 0.5rem;
+    border-bottom: 1px solid var(--_border);
+  }
+  .resume-button {
+    border-color: var(--_accent);
+    font-weight: 600;
+  }
+  .text-button {
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
+
+  .status {
+    margin: 0.15rem 0 0;
+    min-height: 1.4em;
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
+
+  dialog {
+    max-width: min(34rem, calc(100vw - 2rem));
+    max-height: calc(100dvh - 2rem);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_fg);
+    padding: 1.25rem 1.5rem;
+    font: 1rem/1.5 var(--story-player-font, system-ui, sans-serif);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  dialog h2 {
+    margin: 0 0 0.5rem;
+    font-size: 1.25rem;
+  }
+  dialog h3 {
+    margin: 1rem 0 0.25rem;
+    font-size: 1rem;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  th,
+  td {
+    text-align: start;
+    padding: 0.3rem 0.5rem 0.3rem 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  tr.off {
+    color: var(--_muted);
+  }
+  kbd {
+    font: 0.9rem ui-monospace, monospace;
+    padding: 0.1rem 0.4rem;
+    border: 1px solid var(--_border);
+    border-radius: 0.25rem;
+    white-space: nowrap;
+  }
+  .switch {
+    display: flex;
+    align-items: center;
+    gap: 0.6rem;
+    min-height: 2.75rem;
+    font-weight: 600;
+  }
+  .switch input {
+    width: 1.25rem;
+    height: 1.25rem;
+    accent-color: var(--_accent);
+  }
+  form {
+    display: flex;
+    justify-content: flex-end;
+    margin-top: 1rem;
+  }
+
+  /* Narrow bars: the slider takes a row of its own, the labels of the toggles shrink. */
+  @container (max-width: 34rem) {
+    .transport {
+      flex-wrap: wrap;
+    }
+    .play-text {
+      display: none;
+    }
+    .chapters-toggle span,
+    .help-button span {
+      display: none;
+    }
+    .toggle {
+      font-size: 0.8rem;
+      padding-inline: 0.4rem;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .bar,
+    dialog {
+      border: 1px solid CanvasText;
+    }
+    .play,
+    .toggle[aria-pressed='true'] {
+      background: Highlight;
+      color: HighlightText;
+      forced-color-adjust: none;
+    }
+    .rail {
+      border: 1px solid CanvasText;
+    }
+    .fill,
+    .thumb {
+      background: CanvasText;
+      forced-color-adjust: none;
+    }
+    .mark {
+      background: CanvasText;
+      opacity: 1;
+    }
+    .chapter-list button[aria-current='true'] {
+      outline: 2px solid Highlight;
+    }
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    button {
+      transition: background-color 120ms ease;
+    }
+  }
+`;

@@ -1,0 +1,75 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_accent: var(--story-scene-accent, light-dark(#8a3b12, #f0a36b));
+    --_focus: var(--story-scene-focus, light-dark(#1a5fb4, #99c1f1));
+    display: block;
+    position: relative;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  :host([current])::before {
+    /* A quiet bar beside the current photo; the "Current photo" label says it in words too. */
+    content: '';
+    position: absolute;
+    inset-block: 0;
+    inset-inline-start: -0.75rem;
+    width: 4px;
+    border-radius: 2px;
+    background: var(--_accent);
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin-block: 0.75rem;
+  }
+  .describe {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+    min-height: 2.75rem;
+    padding: 0.35rem 0.9rem 0.35rem 0.7rem;
+    font: inherit;
+    color: inherit;
+    background: transparent;
+    border: 2px solid var(--_accent);
+    border-radius: 999px;
+    cursor: pointer;
+  }
+  .describe:hover {
+    background: color-mix(in srgb, var(--_accent) 12%, transparent);
+  }
+  :host([describing]) .describe {
+    background: color-mix(in srgb, var(--_accent) 18%, transparent);
+  }
+  .describe:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .icon {
+    width: 1.25rem;
+    height: 1.25rem;
+    flex: none;
+  }
+  .current-label {
+    font-size: 0.875rem;
+    font-weight: 600;
+    letter-spacing: 0.02em;
+    color: var(--_accent);
+  }
+  @media (forced-colors: active) {
+    :host([current])::before {
+      background: Highlight;
+    }
+    .current-label {
+      color: CanvasText;
+    }
+    .describe {
+      border-color: ButtonText;
+    }
+  }
+`;

@@ -1,0 +1,12 @@
+// The globals web-test-runner's Mocha provides. @types/mocha is not installed and the tsconfig
+// limits `types` to node, so the few used here are declared by hand.
+declare global {
+  function describe(title: string, fn: () => void): void;
+  function it(title: string, fn: () => unknown): void;
+  function before(fn: () => unknown): void;
+  function after(fn: () => unknown): void;
+  function beforeEach(fn: () => unknown): void;
+  function afterEach(fn: () => unknown): void;
+}
+
+export {};

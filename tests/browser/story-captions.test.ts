@@ -1,0 +1,113 @@
+import { expect } from '@open-wc/testing';
+import { a11ySnapshot } from '@web/test-runner-commands';
+import type { StoryCaptions } from '../../src/story-captions/story-captions.js';
+import { findAX, miniStory, playing, timing, tracksLoaded, until, type AXNode } from './helpers/mini-story.js';
+
+const lineOf = (captions: StoryCaptions) => captions.shadowRoot!.querySelector<HTMLElement>('[part="line"]')!;
+
+describe('<story-captions>', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('changes the caption at cue boundaries, always showing the cue for the current time', async () => {
+    const s = await timing();
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const captions = player.querySelector<StoryCaptions>('story-captions')!;
+    await until(() => (player.storyChapters.length > 0 && captions.shadowRoot!.querySelector('[part="line"]')) !== null, 'rendered');
+    const sentences = [s.intro, ...s.scenes, s.close].flatMap((c) => c.sentences);
+    const cueAt = (t: number) => sentences.find((x) => t >= x.start && t < x.end)?.id ?? '';
+    // From the end of the intro sentence, through the gap, into the first announcement.
+    const intro = sentences[0]!;
+    const next = sentences[1]!;
+    player.seek(intro.end - 0.4);
+    await player.updateComplete;
+    await captions.updateComplete;
+    expect(lineOf(captions).dataset.cue).to.equal(intro.id);
+    const changes: { cue: string; at: number }[] = [];
+    const observer = new MutationObserver(() => changes.push({ cue: lineOf(captions).dataset.cue ?? '', at: player.currentTime }));
+    observer.observe(captions.shadowRoot!, { subtree: true, attributes: true, attributeFilter: ['data-cue'] });
+    await playing(player);
+    await until(() => player.currentTime > next.start + 0.3, 'past the next cue start', 10000);
+    player.pause();
+    observer.disconnect();
+    expect(changes.map((c) => c.cue)).to.deep.equal(['', next.id]);
+    // Each change lands within two frames of the boundary (the audio clock, not timeupdate).
+    expect(changes[0]!.at - intro.end).to.be.within(0, 0.05);
+    expect(changes[1]!.at - next.start).to.be.within(0, 0.05);
+    await until(() => player.paused, 'paused');
+    await player.updateComplete;
+    await captions.updateComplete;
+    expect(lineOf(captions).dataset.cue).to.equal(cueAt(player.currentTime));
+  });
+
+  it('highlights the word being spoken', async () => {
+    const s = await timing();
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const captions = player.querySelector<StoryCaptions>('story-captions')!;
+    const sentence = s.scenes[0]!.sentences.find((x) => x.kind === 'narration')!;
+    const word = sentence.words[2]!;
+    player.seek((word.start + word.end) / 2);
+    await player.updateComplete;
+    await captions.updateComplete;
+    const current = captions.shadowRoot!.querySelectorAll('[part~="current-word"]');
+    expect(current).to.have.length(1);
+    expect(current[0]!.textContent).to.equal(word.text);
+    expect(lineOf(captions).textContent!.replace(/\s+/g, ' ').trim()).to.equal(sentence.text);
+  });
+
+  it('labels a voice other than the narrator’s', async () => {
+    const s = await timing();
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const captions = player.querySelector<StoryCaptions>('story-captions')!;
+    player.seek(s.scenes[0]!.sentences[1]!.start + 0.2);
+    await player.updateComplete;
+    await captions.updateComplete;
+    expect(captions.shadowRoot!.querySelector('[part="voice"]')!.textContent).to.equal('Audio description: ');
+  });
+
+  it('is hidden when captions are off, and is never a live region', async () => {
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const captions = player.querySelector<StoryCaptions>('story-captions')!;
+    player.captions = 'off';
+    await player.updateComplete;
+    await captions.updateComplete;
+    expect(captions.shadowRoot!.querySelector('.caption')!.hasAttribute('hidden')).to.be.true;
+    const tree = (await a11ySnapshot({})) as unknown as AXNode;
+    expect(findAX(tree, (n) => n.role === 'group' && n.name === 'Caption')).to.have.length(0);
+    player.captions = 'on';
+    await player.updateComplete;
+    await captions.updateComplete;
+    expect(captions.shadowRoot!.querySelector('[aria-live]')).to.equal(null);
+    expect(captions.shadowRoot!.querySelector('[role="status"], [role="log"], [role="alert"]')).to.equal(null);
+  });
+
+  it('stops its frame loop when paused', async () => {
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const captions = player.querySelector<StoryCaptions>('story-captions')!;
+    await playing(player);
+    player.pause();
+    await until(() => player.paused, 'paused');
+    let frames = 0;
+    const original = window.requestAnimationFrame;
+    window.requestAnimationFrame = (cb) => {
+      frames++;
+      return original(cb);
+    };
+    await new Promise((r) => setTimeout(r, 300));
+    window.requestAnimationFrame = original;
+    expect(frames, 'no requestAnimationFrame calls while paused').to.equal(0);
+    expect(captions.isConnected).to.be.true;
+  });
+
+  it('passes axe while playing', async () => {
+    const player = await miniStory();
+    await tracksLoaded(player);
+    await playing(player);
+    await expect(player.querySelector('story-captions')!).to.be.accessible();
+    player.pause();
+  });
+});

@@ -1,0 +1,169 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { deepActiveElement, miniStory, part, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
+import type { StoryPlayer } from '../../src/story-player/story-player.js';
+
+/** The accessible name of a control as a listener would hear it (aria-label, else its text). */
+const nameOf = (el: Element | null): string =>
+  (el instanceof HTMLSelectElement
+    ? (el.labels[0]?.firstElementChild?.textContent ?? '')
+    : (el?.getAttribute('aria-label') ?? el?.textContent ?? '')
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
+
+async function tabFromStart(player: StoryPlayer, presses: number): Promise<string[]> {
+  const before = document.createElement('button');
+  before.textContent = 'before';
+  player.before(before);
+  before.focus();
+  const names: string[] = [];
+  for (let i = 0; i < presses; i++) {
+    await sendKeys({ press: 'Tab' });
+    names.push(nameOf(deepActiveElement()));
+  }
+  return names;
+}
+
+describe('<story-player> keyboard', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('reaches the controls first, in order, then the story', async () => {
+    const s = await timing();
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const names = await tabFromStart(player, 15);
+    expect(names).to.deep.equal([
+      `Play ${s.title}, 27 seconds`,
+      'Position',
+      'Back 15 seconds',
+      'Previous photo',
+      'Next photo',
+      'Forward 30 seconds',
+      'Speed',
+      'Audio descriptions',
+      'Captions',
+      'Pause after each photo',
+      'Keyboard shortcuts',
+      'Chapters',
+      'Describe this photo, photo 1, 4 seconds',
+      'Describe this photo, photo 2, 3 seconds',
+      'Transcript',
+    ]);
+  });
+
+  it('plays with Enter and pauses with Space on the Play button', async () => {
+    const player = await miniStory();
+    part(player, '.play').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !player.paused && player.currentTime > 0.05, 'playing');
+    expect(statusText(player)).to.equal('Playing.');
+    await sendKeys({ press: 'Space' });
+    await until(() => player.paused, 'paused');
+    await until(() => statusText(player) === 'Paused.', 'the pause is announced');
+  });
+
+  it('moves the position with arrows, Page Up/Down, Home and End on the slider', async () => {
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const slider = part(player, '[role="slider"]');
+    slider.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect(player.currentTime).to.equal(5);
+    await sendKeys({ press: 'ArrowUp' });
+    expect(player.currentTime).to.equal(10);
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(player.currentTime).to.equal(5);
+    await sendKeys({ press: 'PageUp' });
+    expect(player.currentTime).to.be.closeTo(player.storyChapters.at(-1)!.end, 0.1);
+    await sendKeys({ press: 'Home' });
+    expect(player.currentTime).to.equal(0);
+    await sendKeys({ press: 'End' });
+    await player.updateComplete;
+    expect(slider.getAttribute('aria-valuetext')).to.equal('27 seconds of 27 seconds');
+  });
+
+  it('runs single-key shortcuts while focus is inside the player', async () => {
+    const s = await timing();
+    const player = await miniStory();
+    await tracksLoaded(player);
+    part(player, '.play').focus();
+    await sendKeys({ press: 'n' });
+    expect(player.currentTime).to.equal(s.scenes[0]!.start);
+    await until(() => statusText(player) === 'Photo 1 of 2: The gate.', 'the jump is announced');
+    await sendKeys({ press: '2' });
+    expect(player.currentTime).to.equal(s.scenes[1]!.start);
+    await sendKeys({ press: 'l' });
+    expect(player.currentTime, 'forward 30 s stops at the end').to.be.closeTo(s.duration, 0.1);
+    await sendKeys({ press: 'j' });
+    expect(player.currentTime).to.be.closeTo(s.duration - 15, 0.1);
+    await sendKeys({ press: 'd' });
+    expect(player.descriptions).to.equal('off');
+    await sendKeys({ press: 'c' });
+    expect(player.captions).to.equal('off');
+    await sendKeys({ press: '>' });
+    expect(player.playbackRate).to.equal(1.25);
+    // Focus on a scene's button (light DOM, inside the player) counts as inside.
+    player.querySelector('story-scene')!.shadowRoot!.querySelector<HTMLButtonElement>('button')!.focus();
+    await sendKeys({ press: 'p' });
+    expect(player.currentTime, 'p restarts the photo').to.equal(s.scenes[0]!.start);
+    await sendKeys({ press: 'p' });
+    expect(player.currentTime, 'p again: the photo before').to.equal(0);
+    await sendKeys({ press: 'k' });
+    await until(() => !player.paused, 'k plays');
+    await sendKeys({ press: 'k' });
+    await until(() => player.paused, 'k pauses');
+  });
+
+  it('ignores shortcuts while focus is outside the player', async () => {
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const outside = await fixture<HTMLButtonElement>(html`<button>outside</button>`);
+    outside.focus();
+    await sendKeys({ press: 'n' });
+    await sendKeys({ press: 'k' });
+    expect(player.currentTime).to.equal(0);
+    expect(player.paused).to.be.true;
+  });
+
+  it('lists the shortcuts in a dialog opened with ?, where they can be turned off', async () => {
+    const player = await miniStory();
+    await tracksLoaded(player);
+    part(player, '.play').focus();
+    await sendKeys({ press: '?' });
+    const dialog = part<HTMLDialogElement>(player, 'dialog');
+    await until(() => dialog.open, 'the dialog opens');
+    expect(dialog.querySelectorAll('tbody tr').length).to.be.greaterThan(10);
+    const toggle = dialog.querySelector<HTMLInputElement>('[role="switch"]')!;
+    toggle.focus();
+    await sendKeys({ press: 'Space' });
+    expect(toggle.checked).to.be.false;
+    expect(player.noShortcuts).to.be.true;
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialog.open, 'Escape closes the dialog');
+    expect(nameOf(deepActiveElement())).to.equal('Keyboard shortcuts');
+
+    await sendKeys({ press: 'n' });
+    await sendKeys({ press: 'd' });
+    expect(player.currentTime, 'shortcuts off: n does nothing').to.equal(0);
+    expect(player.descriptions).to.equal('on');
+
+    const again = await miniStory({ storyId: player.storyId });
+    expect(again.noShortcuts, 'the choice is remembered').to.be.true;
+  });
+
+  it('closes the chapter list with Escape and returns focus to its button', async () => {
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const toggle = part<HTMLButtonElement>(player, '.chapters-toggle');
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await player.updateComplete;
+    await sendKeys({ press: 'Tab' });
+    expect(nameOf(deepActiveElement())).to.match(/^Introduction/);
+    await sendKeys({ press: 'Escape' });
+    await player.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(deepActiveElement()).to.equal(toggle);
+  });
+});

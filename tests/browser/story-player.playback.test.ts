@@ -1,0 +1,176 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import { miniStory, playing, sampleFrames, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
+
+describe('<story-player> playback', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('never plays on its own', async () => {
+    const player = await miniStory({ preload: 'auto' });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(player.paused).to.be.true;
+    expect(player.currentTime).to.equal(0);
+  });
+
+  it('plays the real episode: currentTime advances', async () => {
+    const player = await miniStory();
+    await playing(player);
+    const first = player.currentTime;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(player.currentTime).to.be.greaterThan(first + 0.3);
+    player.pause();
+    await until(() => player.paused, 'paused');
+    expect(statusText(player)).to.equal('Paused.');
+  });
+
+  it('plays faster at 2× (pitch is kept by the media element)', async () => {
+    const player = await miniStory();
+    player.playbackRate = 2;
+    await playing(player);
+    const [t0, p0] = [performance.now(), player.currentTime];
+    await new Promise((r) => setTimeout(r, 1000));
+    const rate = (player.currentTime - p0) / ((performance.now() - t0) / 1000);
+    player.pause();
+    expect(rate).to.be.within(1.6, 2.4);
+  });
+
+  it('skips every description range while descriptions are off, and a seek into one lands after it', async () => {
+    const s = await timing();
+    const player = await miniStory();
+    await tracksLoaded(player);
+    player.descriptions = 'off';
+    player.playbackRate = 2;
+    const one = s.scenes[0]!.description;
+    player.seek(one.start + 0.5);
+    expect(player.currentTime).to.equal(one.end);
+
+    player.seek(s.scenes[0]!.start);
+    await playing(player);
+    const samples: number[] = [];
+    await sampleFrames(() => player.currentTime > one.end + 0.5, () => samples.push(player.currentTime));
+    player.pause();
+    expect(samples.some((t) => t < one.start), 'heard the start of the scene').to.be.true;
+    expect(samples.filter((t) => t > one.start + 0.05 && t < one.end), 'positions inside the description').to.deep.equal([]);
+  });
+
+  it('plays the descriptions when they are on', async () => {
+    const s = await timing();
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const one = s.scenes[0]!.description;
+    player.playbackRate = 2;
+    player.seek(one.start - 0.3);
+    await playing(player);
+    await until(() => player.currentTime > one.start + 0.5, 'inside the description');
+    player.pause();
+    expect(player.currentTime).to.be.lessThan(one.end);
+  });
+
+  it('pauses at the end of each photo in "pause after each photo" mode, then goes on', async () => {
+    const s = await timing();
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const scene = s.scenes[0]!;
+    player.pauseAfterPhoto = true;
+    player.seek(scene.end - 0.8);
+    await playing(player);
+    await oneEvent(player, 'pause');
+    expect(player.currentTime).to.be.closeTo(scene.end, 0.1);
+    expect(statusText(player)).to.equal('End of photo 1. Paused; press Play to go on.');
+    await playing(player);
+    expect(player.currentTime).to.be.greaterThan(scene.end);
+    player.pause();
+  });
+
+  it('goes to the next and previous photo and says which', async () => {
+    const s = await timing();
+    const player = await miniStory();
+    await tracksLoaded(player);
+    player.nextChapter();
+    expect(player.currentTime).to.equal(s.scenes[0]!.start);
+    expect(player.currentChapter?.id).to.equal('scene-1');
+    await until(() => statusText(player) === 'Photo 1 of 2: The gate.', 'the chapter is announced');
+    player.nextChapter();
+    expect(player.currentTime).to.equal(s.scenes[1]!.start);
+    player.previousChapter();
+    expect(player.currentTime).to.equal(s.scenes[0]!.start);
+    player.skip(5);
+    player.previousChapter();
+    expect(player.currentTime, 'more than 3 s in: restart the photo').to.equal(s.scenes[0]!.start);
+  });
+
+  it('jumps from the chapter list, which marks the current chapter', async () => {
+    const s = await timing();
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const toggle = player.shadowRoot!.querySelector<HTMLButtonElement>('.chapters-toggle')!;
+    toggle.click();
+    await player.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const items = Array.from(player.shadowRoot!.querySelectorAll<HTMLButtonElement>('#chapter-list button'));
+    expect(items.map((b) => b.querySelector('.chapter-title')!.textContent)).to.deep.equal([
+      'Introduction',
+      'Photo 1 of 2: The gate',
+      'Photo 2 of 2: The road',
+      'The end',
+    ]);
+    items[2]!.click();
+    await player.updateComplete;
+    expect(player.currentTime).to.equal(s.scenes[1]!.start);
+    expect(items[2]!.getAttribute('aria-current')).to.equal('true');
+    expect(items[0]!.getAttribute('aria-current')).to.equal('false');
+  });
+
+  it('shows chapter marks on the slider at each chapter start', async () => {
+    const player = await miniStory();
+    await tracksLoaded(player);
+    await player.updateComplete;
+    expect(player.shadowRoot!.querySelectorAll('[part="chapter-marks"] .mark').length).to.equal(3);
+  });
+
+  it('gives Media Session the chapter title, the photo as artwork and a valid position', async () => {
+    const s = await timing();
+    const positions: MediaPositionState[] = [];
+    const session = navigator.mediaSession;
+    const original = session.setPositionState.bind(session);
+    session.setPositionState = (state?: MediaPositionState) => {
+      if (state) positions.push(state);
+      original(state);
+    };
+    try {
+      const player = await miniStory();
+      await tracksLoaded(player);
+      player.seek(s.scenes[0]!.start + 0.2);
+      await playing(player);
+      expect(session.metadata?.title).to.equal('Photo 1 of 2: The gate');
+      expect(session.metadata?.album).to.equal(s.title);
+      expect(session.metadata?.artwork[0]?.src).to.match(/scene-1\.png$/);
+      expect(session.playbackState).to.equal('playing');
+      player.seek(s.scenes[1]!.start + 0.2);
+      await until(() => session.metadata?.title === 'Photo 2 of 2: The road', 'the metadata follows the chapter');
+      expect(session.metadata?.artwork[0]?.src).to.match(/scene-2\.png$/);
+      player.pause();
+      await until(() => session.playbackState === 'paused', 'the session is paused');
+      expect(positions.length).to.be.greaterThan(0);
+      for (const p of positions) {
+        expect(Number.isFinite(p.duration) && p.duration! > 0, 'finite duration').to.be.true;
+        expect(p.position).to.be.within(0, p.duration!);
+        expect(p.playbackRate).to.be.greaterThan(0);
+      }
+    } finally {
+      session.setPositionState = original;
+    }
+  });
+
+  it('says when the story ends and plays again from the start', async () => {
+    const s = await timing();
+    const player = await miniStory();
+    await tracksLoaded(player);
+    player.seek(s.duration - 0.6);
+    await playing(player);
+    await oneEvent(player, 'ended');
+    expect(statusText(player)).to.equal('End of the story.');
+    await playing(player);
+    expect(player.currentTime).to.be.lessThan(2);
+    player.pause();
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * The offline contract, end to end in Debian's Chromium against the built site: load online → "Save
+ * for offline" → network off (page and service worker offline, and the server stopped) → reload →
+ * the page, photos and captions render → Play → the audio advances → seek to 80 % → playback goes on
+ * from there with the right caption.
+ *
+ * Also measures what the closing note reports: bytes cached for the whole story, how long saving
+ * took, and the time from reload to first sound offline (printed as test diagnostics).
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
+import { CueIndex, parseWebVTT, type WebVTTCue } from '../../../src/captions/index.js';
+import { launchChromium } from '../support/browser.js';
+import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory } from './support/test-site.js';
+import {
+  cachedFiles,
+  clickInOffline,
+  currentTime,
+  picturesShown,
+  pressPlay,
+  setNetwork,
+  waitForAdvance,
+  waitForOffline,
+  waitForPlayerStatus,
+} from './support/offline-page.js';
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+describe('offline listening: saved once, the whole story works with the network off', () => {
+  let story: TestStory;
+  let out: string;
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let captions: CueIndex<WebVTTCue>;
+
+  before(async () => {
+    story = await testStory();
+    out = await buildTestSite(story);
+    captions = new CueIndex(parseWebVTT(await readFile(join(out, 'captions/captions.vtt'), 'utf8')).cues);
+    server = await serveTestSite(out);
+    browser = await launchChromium();
+    context = await browser.createBrowserContext();
+    page = await context.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop().catch(() => undefined);
+  });
+
+  it('shows the size before saving, then reports the story saved only with every file in the cache', async (t) => {
+    await page.goto(server.url, { waitUntil: 'load' });
+    const offer = await waitForOffline(page, ['available']);
+    const audio = story.timing.files.find((file) => file.type.startsWith('audio/webm'))!;
+    assert.equal(offer.bytesToSave, audio.bytes, 'offers to download the WebM episode Chromium plays');
+    assert.match(offer.text, /Save for offline \d+(\.\d)? (kB|MB) to download\. The page, captions and photos \(\d+(\.\d)? (kB|MB)\) are already on this device\./);
+    assert.match(offer.text, /This site uses .+ of the .+ the browser allows it\./);
+
+    const began = performance.now();
+    await clickInOffline(page, 'button.save');
+    const saved = await waitForOffline(page, ['saved']);
+    const savingMs = performance.now() - began;
+    assert.match(saved.text, /Saved for offline: the whole story \(\d+(\.\d)? (kB|MB)\) is on this device, audio included\. Remove offline copy/);
+    await waitForPlayerStatus(page, 'Saved for offline listening.');
+
+    // What is in the caches: the precache and the audio, whole.
+    const files = await cachedFiles(page);
+    const savedAudio = files.filter((file) => file.cache.startsWith('story-offline-audio-'));
+    assert.deepEqual(savedAudio.map((file) => [new URL(file.url).pathname, file.bytes]), [['/audio/episode.webm', audio.bytes]]);
+    for (const path of ['/index.html', '/app.js', '/page.css', '/captions/captions.vtt', '/captions/descriptions.vtt', '/captions/chapters.vtt']) {
+      assert.ok(files.some((file) => new URL(file.url).pathname === path && file.bytes > 0), `${path} is precached`);
+    }
+    const total = files.reduce((sum, file) => sum + file.bytes, 0);
+    assert.equal(total, saved.storyBytes, 'the size shown is the size cached');
+    t.diagnostic(`story "${story.kind}": ${files.length} files, ${total} bytes cached (${kB(total)}); audio ${audio.bytes} bytes`);
+    t.diagnostic(`saving took ${savingMs.toFixed(0)} ms (click to "saved", audio downloaded from localhost)`);
+  });
+
+  it('plays from the cache with the network off: page, photos, captions, seeking to 80 %', async (t) => {
+    await setNetwork(page, false);
+    await server.stop();
+
+    const audioAnswers: string[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/audio/')) {
+        audioAnswers.push(`${response.status()} ${response.fromServiceWorker() ? 'service worker' : 'network'}`);
+      }
+    });
+    const reloaded = performance.now();
+    await page.reload({ waitUntil: 'load' });
+    assert.equal(await page.evaluate(() => navigator.onLine), false);
+    assert.equal(await page.$eval('h1', (h1) => h1.textContent?.includes(document.title.split(':')[0]!.trim())), true, 'the page rendered');
+    await waitForOffline(page, ['saved']);
+
+    await pressPlay(page);
+    await waitForAdvance(page, 0, 0.05);
+    const firstSoundMs = performance.now() - reloaded;
+    await waitForAdvance(page, 0, 1);
+    t.diagnostic(`reload to first sound offline: ${firstSoundMs.toFixed(0)} ms (including the click on Play)`);
+
+    const shown = await picturesShown(page);
+    assert.deepEqual(shown, story.timing.scenes.map(() => true), 'every photo shows offline');
+    assert.ok(captions.items.length > 0);
+
+    const duration = story.timing.duration;
+    const target = Math.round(duration * 0.8 * 10) / 10;
+    await page.$eval('story-player', (player, time) => ((player as HTMLElement & { currentTime: number }).currentTime = time), target);
+    const reached = await waitForAdvance(page, target, 1.5);
+    assert.ok(reached < target + 6, `continues from ${target} s (now ${reached} s)`);
+
+    // The caption line shows the cue at the time it is sampled with.
+    const sample = await page.evaluate(
+      () =>
+        new Promise<{ time: number; cue: string; text: string }>((resolve) =>
+          requestAnimationFrame(() => {
+            const player = document.querySelector('story-player') as HTMLElement & { currentTime: number };
+            const line = document.querySelector('story-captions')?.shadowRoot?.querySelector<HTMLElement>('.line');
+            resolve({ time: player.currentTime, cue: line?.dataset['cue'] ?? '', text: line?.textContent?.replace(/\s+/g, ' ').trim() ?? '' });
+          }),
+        ),
+    );
+    const around = [sample.time - 0.3, sample.time, sample.time + 0.3].map((time) => captions.at(time)?.id ?? '');
+    assert.ok(around.includes(sample.cue), `caption ${sample.cue} at ${sample.time.toFixed(2)} s; expected one of ${around.join(', ')}`);
+    assert.ok(sample.cue !== '' || around.every((id) => id === ''), 'a caption shows where the story speaks');
+    assert.ok(await currentTime(page) > reached, 'still playing');
+    assert.ok(audioAnswers.length > 0);
+    assert.deepEqual([...new Set(audioAnswers)], ['206 service worker'], 'every audio request is a range answered from the cache');
+  });
+});

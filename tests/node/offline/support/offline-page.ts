@@ -1,0 +1,136 @@
+/**
+ * Driving the built story page in Chromium for the offline tests: the `<story-offline>` element, the
+ * player, the network (really off for the page and its service worker) and the caches.
+ */
+import type { Browser, BrowserContext, CDPSession, Page } from 'puppeteer-core';
+
+export interface OfflineView {
+  state: string;
+  errorMessage: string;
+  loaded: number;
+  total: number;
+  updateAvailable: boolean;
+  storyBytes: number;
+  bytesToSave: number;
+  /** Everything the element shows, spaces collapsed. */
+  text: string;
+}
+
+export function offlineView(page: Page): Promise<OfflineView> {
+  return page.$eval('story-offline', (element) => {
+    const el = element as HTMLElement & Omit<OfflineView, 'text'>;
+    return {
+      state: el.state,
+      errorMessage: el.errorMessage,
+      loaded: el.loaded,
+      total: el.total,
+      updateAvailable: el.updateAvailable,
+      storyBytes: el.storyBytes,
+      bytesToSave: el.bytesToSave,
+      text: (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    };
+  });
+}
+
+/** Waits until `<story-offline>` is in one of `states`, and returns what it shows. */
+export async function waitForOffline(page: Page, states: string[], timeout = 30000): Promise<OfflineView> {
+  await page.waitForFunction(
+    (wanted: string[]) => wanted.includes((document.querySelector('story-offline') as (Element & { state?: string }) | null)?.state ?? ''),
+    { timeout, polling: 50 },
+    states,
+  );
+  return offlineView(page);
+}
+
+export async function clickInOffline(page: Page, selector: string): Promise<void> {
+  await page.locator(`story-offline >>> ${selector}`).click();
+}
+
+/** The words in the player's polite status region. */
+export function playerStatus(page: Page): Promise<string> {
+  return page.$eval('story-player', (player) => player.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() ?? '');
+}
+
+export async function waitForPlayerStatus(page: Page, text: string, timeout = 30000): Promise<string> {
+  await page.waitForFunction(
+    (expected: string) => document.querySelector('story-player')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() === expected,
+    { timeout, polling: 50 },
+    text,
+  );
+  return playerStatus(page);
+}
+
+export function currentTime(page: Page): Promise<number> {
+  return page.$eval('story-player', (player) => (player as HTMLElement & { currentTime: number }).currentTime);
+}
+
+export function isPlaying(page: Page): Promise<boolean> {
+  return page.$eval('story-player', (player) => !(player as HTMLElement & { paused: boolean }).paused);
+}
+
+/** Waits until the audio has really advanced `by` seconds past `from`; returns the time reached. */
+export async function waitForAdvance(page: Page, from: number, by = 1, timeout = 20000): Promise<number> {
+  await page.waitForFunction(
+    (start: number, delta: number) => (document.querySelector('story-player') as HTMLElement & { currentTime: number }).currentTime >= start + delta,
+    { timeout, polling: 50 },
+    from,
+    by,
+  );
+  return currentTime(page);
+}
+
+/** Presses the player's Play button (the one real listeners press). */
+export async function pressPlay(page: Page): Promise<void> {
+  await page.locator('story-player >>> button.play').click();
+}
+
+/** The service worker's target sessions in `context` (the page's offline mode does not reach the worker). */
+async function workerSessions(context: BrowserContext | Browser): Promise<CDPSession[]> {
+  const sessions: CDPSession[] = [];
+  for (const target of context.targets()) {
+    if (target.type() === 'service_worker') sessions.push(await target.createCDPSession());
+  }
+  return sessions;
+}
+
+/** Takes the network away (or gives it back) for the page and for its service worker. */
+export async function setNetwork(page: Page, online: boolean): Promise<void> {
+  await page.setOfflineMode(!online);
+  for (const session of await workerSessions(page.browserContext())) {
+    await session.send('Network.enable').catch(() => undefined);
+    await session
+      .send('Network.emulateNetworkConditions', { offline: !online, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+      .catch(() => undefined);
+    await session.detach().catch(() => undefined);
+  }
+}
+
+/** Every entry in every cache of the page's origin, with its size in bytes. */
+export function cachedFiles(page: Page): Promise<{ cache: string; url: string; bytes: number }[]> {
+  return page.evaluate(async () => {
+    const files: { cache: string; url: string; bytes: number }[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        files.push({ cache: name, url: request.url, bytes: response ? (await response.blob()).size : 0 });
+      }
+    }
+    return files;
+  });
+}
+
+/** Brings every `<img>` into view in turn, as a reader scrolling would, and says whether each shows a picture. */
+export async function picturesShown(page: Page, timeout = 10000): Promise<boolean[]> {
+  return page.evaluate(async (ms: number) => {
+    const shown: boolean[] = [];
+    for (const img of Array.from(document.images)) {
+      img.scrollIntoView({ block: 'center' });
+      const until = performance.now() + ms;
+      while (!img.complete && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 25));
+      shown.push(img.complete && img.naturalWidth > 0);
+    }
+    window.scrollTo(0, 0);
+    return shown;
+  }, timeout);
+}

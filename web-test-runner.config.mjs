@@ -1,0 +1,37 @@
+// Browser tests in Debian's Chromium with real audio (see ../shared/PLATFORM.md).
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import { a11ySnapshotPlugin, sendKeysPlugin } from '@web/test-runner-commands/plugins';
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import range from 'koa-range';
+import { fileURLToPath } from 'node:url';
+
+const commonjs = fromRollup(rollupCommonjs);
+
+export default {
+  files: 'tests/browser/**/*.test.ts',
+  nodeResolve: { exportConditions: ['production'] },
+  // One test page at a time: Chromium defers loading media in a page that is not in front, so a
+  // second page playing at the same time stalls at random.
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 240000,
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required', '--mute-audio'],
+      },
+    }),
+  ],
+  // Without Range support media cannot seek (Ogg/WebM report Infinity, MP3 seeks never finish).
+  middleware: [range],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    commonjs({ include: /node_modules\/howler\//, strictRequires: false }),
+    a11ySnapshotPlugin(),
+    sendKeysPlugin(),
+  ],
+};
