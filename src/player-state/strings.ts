@@ -24,6 +24,7 @@ export const storyStrings = {
   captions: 'Captions',
   pauseAfterPhoto: 'Pause after each photo',
   chapters: 'Chapters',
+  settings: 'Settings',
   chapterItem: (title: string, start: number) => `${title}, ${clock(start)}`,
   shortcutsButton: 'Keyboard shortcuts',
   shortcutsTitle: 'Keyboard shortcuts',

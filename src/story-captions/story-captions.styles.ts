@@ -5,6 +5,7 @@ export const styles = css`
     display: block;
   }
   :host([hidden]),
+  :host([blank]),
   [hidden] {
     display: none !important;
   }

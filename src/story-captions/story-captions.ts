@@ -14,8 +14,9 @@ import { styles } from './story-captions.styles.js';
  * While the story plays and the line is on screen it follows the audio every animation frame (not
  * `timeupdate`, which comes only a few times a second); paused, off screen or in a background tab
  * it does no work. It is deliberately not a live region: a screen reader would talk over the
- * narration. It hides itself when the listener turns captions off. Place it inside a
- * `<story-player>`.
+ * narration. It hides itself when the listener turns captions off, and sets the `blank` attribute
+ * whenever it shows nothing (off, or paused outside any sentence) so that it takes no room. Place it
+ * inside a `<story-player>`.
  *
  * @summary The current caption line, word by word, in time with the audio.
  *
@@ -85,6 +86,12 @@ export class StoryCaptions extends LitElement {
 
   get #on(): boolean {
     return this.player?.captions !== CaptionsMode.off;
+  }
+
+  protected override updated(): void {
+    // Nothing to show (captions off, or idle before or between sentences): let the page fold it away.
+    const blank = !this.#on || (this.cueIndex < 0 && !this.player?.playing);
+    this.toggleAttribute('blank', blank);
   }
 
   protected override render() {

@@ -13,6 +13,7 @@ export const icons = {
   next: icon(svg`<path fill="currentColor" d="M15.5 5H18v14h-2.5zM5 5.8v12.4a1 1 0 0 0 1.55.83l7.95-5.37a2 2 0 0 0 0-3.32L6.55 4.97A1 1 0 0 0 5 5.8z"/>`),
   chapters: icon(svg`<path fill="currentColor" d="M4 6h2v2H4zm4 0h12v2H8zM4 11h2v2H4zm4 0h12v2H8zm-4 5h2v2H4zm4 0h12v2H8z"/>`),
   keyboard: icon(svg`<path fill="none" stroke="currentColor" stroke-width="1.8" d="M3 6.5h18v11H3z"/><path fill="currentColor" d="M6 9h2v2H6zm3.5 0h2v2h-2zM13 9h2v2h-2zm3.5 0h2v2h-2zM7 13.5h10v1.8H7z"/>`),
+  settings: icon(svg`<path fill="currentColor" d="M4 7h9.2a2.5 2.5 0 0 1 4.6 0H20v2h-2.2a2.5 2.5 0 0 1-4.6 0H4zm0 8h2.2a2.5 2.5 0 0 1 4.6 0H20v2h-9.2a2.5 2.5 0 0 1-4.6 0H4z"/>`),
   describe: icon(svg`<path fill="currentColor" d="M4 9v6h4l5 4V5L8 9zm12.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4z"/>`),
   stop: icon(svg`<path fill="currentColor" d="M6 6h12v12H6z"/>`),
 };

@@ -32,19 +32,16 @@ export const styles = css`
     z-index: 2;
     container-type: inline-size;
   }
-  ::slotted([slot='captions']) {
+  /* The caption line floats just above the bar, on the same ground. */
+  ::slotted([slot='captions']:not([blank], [hidden])) {
     display: block;
-    margin: 0 auto;
+    margin: 0 auto 0.25rem;
     max-width: var(--story-player-max-width, 60rem);
     background: var(--_bg);
     color: var(--_fg);
     border: 1px solid var(--_border);
-    border-bottom: 0;
-    border-radius: var(--_radius) var(--_radius) 0 0;
-  }
-  ::slotted([slot='captions']) + .bar {
-    border-radius: 0;
-    border-top-style: dashed;
+    border-radius: var(--_radius);
+    box-shadow: 0 0.125rem 0.75rem rgb(0 0 0 / 0.08);
   }
   .bar {
     margin: 0 auto;
@@ -56,7 +53,7 @@ export const styles = css`
     border-bottom: 0;
     border-radius: var(--_radius) var(--_radius) 0 0;
     box-shadow: 0 -0.25rem 1.25rem rgb(0 0 0 / 0.08);
-    padding: 0.5rem 0.75rem 0.25rem;
+    padding: 0.5rem 0.75rem max(0.25rem, env(safe-area-inset-bottom));
     font: 1rem/1.4 var(--story-player-font, system-ui, sans-serif);
   }
   button,
@@ -190,6 +187,15 @@ export const styles = css`
     font-size: 0.8rem;
     font-variant-numeric: tabular-nums;
   }
+  .settings {
+    display: contents;
+  }
+  .more-toggle {
+    display: none;
+  }
+  .more-toggle[aria-expanded='true'] {
+    background: color-mix(in srgb, var(--_fg) 10%, transparent);
+  }
   .speed {
     display: inline-flex;
     align-items: center;
@@ -276,6 +282,9 @@ export const styles = css`
     text-underline-offset: 0.2em;
   }
 
+  .status:empty {
+    min-height: 0;
+  }
   .status {
     margin: 0.15rem 0 0;
     min-height: 1.4em;
@@ -342,17 +351,54 @@ export const styles = css`
     margin-top: 1rem;
   }
 
-  /* Narrow bars: the slider takes a row of its own, the labels of the toggles shrink. */
-  @container (max-width: 34rem) {
+  /* Narrow bars (phones): one row to play and seek, one of buttons; the settings fold away so that
+     the sticky bar leaves the story room. */
+  @container (max-width: 40rem) {
+    .bar {
+      padding: 0.35rem 0.5rem 0.15rem;
+    }
     .transport {
+      gap: 0.5rem;
+    }
+    .play {
+      min-width: 2.75rem;
+      min-height: 2.75rem;
+      padding-inline: 0.6rem;
+    }
+    .controls {
+      justify-content: space-between;
+      gap: 0;
+      margin-top: 0;
+    }
+    .controls > button {
+      padding-inline: 0.3rem;
+    }
+    .more-toggle {
+      display: inline-flex;
+    }
+    .settings {
+      display: none;
+    }
+    .settings.open {
+      display: flex;
       flex-wrap: wrap;
+      gap: 0.25rem 0.35rem;
+      width: 100%;
+      order: 1;
+      padding-top: 0.25rem;
     }
     .play-text {
       display: none;
     }
     .chapters-toggle span,
+    .more-toggle span,
     .help-button span {
-      display: none;
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
     .toggle {
       font-size: 0.8rem;

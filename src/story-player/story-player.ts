@@ -91,6 +91,7 @@ const failureText: Record<AudioFailure, string> = {
  * @csspart chapter-marks - The marks on the slider at each chapter start.
  * @csspart time - The visible position and length.
  * @csspart controls - The row of secondary controls.
+ * @csspart settings - Speed, toggles and shortcuts (folded behind a "Settings" button on narrow bars).
  * @csspart chapter-list - The list of chapters.
  * @csspart resume - The "Resume at …" offer.
  * @csspart status - The polite status line.
@@ -160,6 +161,8 @@ export class StoryPlayer extends LitElement {
   @state() private scrubTime: number | null = null;
   @state() private statusText = '';
   @state() private chaptersOpen = false;
+  /** On narrow bars the settings (speed, toggles, shortcuts) fold behind a "Settings" button. */
+  @state() private settingsOpen = false;
   @state() private resumeAt: number | null = null;
   @state() private describing: (TimeRange & { sceneId: string; number?: number }) | null = null;
 
@@ -477,6 +480,14 @@ export class StoryPlayer extends LitElement {
             <button type="button" aria-label=${t.forward(SkipSeconds.forward)} @click=${() => this.skip(SkipSeconds.forward)}>
               <span aria-hidden="true">${SkipSeconds.forward}</span>${icons.forward}
             </button>
+            <button
+              type="button"
+              class="more-toggle"
+              aria-expanded=${this.settingsOpen ? 'true' : 'false'}
+              aria-controls="settings"
+              @click=${() => (this.settingsOpen = !this.settingsOpen)}
+            >${icons.settings}<span>${t.settings}</span></button>
+            <div id="settings" class=${this.settingsOpen ? 'settings open' : 'settings'} part="settings">
             <label class="speed">
               <span>${t.speed}</span>
               <select .value=${String(this.playbackRate)} @change=${this.#onRateChange}>
@@ -504,6 +515,7 @@ export class StoryPlayer extends LitElement {
             <button type="button" class="help-button" aria-haspopup="dialog" @click=${this.#openHelp}>
               ${icons.keyboard}<span>${t.shortcutsButton}</span>
             </button>
+            </div>
             <button
               type="button"
               class="chapters-toggle"

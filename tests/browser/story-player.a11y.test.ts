@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import { findAX, miniStory, part, playing, timing, tracksLoaded, until, type AXNode } from './helpers/mini-story.js';
 
 const snapshot = async (): Promise<AXNode> => (await a11ySnapshot({})) as unknown as AXNode;
@@ -106,5 +106,24 @@ describe('<story-player> accessibility', () => {
     expect(node.modal).to.equal(true);
     expect(findAX(node, (n) => n.role === 'switch' && n.name === 'Single-key shortcuts')[0]?.checked).to.equal(true);
     await expect(player).to.be.accessible();
+  });
+
+  it('folds the settings behind a named "Settings" button on a phone-sized screen', async () => {
+    await setViewport({ width: 360, height: 740 });
+    try {
+      const player = await miniStory();
+      await tracksLoaded(player);
+      const names = async () => findAX(await snapshot(), (n) => n.role === 'button').map((n) => n.name);
+      expect(await names()).to.include.members(['Settings', 'Chapters', 'Next photo']);
+      expect(await names()).not.to.include('Audio descriptions');
+      const toggle = part<HTMLButtonElement>(player, '.more-toggle');
+      toggle.click();
+      await player.updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(await names()).to.include.members(['Audio descriptions', 'Captions', 'Pause after each photo', 'Keyboard shortcuts']);
+      await expect(player).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });

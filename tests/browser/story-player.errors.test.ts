@@ -15,6 +15,21 @@ describe('<story-player> errors in words', () => {
     expect(player.paused).to.be.true;
   });
 
+  it('says so when the browser refuses to start playback', async () => {
+    const player = await miniStory({ preload: 'auto' });
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = () => Promise.reject(new DOMException('Refused', 'NotAllowedError'));
+    try {
+      player.play();
+      await until(() => statusText(player) === 'The browser did not let playback start. Press Play to try again.', 'the refusal is announced');
+      expect(player.paused).to.be.true;
+    } finally {
+      HTMLMediaElement.prototype.play = play;
+    }
+    await playing(player);
+    player.pause();
+  });
+
   it('falls back to the next source when the first one is missing', async () => {
     const player = await miniStory({ audio: ['missing.webm', 'episode.mp3'] });
     await playing(player);

@@ -1,0 +1,63 @@
+/**
+ * npm run screenshots — the built page as a stranger sees it, at 360, 768 and 1280 px wide, paused
+ * and playing, written to docs/screenshots/. Needs `npm run build` first.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { serveSite } from '../serve/serve.js';
+import { launchChromium } from '../../tests/node/support/browser.js';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+export const WIDTHS = [360, 768, 1280] as const;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string', default: join(ROOT, 'docs/screenshots') },
+      scheme: { type: 'string', default: 'light' },
+      'full-page': { type: 'boolean', default: false },
+    },
+  });
+  await mkdir(values.out, { recursive: true });
+  const server = await serveSite(join(ROOT, 'dist'));
+  const browser = await launchChromium();
+  try {
+    for (const width of WIDTHS) {
+      for (const state of ['paused', 'playing'] as const) {
+        // A fresh profile per shot: no saved position or preferences from the shot before.
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: values.scheme }]);
+        await page.setViewport({ width, height: width < 600 ? 780 : 900 });
+        await page.goto(server.url, { waitUntil: 'networkidle0' });
+        await page.evaluate(() => customElements.whenDefined('story-player'));
+        if (state === 'playing') {
+          // Jump to the third photo and play, as a listener would with the chapter controls.
+          await page.evaluate(async () => {
+            const player = document.querySelector('story-player') as HTMLElement & { seek(time: number): void; play(): void };
+            const scene = document.querySelector('story-scene[number="3"]');
+            player.seek(Number(scene?.getAttribute('start') ?? 0) + 12);
+            player.play();
+            await new Promise((done) => setTimeout(done, 2500));
+          });
+          await page.evaluate(() => document.querySelector('story-scene[number="3"]')?.scrollIntoView({ block: 'start' }));
+          await new Promise((done) => setTimeout(done, 500));
+        }
+        const file = join(values.out, `page-${width}-${state}${values.scheme === 'dark' ? '-dark' : ''}.png`);
+        await page.screenshot({ path: file as `${string}.png`, fullPage: values['full-page'] });
+        console.log(file);
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
