@@ -7,7 +7,7 @@
 import type { Manuscript, ManuscriptScene } from '../story/manuscript.js';
 import type { TimedChapter, TimedScene, TimedSentence, TimedStory } from '../../src/story/timed-story.js';
 import { durationInWords } from '../../src/captions/time-text.js';
-import { html, type Html } from './html.js';
+import { markup, type Html } from './markup.js';
 
 export interface ImageSet {
   width: number;
@@ -33,16 +33,16 @@ export const PHOTO_SIZES = '(min-width: 72rem) 68rem, calc(100vw - 2rem)';
 const seconds = (value: number) => String(value);
 
 function sentences(list: TimedSentence[]): Html {
-  return html`${list.map(
+  return markup`${list.map(
     (sentence, index) =>
-      html`${index > 0 ? ' ' : ''}<span class="sentence" id="${sentence.id}" data-start="${seconds(sentence.start)}" data-end="${seconds(sentence.end)}">${sentence.text}</span>`,
+      markup`${index > 0 ? ' ' : ''}<span class="sentence" id="${sentence.id}" data-start="${seconds(sentence.start)}" data-end="${seconds(sentence.end)}">${sentence.text}</span>`,
   )}`;
 }
 
 /** Sentences grouped back into the manuscript's paragraphs (paragraph i holds its own sentences). */
 function paragraphs(chapterSentences: TimedSentence[], written: string[]): Html {
   const remaining = [...chapterSentences];
-  return html`${written.map((paragraph) => {
+  return markup`${written.map((paragraph) => {
     const mine: TimedSentence[] = [];
     let text = paragraph.replace(/\s+/g, ' ').trim();
     while (remaining.length > 0 && text.startsWith(remaining[0]!.text)) {
@@ -51,7 +51,7 @@ function paragraphs(chapterSentences: TimedSentence[], written: string[]): Html 
       text = text.slice(sentence.text.length).trim();
     }
     if (text.length > 0) throw new Error(`the timing does not match the manuscript near "${text.slice(0, 40)}": run npm run narrate`);
-    return html`<p>${sentences(mine)}</p>\n`;
+    return markup`<p>${sentences(mine)}</p>\n`;
   })}`;
 }
 
@@ -66,7 +66,7 @@ function imageName(scene: ManuscriptScene): string {
 function figure(scene: ManuscriptScene, images: ImageSet): Html {
   const srcset = (format: 'webp' | 'jpeg') => images.sources.map((source) => `${source[format]} ${source.width}w`).join(', ');
   const fallback = images.sources.find((source) => source.width >= 800) ?? images.sources.at(-1)!;
-  return html`<figure>
+  return markup`<figure>
       <picture>
         <source type="image/webp" srcset="${srcset('webp')}" sizes="${PHOTO_SIZES}">
         <img src="${fallback.jpeg}" srcset="${srcset('jpeg')}" sizes="${PHOTO_SIZES}" width="${images.width}" height="${images.height}" alt="${scene.photo.alt}" loading="lazy" decoding="async">
@@ -78,14 +78,14 @@ function figure(scene: ManuscriptScene, images: ImageSet): Html {
 function sceneSection(scene: ManuscriptScene, timed: TimedScene, count: number, images: ImageSet): Html {
   const headingId = `${timed.id}-heading`;
   const announcement = ofKind(timed, 'announcement')[0]!;
-  return html`
+  return markup`
   <story-scene id="${timed.id}" number="${timed.number}" start="${seconds(timed.start)}" end="${seconds(timed.end)}" description-start="${seconds(timed.description.start)}" description-end="${seconds(timed.description.end)}" artwork="${images.artwork.jpeg}">
     <h2 id="${headingId}"><span class="sentence" id="${announcement.id}" data-start="${seconds(announcement.start)}" data-end="${seconds(announcement.end)}"><span class="scene-number">Photo ${timed.number} of ${count}:</span> ${scene.title}</span></h2>
     ${figure(scene, images)}
-    <section class="description" aria-labelledby="${timed.id}-description-heading">
-      <h3 id="${timed.id}-description-heading">Audio description</h3>
+    <div class="description">
+      <h3>Audio description</h3>
       <p>${sentences(ofKind(timed, 'description'))}</p>
-    </section>
+    </div>
     <div class="narration">
       ${paragraphs(ofKind(timed, 'narration'), scene.narration)}
     </div>
@@ -98,8 +98,8 @@ export function renderPage(manuscript: Manuscript, story: TimedStory, images: Im
   const length = durationInWords(story.duration);
   const cover = images['cover'];
   const track = (kind: string, file: string, label: string, extra = '') =>
-    html`<track kind="${kind}" src="${file}" srclang="${manuscript.language}" label="${label}"${extra ? html` ${extra}` : ''}>`;
-  const page = html`<!doctype html>
+    markup`<track kind="${kind}" src="${file}" srclang="${manuscript.language}" label="${label}"${extra ? markup` ${extra}` : ''}>`;
+  const page = markup`<!doctype html>
 <html lang="${manuscript.language}">
 <head>
   <meta charset="utf-8">
@@ -109,8 +109,8 @@ export function renderPage(manuscript: Manuscript, story: TimedStory, images: Im
   <meta name="color-scheme" content="light dark">
   <meta name="theme-color" content="#f6f1ea" media="(prefers-color-scheme: light)">
   <meta name="theme-color" content="#1b1722" media="(prefers-color-scheme: dark)">
-  ${cover ? html`<meta property="og:image" content="${cover.artwork.jpeg}">` : ''}
-  ${assets.manifest ? html`<link rel="manifest" href="${assets.manifest}">` : ''}
+  ${cover ? markup`<meta property="og:image" content="${cover.artwork.jpeg}">` : ''}
+  ${assets.manifest ? markup`<link rel="manifest" href="${assets.manifest}">` : ''}
   <link rel="icon" href="${assets.icon}" type="image/svg+xml">
   <link rel="stylesheet" href="${assets.stylesheet}">
   <script type="module" src="${assets.script}"></script>
@@ -121,14 +121,14 @@ export function renderPage(manuscript: Manuscript, story: TimedStory, images: Im
 <story-player story-id="${manuscript.id}" story-title="${manuscript.title}" duration="${seconds(story.duration)}">
   <header class="story-header">
     <p class="kicker">A listening edition · ${length}</p>
-    <h1>${manuscript.title}${manuscript.subtitle ? html` <span class="subtitle">${manuscript.subtitle}</span>` : ''}</h1>
+    <h1>${manuscript.title}${manuscript.subtitle ? markup` <span class="subtitle">${manuscript.subtitle}</span>` : ''}</h1>
     <p class="summary">${manuscript.summary}</p>
     <p class="stand-in-note">${manuscript.credits.standInNote}</p>
-    ${assets.serviceWorker ? html`<story-offline src="${assets.serviceWorker}"></story-offline>` : ''}
+    ${assets.serviceWorker ? markup`<story-offline src="${assets.serviceWorker}"></story-offline>` : ''}
   </header>
 
   <audio slot="fallback" controls preload="none" aria-label="${`Listen to ${manuscript.title}, ${length}`}">
-    ${story.files.map((file) => html`<source src="${file.src}" type="${file.type}">\n    `)}${track('captions', 'captions/captions.vtt', 'English', 'default')}
+    ${story.files.map((file) => markup`<source src="${file.src}" type="${file.type}">\n    `)}${track('captions', 'captions/captions.vtt', 'English', 'default')}
     ${track('descriptions', 'captions/descriptions.vtt', 'Audio descriptions')}
     ${track('chapters', 'captions/chapters.vtt', 'Photos')}
   </audio>
@@ -153,7 +153,7 @@ ${manuscript.scenes.map((scene, index) => {
       <dt>Narration</dt><dd>${manuscript.credits.narration}</dd>
     </dl>
     <h3>Sources</h3>
-    <ul class="sources">${manuscript.sources.map((source) => html`<li>${source}</li>`)}</ul>
+    <ul class="sources">${manuscript.sources.map((source) => markup`<li>${source}</li>`)}</ul>
   </section>
 
   <story-captions></story-captions>

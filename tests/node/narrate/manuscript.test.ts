@@ -10,10 +10,16 @@ import { loadManuscript, ManuscriptError, STORY_MANUSCRIPT } from '../../../scri
 const FIXTURE = new URL('../../fixtures/two-sentences/', import.meta.url).pathname;
 
 /** Write a changed copy of the fixture manuscript and load it, returning the problems. */
-function problemsAfter(change: (manuscript: Record<string, any>) => void): string[] {
+/** The manuscript as loose YAML data, so a test can break it in any way. */
+interface LooseManuscript {
+  scenes: (Record<string, unknown> & { photo: Record<string, unknown> })[];
+  [field: string]: unknown;
+}
+
+function problemsAfter(change: (manuscript: LooseManuscript) => void): string[] {
   const folder = mkdtempSync(join(tmpdir(), 'manuscript-'));
   cpSync(FIXTURE, folder, { recursive: true });
-  const manuscript = parse(readFileSync(join(FIXTURE, 'manuscript.yaml'), 'utf8')) as Record<string, any>;
+  const manuscript = parse(readFileSync(join(FIXTURE, 'manuscript.yaml'), 'utf8')) as LooseManuscript;
   change(manuscript);
   writeFileSync(join(folder, 'manuscript.yaml'), stringify(manuscript));
   try {
@@ -39,27 +45,27 @@ describe('the manuscript', () => {
   });
 
   it('names the scene and the field when an alt text is too long', () => {
-    const problems = problemsAfter((m) => (m['scenes'][0].photo.alt = `Illustration: ${'a very long text '.repeat(10)}`));
+    const problems = problemsAfter((m) => (m.scenes[0]!.photo['alt'] = `Illustration: ${'a very long text '.repeat(10)}`));
     assert.deepEqual(problems, ['scene 1 "square", photo.alt: must have at most 150 characters']);
   });
 
   it('names a missing description', () => {
-    const problems = problemsAfter((m) => delete m['scenes'][0].description);
+    const problems = problemsAfter((m) => delete m.scenes[0]!['description']);
     assert.deepEqual(problems, ['scene 1 "square", description: is missing']);
   });
 
   it('counts the words of an audio description', () => {
-    const problems = problemsAfter((m) => (m['scenes'][0].description = 'Too short.'));
+    const problems = problemsAfter((m) => (m.scenes[0]!['description'] = 'Too short.'));
     assert.deepEqual(problems, ['scene 1 "square", description: has 2 words; an audio description needs 40 to 120']);
   });
 
   it('refuses a field it does not know, and a photo file that does not exist', () => {
     const problems = problemsAfter((m) => {
-      m['scenes'][0].photo.file = 'images/nowhere.svg';
-      m['scenes'][0].mood = 'sad';
+      m.scenes[0]!.photo['file'] = 'images/nowhere.svg';
+      m.scenes[0]!['mood'] = 'sad';
     });
     assert.deepEqual(problems, ['scene 1 "square", mood: is not a field a manuscript can have']);
-    const missing = problemsAfter((m) => (m['scenes'][0].photo.file = 'images/nowhere.svg'));
+    const missing = problemsAfter((m) => (m.scenes[0]!.photo['file'] = 'images/nowhere.svg'));
     assert.deepEqual(missing, ['scene 1 "square", photo.file: images/nowhere.svg does not exist next to the manuscript']);
   });
 

@@ -1,4 +1,4 @@
-/** A tiny HTML template tag: interpolated values are escaped unless they are already `Html`. */
+/** A tiny HTML template tag for the static page (not Lit): interpolated values are escaped unless they are already `Html`. */
 
 export class Html {
   constructor(readonly value: string) {}
@@ -20,6 +20,6 @@ function render(value: Value): string {
   return escapeHtml(String(value));
 }
 
-export function html(strings: TemplateStringsArray, ...values: Value[]): Html {
+export function markup(strings: TemplateStringsArray, ...values: Value[]): Html {
   return new Html(strings.reduce((out, string, index) => out + string + (index < values.length ? render(values[index]!) : ''), ''));
 }
