@@ -42,8 +42,11 @@ async function main(): Promise<void> {
             player.play();
             await new Promise((done) => setTimeout(done, 2500));
           });
-          await page.evaluate(() => document.querySelector('story-scene[number="3"]')?.scrollIntoView({ block: 'start' }));
-          await new Promise((done) => setTimeout(done, 500));
+          // The current photo at the top of the window, its caption line and the bar below it.
+          await page.evaluate(() => document.querySelector('story-scene[number="3"] figure')?.scrollIntoView({ block: 'start', behavior: 'instant' }));
+          await new Promise((done) => setTimeout(done, 1000));
+          await page.evaluate(() => document.querySelector('story-scene[number="3"] figure')?.scrollIntoView({ block: 'start', behavior: 'instant' }));
+          await new Promise((done) => setTimeout(done, 300));
         }
         const file = join(values.out, `page-${width}-${state}${values.scheme === 'dark' ? '-dark' : ''}.png`);
         await page.screenshot({ path: file as `${string}.png`, fullPage: values['full-page'] });

@@ -15,7 +15,7 @@ export const styles = css`
     content: '';
     position: absolute;
     inset-block: 0;
-    inset-inline-start: -0.75rem;
+    inset-inline-start: var(--story-scene-marker-inset, -0.75rem);
     width: 4px;
     border-radius: 2px;
     background: var(--_accent);

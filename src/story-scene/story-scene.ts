@@ -32,6 +32,7 @@ import { styles } from './story-scene.styles.js';
  * @csspart current-label - The "Current photo" label of the current photo.
  * @csspart controls - The row holding the button and the label.
  *
+ * @cssproperty [--story-scene-marker-inset=-0.75rem] - Where the bar beside the current photo sits, from the element's start edge.
  * @cssproperty [--story-scene-accent=light-dark(#8a3b12, #f0a36b)] - Marker of the current photo and the button border.
  * @cssproperty [--story-scene-focus=light-dark(#1a5fb4, #99c1f1)] - Focus ring.
  */

@@ -42,8 +42,13 @@ export async function waitForOffline(page: Page, states: string[], timeout = 300
   return offlineView(page);
 }
 
+/** Clicks a control of `<story-offline>`, centred in the viewport first (the player's sticky bar covers the bottom). */
 export async function clickInOffline(page: Page, selector: string): Promise<void> {
-  await page.locator(`story-offline >>> ${selector}`).click();
+  const button = await page.waitForSelector(`story-offline >>> ${selector}`, { visible: true, timeout: 30000 });
+  if (!button) throw new Error(`no ${selector} in <story-offline>`);
+  await button.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  await button.click();
+  await button.dispose();
 }
 
 /** The words in the player's polite status region. */
