@@ -15,6 +15,7 @@ export const WIDTHS = [360, 768, 1280] as const;
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
+      widths: { type: 'string', default: WIDTHS.join(',') },
       out: { type: 'string', default: join(ROOT, 'docs/screenshots') },
       scheme: { type: 'string', default: 'light' },
       'full-page': { type: 'boolean', default: false },
@@ -24,12 +25,14 @@ async function main(): Promise<void> {
   const server = await serveSite(join(ROOT, 'dist'));
   const browser = await launchChromium();
   try {
-    for (const width of WIDTHS) {
+    for (const width of values.widths.split(',').map(Number)) {
       for (const state of ['paused', 'playing'] as const) {
         // A fresh profile per shot: no saved position or preferences from the shot before.
         const context = await browser.createBrowserContext();
         const page = await context.newPage();
-        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: values.scheme }]);
+        // light, dark or forced (Windows high contrast); through CDP, which knows forced-colors.
+        const features = values.scheme === 'forced' ? [{ name: 'forced-colors', value: 'active' }] : [{ name: 'prefers-color-scheme', value: values.scheme }];
+        await (await page.createCDPSession()).send('Emulation.setEmulatedMedia', { features });
         await page.setViewport({ width, height: width < 600 ? 780 : 900 });
         await page.goto(server.url, { waitUntil: 'networkidle0' });
         await page.evaluate(() => customElements.whenDefined('story-player'));
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
           await page.evaluate(() => document.querySelector('story-scene[number="3"] figure')?.scrollIntoView({ block: 'start', behavior: 'instant' }));
           await new Promise((done) => setTimeout(done, 300));
         }
-        const file = join(values.out, `page-${width}-${state}${values.scheme === 'dark' ? '-dark' : ''}.png`);
+        const file = join(values.out, `page-${width}-${state}${values.scheme === 'light' ? '' : `-${values.scheme}`}.png`);
         await page.screenshot({ path: file as `${string}.png`, fullPage: values['full-page'] });
         console.log(file);
         await context.close();

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { playerClockContext, playerStateContext, type PlayerClock, type PlayerState } from '../player-state/context.js';
 import { StoryPauseRequestEvent } from '../player-state/events.js';
 import { StoryNotice } from '../player-state/vocabulary.js';
@@ -137,12 +137,9 @@ export class StoryOffline extends LitElement {
   @state() private updating = false;
   @state() private ownStatus = '';
 
-  @consume({ context: playerStateContext, subscribe: true })
-  @state()
-  private player?: PlayerState;
-
-  @consume({ context: playerClockContext, subscribe: true })
+  @state() private player?: PlayerState;
   private clock?: PlayerClock;
+  #consuming = false;
 
   readonly #worker = new ServiceWorkerController(this, {
     onWaiting: () => {
@@ -296,6 +293,7 @@ export class StoryOffline extends LitElement {
     super.connectedCallback();
     window.addEventListener('online', this.#onConnection);
     window.addEventListener('offline', this.#onConnection);
+    this.#consumePlayer();
     if (!this.#worker.supported) {
       this.state = OfflineState.unsupported;
       return;
@@ -427,6 +425,21 @@ export class StoryOffline extends LitElement {
     this.#lastAnnouncement = now;
     this.#announce(t.statusMilestone(reached.at(-1) ?? 0));
   };
+
+  /**
+   * Subscribes to the player's state and clock. When this element is defined before
+   * `<story-player>`, a request made now would reach no provider, so it waits for the player.
+   */
+  #consumePlayer(): void {
+    if (this.#consuming) return;
+    this.#consuming = true;
+    const consume = (): void => {
+      new ContextConsumer(this, { context: playerStateContext, subscribe: true, callback: (value) => (this.player = value) });
+      new ContextConsumer(this, { context: playerClockContext, subscribe: true, callback: (value) => (this.clock = value) });
+    };
+    if (this.#player() && !customElements.get('story-player')) void customElements.whenDefined('story-player').then(consume);
+    else consume();
+  }
 
   #player(): HTMLElement | null {
     return this.closest('story-player');

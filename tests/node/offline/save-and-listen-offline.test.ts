@@ -17,7 +17,7 @@ import { launchChromium } from '../support/browser.js';
 import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory } from './support/test-site.js';
 import {
   cachedFiles,
-  clickInOffline,
+  pressInOffline,
   currentTime,
   picturesShown,
   pressPlay,
@@ -63,7 +63,7 @@ describe('offline listening: saved once, the whole story works with the network 
     assert.match(offer.text, /This site uses .+ of the .+ the browser allows it\./);
 
     const began = performance.now();
-    await clickInOffline(page, 'button.save');
+    await pressInOffline(page, 'button.save');
     const saved = await waitForOffline(page, ['saved']);
     const savingMs = performance.now() - began;
     assert.match(saved.text, /Saved for offline: the whole story \(\d+(\.\d)? (kB|MB)\) is on this device, audio included\. Remove offline copy/);

@@ -12,7 +12,7 @@ import { buildServiceWorker } from '../../../scripts/build/service-worker.js';
 import { launchChromium } from '../support/browser.js';
 import { buildTestSite, serveTestSite, testStory, type TestServer } from './support/test-site.js';
 import {
-  clickInOffline,
+  pressInOffline,
   currentTime,
   isPlaying,
   offlineView,
@@ -55,7 +55,7 @@ describe('updates while listening', () => {
   it('lets a new version wait while the story plays, then restores the position when accepted', async () => {
     await page.goto(server.url, { waitUntil: 'load' });
     await waitForOffline(page, ['available']);
-    await clickInOffline(page, 'button.save');
+    await pressInOffline(page, 'button.save');
     await waitForOffline(page, ['saved']);
     await page.$eval('story-player', (player) => ((player as HTMLElement & { playbackRate: number }).playbackRate = 1.25));
     await pressPlay(page);
@@ -81,7 +81,7 @@ describe('updates while listening', () => {
 
     // Accept: the story pauses where it is, the new version takes over, the page reloads.
     const navigation = page.waitForNavigation({ waitUntil: 'load' });
-    await clickInOffline(page, 'button.update-button');
+    await pressInOffline(page, 'button.update-button');
     await navigation;
     const pausedAt = await page.evaluate(() => {
       const saved = localStorage.getItem(`story-player:${document.querySelector('story-player')?.getAttribute('story-id') ?? ''}`);

@@ -42,12 +42,15 @@ export async function waitForOffline(page: Page, states: string[], timeout = 300
   return offlineView(page);
 }
 
-/** Clicks a control of `<story-offline>`, centred in the viewport first (the player's sticky bar covers the bottom). */
-export async function clickInOffline(page: Page, selector: string): Promise<void> {
+/**
+ * Presses a control of `<story-offline>` from the keyboard (focus, then Enter): the player's sticky
+ * bar can cover the header in a small viewport, and a keyboard press is what every listener can do.
+ */
+export async function pressInOffline(page: Page, selector: string): Promise<void> {
   const button = await page.waitForSelector(`story-offline >>> ${selector}`, { visible: true, timeout: 30000 });
   if (!button) throw new Error(`no ${selector} in <story-offline>`);
-  await button.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-  await button.click();
+  await button.focus();
+  await page.keyboard.press('Enter');
   await button.dispose();
 }
 
