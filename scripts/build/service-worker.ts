@@ -20,17 +20,11 @@ export const SERVICE_WORKER_FILE = 'service-worker.js';
 
 /**
  * Precached on the first visit: the app shell, the captions and story data, and every photo at every
- * width the page's `srcset` offers in WebP (what every browser with a service worker picks), plus the
- * square lock-screen artwork. JPEG copies of the photos are cached when a browser asks for them.
+ * width the page's `srcset` offers in WebP (what every browser with a service worker picks, so a
+ * rotation or a zoom offline still finds its size). Everything else the page shows (JPEG copies, the
+ * lock-screen artwork) is cached when the browser asks for it.
  */
-export const PRECACHE_PATTERNS = [
-  'index.html',
-  '*.{js,css,webmanifest}',
-  'captions/*.{vtt,json}',
-  'story/images/generated/*.webp',
-  'story/images/generated/*-artwork.jpg',
-  'icons/*.{png,svg}',
-] as const;
+export const PRECACHE_PATTERNS = ['index.html', '*.{js,css,webmanifest}', 'captions/*.{vtt,json}', 'story/images/generated/*.webp'] as const;
 
 /** Episode audio, by extension: kept out of the precache and saved whole on request. */
 const AUDIO_TYPES: Record<string, string> = {

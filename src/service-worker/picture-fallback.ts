@@ -1,6 +1,6 @@
 /**
- * Photos the precache does not hold (the JPEG copies a browser without WebP asks for) are cached as
- * they are seen. Offline, a width that was never fetched is answered with the nearest width of the
+ * Pictures the precache does not hold (the JPEG copies a browser without WebP asks for, the
+ * lock-screen artwork) are cached as they are seen. Offline, a width that was never fetched is answered with the nearest width of the
  * same photo and format that is on the device, so a photo still shows after a rotation or a zoom.
  */
 import { ExpirationPlugin } from 'workbox-expiration';

@@ -35,7 +35,11 @@ cleanupOutdatedCaches();
 clientsClaim();
 
 registerRoute(({ url, request }) => request.method === 'GET' && audio.fileFor(url) !== undefined, audio.handle);
-registerRoute(({ url, request }) => request.method === 'GET' && pictures.matches(url), pictures.handle);
+registerRoute(
+  ({ url, request }) =>
+    request.method === 'GET' && url.origin === self.location.origin && (pictures.matches(url) || request.destination === 'image'),
+  pictures.handle,
+);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(audio.refreshSaved());

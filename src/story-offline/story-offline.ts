@@ -411,6 +411,8 @@ export class StoryOffline extends LitElement {
 
   #onConnection = (): void => {
     this.online = navigator.onLine;
+    // Streaming unsaved audio: say it now, not only when the buffer runs dry and the player fails.
+    if (!this.online && this.#playing() && this.state !== OfflineState.saved) this.#announce(t.statusOfflineWhilePlaying);
   };
 
   #onProgress = (loaded: number, total: number): void => {
@@ -547,8 +549,10 @@ export class StoryOffline extends LitElement {
         return t.errorHttp(t.audioFile, failure.status);
       case 'changed':
         return t.errorChanged(t.audioFile);
-      case 'quota':
-        return t.errorQuota(this.storyBytes, this.estimate ? Math.max(0, this.estimate.quota - this.estimate.usage) : null);
+      case 'quota': {
+        const free = this.estimate ? Math.max(0, this.estimate.quota - this.estimate.usage) : null;
+        return t.errorQuota(this.bytesToSave, free !== null && free < this.bytesToSave ? free : null);
+      }
       case 'incomplete':
         return t.errorIncomplete(failure.missing);
       case 'worker':

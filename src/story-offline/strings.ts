@@ -29,6 +29,8 @@ export const offlineStrings = {
     `Offline copy removed: the story’s audio (${bytesText(audio)}) is no longer on this device. The page, captions and photos stay so that the page still opens.`,
   retry: 'Try again',
   offlineNotSaved: 'You are offline. The text and photos are here, but the story’s audio is not saved on this device.',
+  statusOfflineWhilePlaying:
+    'You are offline. The story’s audio is not saved on this device, so it stops when what has loaded runs out; your place is kept.',
   unsupported: 'This browser cannot keep the story for offline listening. The text of the story is all on this page.',
   notRegistered: (detail: string) => `Offline listening is not available here: the offline helper could not start (${detail}).`,
 
@@ -51,8 +53,9 @@ export const offlineStrings = {
     `Saving failed: the connection was lost while downloading ${file}. Nothing was saved for offline. Try again when you are online.`,
   errorChanged: (file: string) =>
     `Saving failed: ${file} has changed on the server since this page was loaded. Nothing was saved for offline. Reload the page, then save again.`,
+  /** `available` is left out when the browser's estimate does not show the shortage. */
   errorQuota: (needed: number, available: number | null) =>
-    `Saving failed: there is not enough storage space on this device for the story (it needs ${bytesText(needed)}${
+    `Saving failed: there is not enough storage space on this device for the story’s audio (it needs ${bytesText(needed)}${
       available === null ? '' : `; ${bytesText(available)} is free for this site`
     }). Nothing was saved for offline. Free some space and try again.`,
   errorIncomplete: (count: number) =>

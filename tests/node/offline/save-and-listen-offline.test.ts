@@ -83,7 +83,7 @@ describe('offline listening: saved once, the whole story works with the network 
   });
 
   it('plays from the cache with the network off: page, photos, captions, seeking to 80 %', async (t) => {
-    await setNetwork(page, false);
+    await setNetwork(page, false, server);
     await server.stop();
 
     const audioAnswers: string[] = [];

@@ -3,20 +3,24 @@
  * shows a calm "Update available" control; accepting it pauses, swaps and reloads, and the listener
  * finds their place, their preferences and their offline copy as they were.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFile } from 'node:fs/promises';
+import { appendFile, copyFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
+import { ROOT } from '../../../scripts/build/build.js';
 import { buildServiceWorker } from '../../../scripts/build/service-worker.js';
+import { offlineStrings as t } from '../../../src/story-offline/strings.js';
 import { launchChromium } from '../support/browser.js';
 import { buildTestSite, serveTestSite, testStory, type TestServer } from './support/test-site.js';
 import {
+  cachedFiles,
   pressInOffline,
   currentTime,
   isPlaying,
   offlineView,
   pressPlay,
+  setNetwork,
   waitForAdvance,
   waitForOffline,
   waitForPlayerStatus,
@@ -100,5 +104,89 @@ describe('updates while listening', () => {
     await page.locator('story-player >>> .resume-button').click();
     const resumed = await waitForAdvance(page, pausedAt, 0.5);
     assert.ok(resumed < pausedAt + 5, `resumed from ${pausedAt} s (now ${resumed} s)`);
+  });
+});
+
+describe('updates that change the episode audio', () => {
+  let out: string;
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  /** A different, valid WebM file standing in for a re-narrated episode. */
+  const NEW_AUDIO = join(ROOT, 'tests/fixtures/mini-story/episode.webm');
+
+  before(async () => {
+    out = await buildTestSite(await testStory());
+    server = await serveTestSite(out);
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  beforeEach(async () => {
+    page = await (await browser.createBrowserContext()).newPage();
+    await page.goto(server.url, { waitUntil: 'load' });
+    await waitForOffline(page, ['available']);
+  });
+
+  afterEach(async () => {
+    await page.browserContext().close();
+  });
+
+  const savedAudio = async () =>
+    (await cachedFiles(page))
+      .filter((file) => file.cache.startsWith('story-offline-audio-'))
+      .map((file) => ({ path: new URL(file.url).pathname, revision: new URL(file.url).searchParams.get('__story_revision'), bytes: file.bytes }));
+
+  it('refuses to save a file that changed on the server since the page loaded, and offers the update', async () => {
+    await copyFile(NEW_AUDIO, join(out, 'audio/episode.webm'));
+    await pressInOffline(page, 'button.save');
+    const failed = await waitForOffline(page, ['error']);
+    assert.equal(failed.errorMessage, t.errorChanged(t.audioFile));
+    assert.deepEqual(await savedAudio(), [], 'nothing saved under the old revision');
+
+    await buildServiceWorker(out);
+    // The element looked for a new version when it found the change; look again now that it is deployed.
+    await page.$eval('story-offline', (element) => (element as HTMLElement & { checkForUpdate(): Promise<void> }).checkForUpdate());
+    await page.waitForFunction(() => (document.querySelector('story-offline') as HTMLElement & { updateAvailable: boolean }).updateAvailable, {
+      timeout: 30000,
+    });
+  });
+
+  it('keeps the story saved: the new version downloads the new audio before it is offered', async () => {
+    await pressInOffline(page, 'button.save');
+    await waitForOffline(page, ['saved']);
+    const [old] = await savedAudio();
+    assert.ok(old);
+
+    await copyFile(NEW_AUDIO, join(out, 'audio/episode.webm'));
+    const { size } = await stat(NEW_AUDIO);
+    await buildServiceWorker(out);
+    await page.$eval('story-offline', (element) => (element as HTMLElement & { checkForUpdate(): Promise<void> }).checkForUpdate());
+    await page.waitForFunction(() => (document.querySelector('story-offline') as HTMLElement & { updateAvailable: boolean }).updateAvailable, {
+      timeout: 30000,
+    });
+    // While the new version waits, both copies are there: the old one still plays for this page.
+    const waiting = await savedAudio();
+    assert.equal(waiting.length, 2);
+    assert.ok(waiting.some((file) => file.revision === old.revision && file.bytes === old.bytes));
+    assert.ok(waiting.some((file) => file.revision !== old.revision && file.bytes === size));
+
+    const navigation = page.waitForNavigation({ waitUntil: 'load' });
+    await pressInOffline(page, 'button.update-button');
+    await navigation;
+    await waitForOffline(page, ['saved']);
+    const after = await savedAudio();
+    assert.deepEqual(after.map((file) => [file.path, file.bytes]), [['/audio/episode.webm', size]], 'only the new revision is kept');
+
+    // And it plays offline.
+    await setNetwork(page, false, server);
+    await page.reload({ waitUntil: 'load' });
+    await pressPlay(page);
+    await waitForAdvance(page, 0, 0.5);
+    await setNetwork(page, true, server);
   });
 });

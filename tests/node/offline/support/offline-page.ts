@@ -101,8 +101,12 @@ async function workerSessions(context: BrowserContext | Browser): Promise<CDPSes
   return sessions;
 }
 
-/** Takes the network away (or gives it back) for the page and for its service worker. */
-export async function setNetwork(page: Page, online: boolean): Promise<void> {
+/**
+ * Takes the network away (or gives it back): the page goes offline (`navigator.onLine` false, its
+ * requests fail), so does its service worker, and the server, when given, resets every connection.
+ */
+export async function setNetwork(page: Page, online: boolean, server?: { faults: { down: boolean } }): Promise<void> {
+  if (server) server.faults.down = !online;
   await page.setOfflineMode(!online);
   for (const session of await workerSessions(page.browserContext())) {
     await session.send('Network.enable').catch(() => undefined);

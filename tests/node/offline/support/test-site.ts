@@ -94,11 +94,14 @@ export class Faults {
   readonly cutAfter = new Map<string, number>();
   /** Send the body at this many bytes a second. */
   readonly throttle = new Map<string, number>();
+  /** The network is down: every connection is reset before an answer, as when the cable is pulled. */
+  down = false;
   /** Requests seen, as `METHOD path [range]`. */
   readonly seen: string[] = [];
   readonly #open = new Set<ServerResponse>();
 
   clear(): void {
+    this.down = false;
     this.status.clear();
     this.cutAfter.clear();
     this.throttle.clear();
@@ -112,7 +115,12 @@ export class Faults {
 
   middleware = async (ctx: Context, next: Next): Promise<void> => {
     const path = decodeURIComponent(ctx.path);
-    this.seen.push(`${ctx.method} ${path}${ctx.get('range') ? ` ${ctx.get('range')}` : ''}`);
+    this.seen.push(`${ctx.method} ${path}${ctx.get('range') ? ` ${ctx.get('range')}` : ''}${this.down ? ' (refused: network down)' : ''}`);
+    if (this.down) {
+      ctx.respond = false;
+      ctx.req.socket.destroy();
+      return;
+    }
     const status = this.status.get(path);
     if (status) {
       ctx.status = status;

@@ -1,0 +1,157 @@
+/**
+ * Faults, each with the exact words the listener gets, and nothing lost or falsely claimed: the page
+ * opened offline before saving, a file failing while saving, the connection cut during the download,
+ * the storage quota exceeded, and the network dropping while unsaved audio streams.
+ */
+import { describe, it, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
+import { storyStrings } from '../../../src/player-state/strings.js';
+import { offlineStrings as t } from '../../../src/story-offline/strings.js';
+import { launchChromium } from '../support/browser.js';
+import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory } from './support/test-site.js';
+import {
+  cachedFiles,
+  currentTime,
+  offlineView,
+  picturesShown,
+  pressInOffline,
+  pressPlay,
+  setNetwork,
+  waitForAdvance,
+  waitForOffline,
+  waitForPlayerStatus,
+} from './support/offline-page.js';
+
+const AUDIO = '/audio/episode.webm';
+
+const savedAudio = async (page: Page) =>
+  (await cachedFiles(page)).filter((file) => file.cache.startsWith('story-offline-audio-')).map((file) => new URL(file.url).pathname);
+
+describe('offline faults, in words', () => {
+  let story: TestStory;
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  before(async () => {
+    story = await testStory();
+    server = await serveTestSite(await buildTestSite(story));
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  beforeEach(async () => {
+    server.faults.clear();
+    context = await browser.createBrowserContext();
+    page = await context.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(server.url, { waitUntil: 'load' });
+    await waitForOffline(page, ['available']);
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('opened offline before saving: the story reads, the photos show, and Play says why it cannot play', async () => {
+    await setNetwork(page, false, server);
+    const seen = server.faults.seen.length;
+    await page.reload({ waitUntil: 'load' });
+
+    assert.equal(await page.$eval('h1', (h1) => h1.textContent?.trim().length ?? 0) > 0, true);
+    const narration = await page.$$eval('.narration .sentence', (sentences) => sentences.length);
+    assert.ok(narration > 0, 'the narration is on the page');
+    assert.deepEqual(await picturesShown(page), story.timing.scenes.map(() => true), 'the photos were precached on the first visit');
+    const view = await waitForOffline(page, ['available']);
+    assert.ok(view.text.includes(t.offlineNotSaved), view.text);
+
+    await pressPlay(page);
+    await waitForPlayerStatus(page, storyStrings.errorOffline);
+    const attempts = server.faults.seen.slice(seen);
+    assert.ok(attempts.every((line) => line.endsWith('(refused: network down)')), `nothing was answered by the network: ${attempts.join(', ')}`);
+    assert.equal((await offlineView(page)).state, 'available', 'nothing is claimed as saved');
+  });
+
+  it('a file failing while saving: reported, nothing claimed, and "Try again" saves it', async () => {
+    server.faults.status.set(AUDIO, 500);
+    await pressInOffline(page, 'button.save');
+    const failed = await waitForOffline(page, ['error']);
+    const words = t.errorHttp(t.audioFile, 500);
+    assert.equal(failed.errorMessage, words);
+    assert.ok(failed.text.startsWith(`${words} Try again`), failed.text);
+    await waitForPlayerStatus(page, words);
+    assert.deepEqual(await savedAudio(page), [], 'nothing half saved');
+
+    server.faults.clear();
+    await pressInOffline(page, 'button.retry');
+    await waitForOffline(page, ['saved']);
+    assert.deepEqual(await savedAudio(page), [AUDIO]);
+  });
+
+  it('the connection cut during the download: reported, and nothing half saved', async () => {
+    const audio = story.timing.files.find((file) => file.src.endsWith('.webm'))!;
+    server.faults.cutAfter.set(AUDIO, Math.floor(audio.bytes / 2));
+    await pressInOffline(page, 'button.save');
+    const failed = await waitForOffline(page, ['error']);
+    assert.equal(failed.errorMessage, t.errorNetwork(t.audioFile));
+    assert.deepEqual(await savedAudio(page), [], 'the half file is not kept');
+    assert.ok(failed.text.includes('Try again'));
+  });
+
+  it('storage quota exceeded: says how much is needed and free, and saves nothing', async () => {
+    const cdp = await page.createCDPSession();
+    const origin = new URL(server.url).origin;
+    const { usage } = await page.evaluate(() => navigator.storage.estimate());
+    const audio = story.timing.files.find((file) => file.src.endsWith('.webm'))!;
+    // Room for less than half the audio: the cache write itself fails with QuotaExceededError.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: (usage ?? 0) + Math.floor(audio.bytes / 2) });
+    try {
+      await page.reload({ waitUntil: 'load' });
+      const offer = await waitForOffline(page, ['available']);
+      await pressInOffline(page, 'button.save');
+      const failed = await waitForOffline(page, ['error']);
+      assert.equal(failed.state, 'error');
+      // The free space is named only when the browser's estimate shows the shortage (this override does not reach estimate()).
+      const { quota, usage: used } = await page.evaluate(() => navigator.storage.estimate());
+      const free = Math.max(0, (quota ?? 0) - (used ?? 0));
+      assert.equal(failed.errorMessage, t.errorQuota(offer.bytesToSave, free < offer.bytesToSave ? free : null));
+      assert.match(
+        failed.errorMessage,
+        /^Saving failed: there is not enough storage space on this device for the story’s audio \(it needs [\d.]+ (MB|kB)(; [\d.]+ (MB|kB) is free for this site)?\)\. Nothing was saved for offline\. Free some space and try again\.$/,
+      );
+      assert.deepEqual(await savedAudio(page), [], 'nothing half saved');
+    } finally {
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    }
+    await pressInOffline(page, 'button.retry');
+    await waitForOffline(page, ['saved']);
+  });
+
+  it('the network dropping while unsaved audio streams: says so, keeps the place, and plays on when back', async () => {
+    const audio = story.timing.files.find((file) => file.src.endsWith('.webm'))!;
+    // About three times real time, so that little is buffered when the network goes.
+    server.faults.throttle.set(AUDIO, Math.ceil((audio.bytes / audio.duration) * 3));
+    await pressPlay(page);
+    await waitForAdvance(page, 0, 1.5);
+
+    await setNetwork(page, false, server);
+    server.faults.cutAll();
+    await waitForPlayerStatus(page, t.statusOfflineWhilePlaying, 5000);
+    await waitForPlayerStatus(page, storyStrings.errorOffline, 60000);
+    const stoppedAt = await currentTime(page);
+    assert.ok(stoppedAt > 1, `the place is kept (${stoppedAt} s)`);
+    assert.ok((await offlineView(page)).text.includes(t.offlineNotSaved));
+
+    server.faults.clear();
+    await setNetwork(page, true, server);
+    await pressPlay(page);
+    const resumed = await waitForAdvance(page, stoppedAt, 0.5);
+    assert.ok(resumed < stoppedAt + 5, `plays on from ${stoppedAt} s (now ${resumed} s)`);
+  });
+});
