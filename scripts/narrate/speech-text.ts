@@ -33,14 +33,13 @@ const FOLDS: Record<string, string> = {
 
 /**
  * Fold one written word to a single ASCII token Festival says correctly. Accents are removed
- * (é → e), quotes and dashes become their ASCII forms, and a word listed in `pronunciations`
- * (matched without its punctuation) is replaced by its spoken spelling, punctuation kept.
+ * (é → e), quotes and dashes become their ASCII forms, and each run of letters and digits listed
+ * in `pronunciations` is replaced by its spoken spelling, punctuation kept.
  * Throws when a character has no ASCII form, naming it, so nothing is silently dropped.
  */
 export function foldWord(word: string, pronunciations: Record<string, string> = {}): string {
-  const bare = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  const spoken = pronunciations[bare];
-  const source = spoken !== undefined && bare.length > 0 ? word.replace(bare, spoken) : word;
+  // Each run of letters and digits may have a spoken spelling: "US–Mexico," → "U.S.–Mexico,".
+  const source = word.replace(/[\p{L}\p{N}]+/gu, (run) => pronunciations[run] ?? run);
   let folded = '';
   for (const char of source.normalize('NFKD')) {
     if (/\p{M}/u.test(char)) continue; // combining accent left by NFKD

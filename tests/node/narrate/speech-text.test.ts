@@ -22,6 +22,7 @@ describe('speech text', () => {
   it('says a word the way the manuscript tells it to, keeping its punctuation', () => {
     assert.equal(foldWord('US,', { US: 'U.S.' }), 'U.S.,');
     assert.equal(foldWord('USA', { US: 'U.S.' }), 'USA');
+    assert.equal(foldWord('US–Mexico', { US: 'U.S.' }), 'U.S.-Mexico');
   });
 
   it('refuses a character it cannot speak, naming it', () => {
