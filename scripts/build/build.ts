@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TimedStory } from '../../src/story/timed-story.js';
 import { loadManuscript } from '../story/manuscript.js';
+import { checkTimedStory } from '../narrate/check.js';
 import { renderPage, type ImageManifest } from './page.js';
 import { buildServiceWorker, SERVICE_WORKER_FILE } from './service-worker.js';
 
@@ -23,12 +24,27 @@ export interface BuildOptions {
   log?: (line: string) => void;
 }
 
+/** Read story/timing.json and hold it to every promise narrate checks, with words for each problem. */
+export async function readTimedStory(file: string): Promise<TimedStory> {
+  let story: TimedStory;
+  try {
+    story = JSON.parse(await readFile(file, 'utf8')) as TimedStory;
+  } catch (error) {
+    throw new Error(`${file} cannot be read as JSON (${(error as Error).message}): run npm run narrate`);
+  }
+  const problems = typeof story === 'object' && story?.version === 1 ? checkTimedStory(story) : ['it is not a version 1 timed story'];
+  if (problems.length > 0) {
+    throw new Error(`${file} is not a valid timed story: run npm run narrate\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+  return story;
+}
+
 export async function buildSite(options: BuildOptions = {}): Promise<string> {
   const out = resolve(options.out ?? join(ROOT, 'dist'));
   const log = options.log ?? (() => {});
   const input = resolve(options.story ?? ROOT);
   const manuscript = loadManuscript(join(input, 'story/manuscript.yaml'));
-  const story = JSON.parse(await readFile(join(input, 'story/timing.json'), 'utf8')) as TimedStory;
+  const story = await readTimedStory(join(input, 'story/timing.json'));
   const images = JSON.parse(await readFile(join(input, 'story/images/generated/manifest.json'), 'utf8')) as ImageManifest;
 
   await rm(out, { recursive: true, force: true });
@@ -42,8 +58,6 @@ export async function buildSite(options: BuildOptions = {}): Promise<string> {
     bundle: true,
     format: 'esm',
     target: 'es2022',
-    // <story-offline> joins the bundle here until src/main.ts imports it.
-    inject: [join(ROOT, 'src/story-offline/story-offline.ts')],
     minify: true,
     sourcemap: true,
     legalComments: 'linked',

@@ -77,9 +77,10 @@ export function planEpisode(manuscript: Manuscript): PlannedChapter[] {
   };
   const scenes = manuscript.scenes.map((scene, index): PlannedChapter => {
     const id = `scene-${index + 1}`;
+    // The chapter title says which photo it is, as the spoken announcement does.
     return {
       id,
-      title: scene.title,
+      title: sceneTitle(index + 1, count, scene.title),
       number: index + 1,
       sentences: [
         ...planSentences(manuscript, `${id}-announcement`, 'announcement', [sceneAnnouncement(index + 1, count, scene.title)], 0),
@@ -99,9 +100,14 @@ export function planEpisode(manuscript: Manuscript): PlannedChapter[] {
   return [intro, ...scenes, close];
 }
 
+/** A scene's chapter title: "Photo 3 of 8: The plea". */
+export function sceneTitle(number: number, count: number, title: string): string {
+  return `Photo ${number} of ${count}: ${title}`;
+}
+
 /** Spoken at the start of each scene, so a listener always knows which photo this is. */
 export function sceneAnnouncement(number: number, count: number, title: string): string {
-  return `Photo ${number} of ${count}: ${title}.`;
+  return `${sceneTitle(number, count, title)}.`;
 }
 
 export interface AssembledEpisode {

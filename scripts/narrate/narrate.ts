@@ -31,7 +31,7 @@ export const OUTPUT_FILES = {
 } as const;
 
 /** HTS speaking rate: the voice's own ~190 words a minute slowed toward a podcast pace. */
-export const SPEAKING_RATE = 0.95;
+export const SPEAKING_RATE = 0.97;
 
 export interface NarrateOptions {
   manuscript: string;

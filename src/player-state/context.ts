@@ -6,6 +6,7 @@
  * word) reads `playerClock.now()` in its own requestAnimationFrame loop instead.
  */
 import { createContext } from '@lit/context';
+import type { CueIndex } from '../captions/cue-index.js';
 import type { AudioStatus, CaptionsMode, DescriptionMode } from './vocabulary.js';
 
 export interface TimeRange {
@@ -63,6 +64,8 @@ export interface PlayerState {
   /** The scene whose description is playing on its own ("Describe this photo"), or null. */
   describing: string | null;
   captionCues: readonly StoryCue[];
+  /** The caption cues indexed by time, built once by the player for every follower (empty until loaded). */
+  captionIndex: CueIndex<StoryCue>;
   descriptionCues: readonly StoryCue[];
 }
 

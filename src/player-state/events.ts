@@ -68,12 +68,15 @@ export class StoryChapterChangeEvent extends Event {
   }
 }
 
-/** The episode audio or a caption file failed; `message` says what happened, in words. */
+/**
+ * The episode audio, a caption file or the page's timing failed; `message` says what happened, in
+ * words.
+ */
 export class StoryErrorEvent extends Event {
   constructor(
     readonly message: string,
-    /** What failed: the audio, a refused play, or one of the text tracks. */
-    readonly source: 'audio' | 'play' | 'captions' | 'descriptions' | 'chapters',
+    /** What failed: the audio, a refused play, one of the text tracks, or a `<story-scene>`'s times. */
+    readonly source: 'audio' | 'play' | 'captions' | 'descriptions' | 'chapters' | 'scene',
   ) {
     super(StoryNotice.error);
   }

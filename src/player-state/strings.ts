@@ -25,7 +25,6 @@ export const storyStrings = {
   pauseAfterPhoto: 'Pause after each photo',
   chapters: 'Chapters',
   settings: 'Settings',
-  chapterItem: (title: string, start: number) => `${title}, ${clock(start)}`,
   shortcutsButton: 'Keyboard shortcuts',
   shortcutsTitle: 'Keyboard shortcuts',
   shortcutsIntro: 'These keys work while focus is inside the player.',
@@ -42,13 +41,11 @@ export const storyStrings = {
   // Status region: discrete changes only.
   statusPlaying: 'Playing.',
   statusPaused: 'Paused.',
-  statusLoading: 'Loading the audio…',
   statusEnded: 'End of the story.',
   statusChapter: (title: string) => `${title}.`,
   statusPausedAfterPhoto: (n: number) => `End of photo ${n}. Paused; press Play to go on.`,
   statusDescribing: (n: number | undefined) => (n ? `Describing photo ${n}.` : 'Playing the description.'),
   statusDescribed: 'Description ended.',
-  statusShortcuts: (on: boolean) => (on ? 'Keyboard shortcuts on.' : 'Keyboard shortcuts off.'),
 
   // Errors, in words.
   errorAudioMissing: 'The story’s audio could not be loaded: the file was not found or cannot be played here. The text of the story is all on this page.',
@@ -63,6 +60,21 @@ export const storyStrings = {
     `${what} could not be read (line ${line}: ${message}); the story plays without them.`,
   errorTrackPartial: (what: string, count: number, line: number, message: string) =>
     `${what}: ${count} ${count === 1 ? 'part' : 'parts'} could not be read (first at line ${line}: ${message}).`,
+  // A <story-scene> whose times cannot be used, named by its heading and id.
+  sceneName: (heading: string, id: string) =>
+    heading ? `“${heading}”${id ? ` (${id})` : ''}` : id ? `The photo “${id}”` : 'A photo',
+  sceneAttributeMissing: (attribute: string) => `has no ${attribute} attribute`,
+  sceneAttributeNotTime: (attribute: string, value: string) => `has ${attribute}="${value}", which is not a time in seconds`,
+  sceneAttributeNotAfter: (attribute: string, value: string, other: string, otherValue: string) =>
+    `has ${attribute}="${value}", which is not after ${other}="${otherValue}"`,
+  sceneAttributeBefore: (attribute: string, value: string, other: string, otherValue: string) =>
+    `has ${attribute}="${value}", which is before ${other}="${otherValue}"`,
+  sceneAttributeAfter: (attribute: string, value: string, other: string, otherValue: string) =>
+    `has ${attribute}="${value}", which is after ${other}="${otherValue}"`,
+  errorSceneTiming: (scene: string, problem: string) =>
+    `${scene} ${problem}; the player cannot tell when this photo plays, and the rest of the story plays.`,
+  errorSceneDescription: (scene: string, problem: string) =>
+    `${scene} ${problem}; the player ignores this description range, and the rest of the story plays.`,
 
   // Keyboard shortcut actions, as listed in the help dialog.
   keys: {

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { consume } from '@lit/context';
-import { CueIndex } from '../captions/cue-index.js';
+import type { CueIndex } from '../captions/cue-index.js';
 import { playerClockContext, playerStateContext, type PlayerClock, type PlayerState, type StoryCue } from '../player-state/context.js';
 import { storyStrings as t } from '../player-state/strings.js';
 import { CaptionsMode } from '../player-state/vocabulary.js';
@@ -43,8 +43,8 @@ export class StoryCaptions extends LitElement {
   @state() private cueIndex = -1;
   @state() private wordIndex = -1;
 
-  #index: CueIndex<StoryCue> | undefined;
-  #indexedCues: readonly StoryCue[] | undefined;
+  /** The index `#usualVoice` was found in. */
+  #voicedIndex: CueIndex<StoryCue> | undefined;
   #usualVoice: string | null = null;
   #frame = 0;
   #boundaryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -75,15 +75,19 @@ export class StoryCaptions extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (!changed.has('player')) return;
-    const cues = this.player?.captionCues;
-    if (cues !== this.#indexedCues) {
-      this.#indexedCues = cues;
-      this.#index = cues?.length ? new CueIndex(cues) : undefined;
-      this.#usualVoice = usualVoice(cues ?? []);
+    const index = this.#index;
+    if (index !== this.#voicedIndex) {
+      this.#voicedIndex = index;
+      this.#usualVoice = usualVoice(index?.items ?? []);
     }
     // Paused or seeking: follow the shared time; playing: the frame loop takes over.
     this.#follow(this.clock?.playing() ? this.clock.now() : (this.player?.currentTime ?? 0));
     this.#loop();
+  }
+
+  /** The player's caption index, shared with the other followers. */
+  get #index(): CueIndex<StoryCue> | undefined {
+    return this.player?.captionIndex;
   }
 
   get #on(): boolean {
@@ -116,13 +120,8 @@ export class StoryCaptions extends LitElement {
   /** Shows the cue and word at `time`; re-renders only when either changes. */
   #follow(time: number): void {
     const index = this.#index;
-    if (!index) {
-      this.cueIndex = -1;
-      this.wordIndex = -1;
-      return;
-    }
-    const cueIndex = index.indexAt(time);
-    const cue = index.items[cueIndex];
+    const cueIndex = index ? index.indexAt(time) : -1;
+    const cue = index?.items[cueIndex];
     let wordIndex = -1;
     if (cue) {
       for (const [i, w] of cue.words.entries()) {
@@ -164,11 +163,32 @@ export class StoryCaptions extends LitElement {
     clearTimeout(this.#boundaryTimer);
     const next = this.#nextBoundary(now);
     if (next === undefined) return;
-    const ms = ((next - now) / (this.player?.rate || 1)) * 1000;
+    const ms = this.#msUntil(next, now);
     if (ms > FRAME_MS + 2) return;
+    this.#wakeAt(next, ms);
+  }
+
+  /**
+   * Timers count whole milliseconds and the audio clock does not follow them exactly, so the timer
+   * can fire a little before `next`: it then waits for the rest, never showing a word early. The
+   * next frame cancels it (`#catchBoundary`), and so does pausing.
+   */
+  #wakeAt(next: number, ms: number): void {
     this.#boundaryTimer = setTimeout(() => {
-      if (this.clock?.playing()) this.#follow(Math.max(this.clock.now(), next));
+      if (!this.clock?.playing()) return;
+      const now = this.clock.now();
+      if (now < next) {
+        this.#wakeAt(next, this.#msUntil(next, now));
+        return;
+      }
+      this.#follow(now);
+      this.#catchBoundary(now);
     }, Math.max(0, ms));
+  }
+
+  /** Milliseconds of playback from `now` until `time`, at the current speed. */
+  #msUntil(time: number, now: number): number {
+    return ((time - now) / (this.player?.rate || 1)) * 1000;
   }
 
   /** The next time at which the line or the highlighted word changes. */

@@ -24,6 +24,8 @@ export const styles = css`
     display: grid;
     gap: 0.5rem;
     padding: 0.75rem 0;
+    font-size: var(--story-offline-font-size, 0.9375rem);
+    line-height: 1.45;
   }
   .row {
     display: flex;
@@ -35,10 +37,19 @@ export const styles = css`
     margin: 0;
     max-width: 60ch;
   }
+  .summary {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.4rem;
+  }
+  .summary .icon {
+    margin-top: 0.1em;
+    color: var(--_accent);
+  }
   .detail,
   .storage {
     color: var(--_muted);
-    font-size: 0.9375em;
+    font-size: 0.95em;
   }
   button {
     display: inline-flex;

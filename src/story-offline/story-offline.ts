@@ -96,6 +96,7 @@ function hasAnnounce(element: Element | null): element is Announcer {
  * @cssproperty [--story-offline-focus=var(--story-player-focus)] - Focus ring.
  * @cssproperty [--story-offline-error-color=light-dark(#a0141e, #ff9c9c)] - Error text and its bar.
  * @cssproperty [--story-offline-radius=var(--story-player-radius)] - Corner radius.
+ * @cssproperty [--story-offline-font-size=0.9375rem] - Text size.
  *
  * @example
  * <story-player story-id="border-story" …>
@@ -245,10 +246,11 @@ export class StoryOffline extends LitElement {
     const status = this.status ?? (await this.#askWorker().catch(() => null));
     if (!status) return;
     const bytes = this.bytesToSave;
-    await caches.delete(status.audioCache);
-    await this.#refresh();
-    this.notice = t.removed(bytes);
     this.#moveFocusAfterRender('.save');
+    await caches.delete(status.audioCache);
+    // The notice first: it shows the moment the state says "available".
+    this.notice = t.removed(bytes);
+    await this.#refresh();
     this.#announce(t.statusRemoved);
     this.dispatchEvent(new StoryOfflineRemovedEvent());
   }
@@ -312,10 +314,12 @@ export class StoryOffline extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // The control pressed has gone: focus its successor once that is rendered, so focus is never lost.
     const selector = this.#focusAfterRender;
-    if (selector === null) return;
+    const target = selector === null ? null : this.renderRoot.querySelector<HTMLElement>(selector);
+    if (!target) return;
     this.#focusAfterRender = null;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    target.focus();
   }
 
   // ─── Rendering ───────────────────────────────────────────────────────────────────────────────
@@ -353,10 +357,7 @@ export class StoryOffline extends LitElement {
           </div>`;
       }
       case OfflineState.saved:
-        return html`<div class="row">
-            ${icon.saved}
-            <p part="summary">${t.saved(this.storyBytes)}</p>
-          </div>
+        return html`<p class="summary" part="summary">${icon.saved}<span>${t.saved(this.storyBytes)}</span></p>
           <div class="row">
             <button type="button" class="remove" part="remove-button" @click=${this.#onRemove}>${t.remove}</button>
           </div>
@@ -513,7 +514,7 @@ export class StoryOffline extends LitElement {
     } catch {
       if (this.state === OfflineState.preparing && !this.#worker.error) {
         this.state = OfflineState.error;
-        this.errorMessage = t.errorWorker;
+        this.errorMessage = t.notReady;
       }
     }
     await this.#readStorage();

@@ -32,6 +32,7 @@ export const offlineStrings = {
   statusOfflineWhilePlaying:
     'You are offline. The story’s audio is not saved on this device, so it stops when what has loaded runs out; your place is kept.',
   unsupported: 'This browser cannot keep the story for offline listening. The text of the story is all on this page.',
+  notReady: 'Offline listening is not ready: the offline helper did not answer. Reload the page to try again.',
   notRegistered: (detail: string) => `Offline listening is not available here: the offline helper could not start (${detail}).`,
 
   storage: (usage: number, quota: number) => `This site uses ${bytesText(usage)} of the ${bytesText(quota)} the browser allows it.`,

@@ -101,8 +101,6 @@ export class HowlController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
     this.unload();
   }
@@ -153,10 +151,6 @@ export class HowlController implements ReactiveController {
   }
 
   /** Playback rate, 0.5–4; pitch is kept. */
-  get rate(): number {
-    return this.#rate;
-  }
-
   setRate(rate: number): void {
     this.#rate = rate;
     this.#settle();
@@ -193,7 +187,7 @@ export class HowlController implements ReactiveController {
     const source = this.#candidates.shift();
     this.#source = source;
     if (!source) {
-      this.#fail(this.#sources.length && !this.failure ? 'no-source' : (this.failure ?? 'no-source'));
+      this.#fail(this.failure ?? 'no-source');
       return;
     }
     this.status = AudioStatus.loading;

@@ -42,8 +42,6 @@ export class MediaSessionController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
     if (!this.#claimed || !hasMediaSession()) return;
     for (const action of ['play', 'pause', 'seekbackward', 'seekforward', 'seekto', 'previoustrack', 'nexttrack'] as const) {

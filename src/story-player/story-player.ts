@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { ContextProvider } from '@lit/context';
+import { CueIndex } from '../captions/cue-index.js';
 import {
   playerClockContext,
   playerStateContext,
@@ -80,7 +81,7 @@ const failureText: Record<AudioFailure, string> = {
  * @event play - Playback started.
  * @event pause - Playback paused.
  * @event ended - The story played to its end.
- * @event error - The audio or a text track failed (`StoryErrorEvent`: `message`, `source`).
+ * @event error - The audio, a text track or a scene's times failed (`StoryErrorEvent`: `message`, `source`).
  * @event story-chapter-change - The current chapter changed (`StoryChapterChangeEvent`: `chapterId`).
  *
  * @csspart dock - The sticky area holding captions and the player bar.
@@ -153,6 +154,8 @@ export class StoryPlayer extends LitElement {
   @state() private chapters: StoryChapter[] = [];
   @state() private chapterIndex = -1;
   @state() private captionCues: StoryCue[] = [];
+  /** One index of the captions, shared with every follower through the context. */
+  @state() private captionIndex = new CueIndex<StoryCue>([]);
   @state() private descriptionCues: StoryCue[] = [];
   @state() private chapterCues: StoryCue[] = [];
   @state() private shownTime = 0;
@@ -206,7 +209,10 @@ export class StoryPlayer extends LitElement {
   #announcePlay = false;
   #tracksAbort: AbortController | undefined;
   #restored = false;
-  #loadProblems: string[] = [];
+  /** Problems found while the page and its tracks load, reported together when all have loaded; then null. */
+  #loadProblems: StoryErrorEvent[] | null = null;
+  /** Page problems already reported: the page is read again as tracks load, and says each once. */
+  readonly #reportedPageProblems = new Set<string>();
 
   // ─── Public API ──────────────────────────────────────────────────────────────────────────────
 
@@ -584,6 +590,7 @@ export class StoryPlayer extends LitElement {
       chapterIndex: this.chapterIndex,
       describing: this.describing?.sceneId ?? null,
       captionCues: this.captionCues,
+      captionIndex: this.captionIndex,
       descriptionCues: this.descriptionCues,
     };
   }
@@ -764,9 +771,30 @@ export class StoryPlayer extends LitElement {
   };
 
   #readChapters(): void {
-    this.chapters = readChapters(this, this.chapterCues, this.descriptionCues);
+    const { chapters, problems } = readChapters(this, this.chapterCues, this.descriptionCues);
+    this.chapters = chapters;
     this.chapterIndex = -1;
     this.#publishTime(this.scrubTime ?? this.#audio.position, true);
+    const fresh = problems.filter((p) => !this.#reportedPageProblems.has(p));
+    for (const problem of fresh) this.#reportedPageProblems.add(problem);
+    this.#report(fresh, 'scene');
+  }
+
+  /**
+   * Says what could not be used, in words: an `error` event each, and the status region. While the
+   * page and its tracks load, everything waits to be said at once (and until the embedder's
+   * listeners are there: the page is first read as the element connects).
+   */
+  #report(messages: readonly string[], source: StoryErrorEvent['source']): void {
+    const errors = messages.map((message) => new StoryErrorEvent(message, source));
+    if (this.#loadProblems) this.#loadProblems.push(...errors);
+    else this.#dispatchErrors(errors);
+  }
+
+  #dispatchErrors(errors: readonly StoryErrorEvent[]): void {
+    if (errors.length === 0) return;
+    for (const error of errors) this.dispatchEvent(error);
+    this.announce(errors.map((e) => e.message).join(' '));
   }
 
   #readAudio(): void {
@@ -778,35 +806,39 @@ export class StoryPlayer extends LitElement {
       : [];
     if (audio && sources.length === 0 && audio.getAttribute('src')) sources.push({ src: audio.src, type: '' });
     this.#audio.setSources(sources);
-    this.#readChapters();
-    if (audio && ['auto', 'metadata'].includes(audio.getAttribute('preload') ?? '')) this.#audio.load();
-
     this.#tracksAbort?.abort();
     const abort = new AbortController();
     this.#tracksAbort = abort;
-    const tracks = tracksOf(audio);
     this.#loadProblems = [];
+    this.#reportedPageProblems.clear();
+    this.#readChapters();
+    if (audio && ['auto', 'metadata'].includes(audio.getAttribute('preload') ?? '')) this.#audio.load();
+
+    const tracks = tracksOf(audio);
     const loads = Array.from(tracks, ([kind, track]) =>
       loadTrack(kind, track.src, abort.signal).then((loaded) => {
         if (abort.signal.aborted) return;
         this.#setCues(kind, loaded.cues);
-        if (loaded.problem) {
-          this.#loadProblems.push(loaded.problem);
-          this.dispatchEvent(new StoryErrorEvent(loaded.problem, kind));
-        }
+        if (loaded.problem) this.#report([loaded.problem], kind);
       }),
     );
     void Promise.allSettled(loads).then(() => {
       if (abort.signal.aborted) return;
-      if (this.#loadProblems.length) this.announce(this.#loadProblems.join(' '));
+      const problems = this.#loadProblems ?? [];
+      this.#loadProblems = null;
+      this.#dispatchErrors(problems);
     });
   }
 
   #setCues(kind: TrackKind, cues: StoryCue[]): void {
-    if (kind === 'captions') this.captionCues = cues;
-    else if (kind === 'descriptions') this.descriptionCues = cues;
+    if (kind === 'captions') {
+      this.captionCues = cues;
+      this.captionIndex = new CueIndex(cues);
+      return;
+    }
+    if (kind === 'descriptions') this.descriptionCues = cues;
     else this.chapterCues = cues;
-    if (kind !== 'captions') this.#readChapters();
+    this.#readChapters();
   }
 
   // ─── Saving and resuming ─────────────────────────────────────────────────────────────────────

@@ -1,7 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { CueIndex } from '../captions/cue-index.js';
 import { playerStateContext, type PlayerState, type StoryChapter, type StoryCue } from '../player-state/context.js';
 import { StorySeekRequestEvent } from '../player-state/events.js';
 import { storyStrings as t } from '../player-state/strings.js';
@@ -15,6 +14,12 @@ let uid = 0;
  * "Follow along" keeps the current sentence in view by scrolling the list itself, never the page
  * and never moving focus (and not while focus is in the list); the scroll is instant when the
  * listener prefers reduced motion. Place it inside a `<story-player>`.
+ *
+ * The sentences are one tab stop, a vertical toolbar of buttons (ARIA APG toolbar, roving
+ * tabindex): Up and Down move between sentences, Home and End to the first and last, Enter and
+ * Space seek. Tab lands on the sentence being spoken, or on the one last focused while the listener
+ * moves through the list. Buttons rather than listbox options: a screen reader keeps reading the
+ * transcript as text in browse mode, and each sentence is still something you press.
  *
  * @summary An interactive transcript: sentences that seek, and follow along without moving focus.
  *
@@ -52,21 +57,20 @@ export class StoryTranscript extends LitElement {
   @query('.list') private list?: HTMLElement;
 
   readonly #id = `story-transcript-${++uid}`;
-  #index: CueIndex<StoryCue> | undefined;
-  #indexedCues: readonly StoryCue[] | undefined;
-  #currentId: string | null = null;
+  /** The sentence being spoken. */
+  #current: StoryCue | undefined;
+  /** The sentence that holds the list's one tab stop. */
+  #tabStop: StoryCue | undefined;
 
   protected override willUpdate(changed: PropertyValues): void {
     if (!changed.has('player')) return;
-    const cues = this.player?.captionCues;
-    if (cues !== this.#indexedCues) {
-      this.#indexedCues = cues;
-      this.#index = cues?.length ? new CueIndex(cues) : undefined;
-    }
+    const index = this.player?.captionIndex;
     const time = this.player?.currentTime ?? 0;
     // Between sentences the last one spoken stays current.
-    const cue = this.#index ? (this.#index.at(time) ?? this.#index.previous(time)) : undefined;
-    this.#currentId = cue?.id ?? null;
+    const current = index ? (index.at(time) ?? index.previous(time)) : undefined;
+    // The tab stop follows the narration, but not while the listener is moving through the list.
+    if (current !== this.#current && !this.list?.matches(':focus-within')) this.#tabStop = current;
+    this.#current = current;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -76,12 +80,14 @@ export class StoryTranscript extends LitElement {
   }
 
   protected override render() {
-    const cues = this.#index?.items ?? [];
+    const cues = this.player?.captionIndex.items ?? [];
+    const tabStop = this.#tabStop && cues.includes(this.#tabStop) ? this.#tabStop : cues[0];
     const level = Math.min(6, Math.max(2, this.headingLevel || 2));
     return html`
       <div role="heading" aria-level=${level} class="heading">
         <button
           type="button"
+          id=${`${this.#id}-toggle`}
           part="toggle"
           class="toggle"
           aria-expanded=${this.open ? 'true' : 'false'}
@@ -98,14 +104,24 @@ export class StoryTranscript extends LitElement {
         </label>
         ${cues.length === 0
           ? html`<p class="empty">${t.transcriptEmpty}</p>`
-          : html`<div class="list" part="list">${this.#renderGroups(cues)}</div>`}
+          : html`<div
+              class="list"
+              part="list"
+              role="toolbar"
+              aria-orientation="vertical"
+              aria-labelledby=${`${this.#id}-toggle`}
+              @keydown=${this.#onListKeydown}
+            >
+              ${this.#renderGroups(cues, tabStop)}
+            </div>`}
       </div>
     `;
   }
 
-  #renderGroups(cues: readonly StoryCue[]) {
+  #renderGroups(cues: readonly StoryCue[], tabStop: StoryCue | undefined) {
     const chapters = this.player?.chapters ?? [];
-    if (chapters.length === 0) return html`<ol class="sentences">${cues.map((c) => this.#renderCue(c))}</ol>`;
+    const renderCue = (cue: StoryCue) => this.#renderCue(cue, cue === tabStop);
+    if (chapters.length === 0) return html`<ol class="sentences">${cues.map(renderCue)}</ol>`;
     const groups = chapters.map((chapter) => ({ chapter, cues: [] as StoryCue[] }));
     const loose: StoryCue[] = [];
     for (const cue of cues) {
@@ -115,21 +131,21 @@ export class StoryTranscript extends LitElement {
     return html`<ol class="chapters">
       ${groups
         .filter((g) => g.cues.length)
-        .map((g, i) => this.#renderGroup(g.chapter, g.cues, i))}
-      ${loose.length ? html`<li><ol class="sentences">${loose.map((c) => this.#renderCue(c))}</ol></li>` : nothing}
+        .map((g, i) => this.#renderGroup(g.chapter, g.cues.map(renderCue), i))}
+      ${loose.length ? html`<li><ol class="sentences">${loose.map(renderCue)}</ol></li>` : nothing}
     </ol>`;
   }
 
-  #renderGroup(chapter: StoryChapter, cues: StoryCue[], i: number) {
+  #renderGroup(chapter: StoryChapter, sentences: TemplateResult[], i: number) {
     const titleId = `${this.#id}-chapter-${i}`;
     return html`<li>
       <p class="chapter-title" part="chapter-title" id=${titleId}>${chapter.title}</p>
-      <ol class="sentences" aria-labelledby=${titleId}>${cues.map((c) => this.#renderCue(c))}</ol>
+      <ol class="sentences" aria-labelledby=${titleId}>${sentences}</ol>
     </li>`;
   }
 
-  #renderCue(cue: StoryCue) {
-    const current = cue.id !== '' && cue.id === this.#currentId;
+  #renderCue(cue: StoryCue, tabStop: boolean) {
+    const current = cue === this.#current;
     const description = /description/i.test(cue.voice ?? '') || /-description-/.test(cue.id);
     return html`<li>
       <button
@@ -138,6 +154,8 @@ export class StoryTranscript extends LitElement {
         part=${current ? 'sentence current-sentence' : 'sentence'}
         data-cue=${cue.id}
         aria-current=${current ? 'true' : 'false'}
+        tabindex=${tabStop ? '0' : '-1'}
+        @focus=${() => this.#moveTabStop(cue)}
         @click=${() => this.dispatchEvent(new StorySeekRequestEvent(cue.start))}
       >
         <span class="time" aria-hidden="true">${t.cueTime(cue.start)}</span>
@@ -154,11 +172,29 @@ export class StoryTranscript extends LitElement {
     this.followAlong = (event.target as HTMLInputElement).checked;
   };
 
+  #moveTabStop(cue: StoryCue): void {
+    if (cue === this.#tabStop) return;
+    this.#tabStop = cue;
+    this.requestUpdate();
+  }
+
+  /** Up, Down, Home and End move focus between the sentences (the tab stop follows focus). */
+  #onListKeydown = (event: KeyboardEvent): void => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || !this.list) return;
+    const sentences = Array.from(this.list.querySelectorAll<HTMLButtonElement>('.sentence'));
+    const at = sentences.findIndex((b) => b === this.shadowRoot?.activeElement);
+    const to: Record<string, number> = { ArrowUp: at - 1, ArrowDown: at + 1, Home: 0, End: sentences.length - 1 };
+    const target = to[event.key];
+    if (target === undefined || at < 0) return;
+    event.preventDefault();
+    sentences[Math.min(Math.max(0, target), sentences.length - 1)]?.focus();
+  };
+
   /** Scrolls the list (only the list) so that the current sentence is in view. */
   #scrollToCurrent(): void {
     const list = this.list;
-    if (!list || !this.#currentId || list.matches(':focus-within')) return;
-    const item = Array.from(list.querySelectorAll<HTMLElement>('.sentence')).find((b) => b.dataset.cue === this.#currentId);
+    if (!list || list.matches(':focus-within')) return;
+    const item = list.querySelector<HTMLElement>('.sentence[aria-current="true"]');
     if (!item) return;
     const listBox = list.getBoundingClientRect();
     const itemBox = item.getBoundingClientRect();

@@ -40,6 +40,34 @@ describe('<story-captions>', () => {
     expect(lineOf(captions).dataset.cue).to.equal(cueAt(player.currentTime));
   });
 
+  it('never shows a line or a word before the audio reaches it', async () => {
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const captions = player.querySelector<StoryCaptions>('story-captions')!;
+    const cues = new Map(player.cues.map((c) => [c.id, c]));
+    // Whatever the line shows, and the audio position at that moment.
+    const early: string[] = [];
+    let changes = 0;
+    const observer = new MutationObserver(() => {
+      const now = player.currentTime;
+      const cue = cues.get(lineOf(captions).dataset.cue ?? '');
+      if (!cue) return;
+      changes++;
+      const words = Array.from(lineOf(captions).querySelectorAll('[part~="word"]'));
+      const word = cue.words[words.findIndex((w) => w.matches('[part~="current-word"]'))];
+      const start = word?.start ?? cue.start;
+      if (start > now) early.push(`${cue.id} "${word?.text ?? ''}" ${((start - now) * 1000).toFixed(2)} ms early`);
+    });
+    observer.observe(captions.shadowRoot!, { subtree: true, childList: true, attributes: true, characterData: true });
+    player.seek(0.3);
+    await playing(player);
+    await until(() => player.currentTime > 7, 'the first sentences are spoken', 12000);
+    player.pause();
+    observer.disconnect();
+    expect(changes, 'the line followed the words').to.be.greaterThan(10);
+    expect(early).to.deep.equal([]);
+  });
+
   it('highlights the word being spoken', async () => {
     const s = await timing();
     const player = await miniStory();

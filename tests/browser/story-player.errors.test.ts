@@ -1,8 +1,20 @@
 import { expect } from '@open-wc/testing';
-import { miniStory, playing, statusText, tracksLoaded, until } from './helpers/mini-story.js';
+import { StoryErrorEvent } from '../../src/player-state/events.js';
+import { miniStory, playing, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
 
 describe('<story-player> errors in words', () => {
-  beforeEach(() => localStorage.clear());
+  // Caught at the window, in the capture phase: a listener added to the player after it connects
+  // could not hear what it finds while connecting (it should wait for one, and this proves it).
+  const reported: StoryErrorEvent[] = [];
+  const record = (event: Event) => {
+    if (event instanceof StoryErrorEvent) reported.push(event);
+  };
+  beforeEach(() => {
+    localStorage.clear();
+    reported.length = 0;
+    window.addEventListener('error', record, true);
+  });
+  afterEach(() => window.removeEventListener('error', record, true));
 
   it('says the audio could not be loaded when the file is missing', async () => {
     const player = await miniStory({ audio: ['missing.webm', 'missing.mp3'] });
@@ -56,5 +68,40 @@ describe('<story-player> errors in words', () => {
     await tracksLoaded(player);
     await player.updateComplete;
     expect(player.shadowRoot!.querySelectorAll('#chapter-list li').length).to.equal(4);
+  });
+
+  it('names a photo whose start time is not a number, and the rest of the story plays', async () => {
+    const s = await timing();
+    const player = await miniStory({ sceneAttributes: { 'scene-1': { start: 'soon' } } });
+    const message =
+      '“Photo 1 of 2: The gate” (scene-1) has start="soon", which is not a time in seconds; ' +
+      'the player cannot tell when this photo plays, and the rest of the story plays.';
+    await until(() => statusText(player) === message, 'the problem is announced');
+    await tracksLoaded(player);
+    expect(reported.map((e) => [e.source, e.message]), 'one error event, said once').to.deep.equal([['scene', message]]);
+    const road = player.storyChapters.findIndex((c) => c.id === 'scene-2');
+    expect(player.storyChapters[road]).to.include({ number: 2, start: s.scenes[1]!.start, end: s.scenes[1]!.end });
+    player.goToChapter(road);
+    expect(player.currentTime).to.equal(s.scenes[1]!.start);
+    await playing(player);
+    player.pause();
+  });
+
+  it('names each photo with a missing or backwards time attribute, together, and still skips descriptions', async () => {
+    const s = await timing();
+    const player = await miniStory({ sceneAttributes: { 'scene-1': { end: null }, 'scene-2': { 'description-end': '16' } } });
+    const messages = [
+      '“Photo 1 of 2: The gate” (scene-1) has no end attribute; the player cannot tell when this photo plays, and the rest of the story plays.',
+      '“Photo 2 of 2: The road” (scene-2) has description-end="16", which is not after description-start="16.85"; ' +
+        'the player ignores this description range, and the rest of the story plays.',
+    ];
+    await until(() => statusText(player) === messages.join(' '), 'both problems are announced together');
+    await tracksLoaded(player);
+    expect(reported.map((e) => e.message)).to.deep.equal(messages);
+    // Without a usable range on the page, photo 2's description is found from its description cue.
+    const cue = s.scenes[1]!.sentences.find((x) => x.kind === 'description')!;
+    player.descriptions = 'off';
+    player.seek(cue.start + 0.5);
+    expect(player.currentTime).to.equal(cue.end);
   });
 });

@@ -8,6 +8,11 @@ const currentIds = (t: StoryTranscript) =>
   sentences(t)
     .filter((b) => b.getAttribute('aria-current') === 'true')
     .map((b) => b.dataset.cue);
+/** The sentences Tab can reach: a roving tabindex leaves exactly one. */
+const tabStops = (t: StoryTranscript) => sentences(t).filter((b) => b.tabIndex >= 0);
+/** A sentence's accessible name: its text, without the time (hidden from assistive technology). */
+const spoken = (b: HTMLButtonElement) => b.querySelector('.text')!.textContent!.replace(/\s+/g, ' ').trim();
+const snapshot = async () => (await a11ySnapshot({})) as unknown as AXNode;
 
 async function openTranscript() {
   const player = await miniStory();
@@ -45,18 +50,88 @@ describe('<story-transcript>', () => {
     expect(findAX(tree, (n) => n.role === 'button' && n.name === 'We waited by the gate for an hour.')).to.have.length(1);
   });
 
-  it('seeks when a sentence is activated with the keyboard', async () => {
+  it('is a single tab stop: one Tab into the sentences, the next Tab out of them', async () => {
+    const { player, transcript } = await openTranscript();
+    const after = document.createElement('button');
+    after.textContent = 'after the story';
+    player.after(after);
+    const all = sentences(transcript);
+    expect(all.length).to.be.greaterThan(5);
+    expect(tabStops(transcript)).to.deep.equal([all[0]]);
+    transcript.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()).to.equal(transcript.shadowRoot!.querySelector('[part="follow"] input'));
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()).to.equal(all[0]);
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement(), 'Tab leaves the list').to.equal(after);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(deepActiveElement(), 'Shift+Tab comes back to the same sentence').to.equal(all[0]);
+    // Every sentence is still a button in the accessibility tree, named by its words.
+    const tree = await snapshot();
+    for (const b of all) expect(findAX(tree, (n) => n.role === 'button' && n.name === spoken(b)), spoken(b)).to.have.length(1);
+    // Puppeteer's snapshot leaves out containers that are not controls, toolbars included, so the
+    // composite role that tells a screen reader the arrow keys work is read from the DOM.
+    const list = transcript.shadowRoot!.querySelector('[part="list"]')!;
+    expect([list.getAttribute('role'), list.getAttribute('aria-orientation')]).to.deep.equal(['toolbar', 'vertical']);
+    expect(transcript.shadowRoot!.getElementById(list.getAttribute('aria-labelledby')!)?.textContent?.trim()).to.equal('Transcript');
+  });
+
+  it('moves between sentences with Up, Down, Home and End, and seeks with Enter or Space', async () => {
     const s = await timing();
     const { player, transcript } = await openTranscript();
-    const target = s.scenes[1]!.sentences.find((x) => x.kind === 'narration')!;
-    const button = sentences(transcript).find((b) => b.dataset.cue === target.id)!;
-    button.focus();
+    const all = sentences(transcript);
+    const cues = [s.intro, ...s.scenes, s.close].flatMap((c) => c.sentences);
+    all[0]!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    expect(deepActiveElement()).to.equal(all[2]);
+    await sendKeys({ press: 'ArrowUp' });
+    expect(deepActiveElement()).to.equal(all[1]);
+    await sendKeys({ press: 'End' });
+    expect(deepActiveElement()).to.equal(all.at(-1));
+    await sendKeys({ press: 'ArrowDown' });
+    expect(deepActiveElement(), 'Down on the last sentence stays there').to.equal(all.at(-1));
+    await sendKeys({ press: 'Home' });
+    expect(deepActiveElement()).to.equal(all[0]);
+    expect(player.currentTime, 'moving does not seek').to.equal(0);
+
+    await sendKeys({ press: 'ArrowDown' });
+    const focused = findAX(await snapshot(), (n) => n.focused === true);
+    expect(focused.map((n) => [n.role, n.name])).to.deep.equal([['button', spoken(all[1]!)]]);
     await sendKeys({ press: 'Enter' });
-    expect(player.currentTime).to.equal(target.start);
+    expect(player.currentTime).to.equal(cues[1]!.start);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Space' });
+    expect(player.currentTime).to.equal(cues[2]!.start);
     await player.updateComplete;
     await transcript.updateComplete;
-    expect(currentIds(transcript)).to.deep.equal([target.id]);
-    expect(deepActiveElement(), 'focus stays on the sentence').to.equal(button);
+    expect(currentIds(transcript)).to.deep.equal([cues[2]!.id]);
+    expect(deepActiveElement(), 'focus stays on the sentence').to.equal(all[2]);
+    expect(tabStops(transcript), 'the tab stop is where focus is').to.deep.equal([all[2]]);
+  });
+
+  it('puts its tab stop on the sentence being spoken, without moving focus', async () => {
+    const s = await timing();
+    const { player, transcript } = await openTranscript();
+    const [road, later] = s.scenes[1]!.sentences.filter((x) => x.kind === 'narration');
+    player.seek(road!.start + 0.1);
+    await player.updateComplete;
+    await transcript.updateComplete;
+    expect(tabStops(transcript).map((b) => b.dataset.cue)).to.deep.equal([road!.id]);
+    transcript.shadowRoot!.querySelector<HTMLInputElement>('[part="follow"] input')!.focus();
+    await sendKeys({ press: 'Tab' });
+    const here = deepActiveElement();
+    expect((here as HTMLElement).dataset.cue, 'Tab lands on the sentence being spoken').to.equal(road!.id);
+    // The narration goes on while the listener is in the list: focus and tab stop stay put.
+    player.seek(later!.start + 0.1);
+    await player.updateComplete;
+    await transcript.updateComplete;
+    expect(currentIds(transcript)).to.deep.equal([later!.id]);
+    expect(deepActiveElement()).to.equal(here);
+    expect(tabStops(transcript)).to.deep.equal([here]);
   });
 
   it('marks the sentence being spoken with aria-current, the last one between sentences', async () => {

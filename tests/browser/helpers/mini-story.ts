@@ -28,6 +28,8 @@ export interface MiniStoryOptions {
   preload?: 'none' | 'auto';
   /** Include <story-captions> and <story-transcript>. */
   followers?: boolean;
+  /** Attributes to change on a scene, by scene id: a string replaces the value, null removes it. */
+  sceneAttributes?: Record<string, Record<string, string | null>>;
 }
 
 let counter = 0;
@@ -37,6 +39,10 @@ export async function miniStory(options: MiniStoryOptions = {}): Promise<StoryPl
   const storyId = options.storyId ?? `mini-story-test-${Date.now()}-${counter++}`;
   const audio = options.audio ?? ['episode.webm', 'episode.mp3'];
   const typeOf = (f: string) => (f.endsWith('.mp3') ? 'audio/mpeg' : 'audio/webm; codecs=opus');
+  const attr = (sceneId: string, name: string, value: string | number) => {
+    const changed = options.sceneAttributes?.[sceneId]?.[name];
+    return changed === null ? nothing : (changed ?? value);
+  };
   const player = await fixture<StoryPlayer>(html`
     <story-player story-id=${storyId} duration=${s.duration}>
       <header><h1>${s.title}</h1><p>A two-photo test story.</p></header>
@@ -55,10 +61,10 @@ export async function miniStory(options: MiniStoryOptions = {}): Promise<StoryPl
           <story-scene
             id=${scene.id}
             number=${scene.number}
-            start=${scene.start}
-            end=${scene.end}
-            description-start=${scene.description.start}
-            description-end=${scene.description.end}
+            start=${attr(scene.id, 'start', scene.start)}
+            end=${attr(scene.id, 'end', scene.end)}
+            description-start=${attr(scene.id, 'description-start', scene.description.start)}
+            description-end=${attr(scene.id, 'description-end', scene.description.end)}
             artwork=${`${base}scene-${scene.number}.png`}
           >
             <h2>${scene.title}</h2>

@@ -13,10 +13,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { CueIndex, parseWebVTT, type WebVTTCue } from '../../../src/captions/index.js';
+import { offlineStrings } from '../../../src/story-offline/strings.js';
 import { launchChromium } from '../support/browser.js';
 import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory } from './support/test-site.js';
 import {
   cachedFiles,
+  focusedInOffline,
   pressInOffline,
   currentTime,
   picturesShown,
@@ -68,6 +70,7 @@ describe('offline listening: saved once, the whole story works with the network 
     const savingMs = performance.now() - began;
     assert.match(saved.text, /Saved for offline: the whole story \(\d+(\.\d)? (kB|MB)\) is on this device, audio included\. Remove offline copy/);
     await waitForPlayerStatus(page, 'Saved for offline listening.');
+    assert.equal(await focusedInOffline(page), 'remove', 'focus moves from the pressed button to "Remove offline copy"');
 
     // What is in the caches: the precache and the audio, whole.
     const files = await cachedFiles(page);
@@ -80,6 +83,21 @@ describe('offline listening: saved once, the whole story works with the network 
     assert.equal(total, saved.storyBytes, 'the size shown is the size cached');
     t.diagnostic(`story "${story.kind}": ${files.length} files, ${total} bytes cached (${kB(total)}); audio ${audio.bytes} bytes`);
     t.diagnostic(`saving took ${savingMs.toFixed(0)} ms (click to "saved", audio downloaded from localhost)`);
+  });
+
+  it('removes the offline copy of the audio on request, keeps the page, and saves again', async () => {
+    await pressInOffline(page, 'button.remove');
+    const removed = await waitForOffline(page, ['available']);
+    const audio = story.timing.files.find((file) => file.type.startsWith('audio/webm'))!;
+    assert.ok(removed.text.startsWith(offlineStrings.removed(audio.bytes)), removed.text);
+    await waitForPlayerStatus(page, offlineStrings.statusRemoved);
+    assert.equal(await focusedInOffline(page), 'save primary', 'focus moves to "Save for offline"');
+    const files = await cachedFiles(page);
+    assert.deepEqual(files.filter((file) => file.cache.startsWith('story-offline-audio-')), []);
+    assert.ok(files.some((file) => new URL(file.url).pathname === '/index.html'), 'the page still opens offline');
+
+    await pressInOffline(page, 'button.save');
+    await waitForOffline(page, ['saved']);
   });
 
   it('plays from the cache with the network off: page, photos, captions, seeking to 80 %', async (t) => {

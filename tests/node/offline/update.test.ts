@@ -116,17 +116,17 @@ describe('updates that change the episode audio', () => {
   const NEW_AUDIO = join(ROOT, 'tests/fixtures/mini-story/episode.webm');
 
   before(async () => {
-    out = await buildTestSite(await testStory());
-    server = await serveTestSite(out);
     browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    await server?.stop();
   });
 
+  // Each test deploys over its own site.
   beforeEach(async () => {
+    out = await buildTestSite(await testStory());
+    server = await serveTestSite(out);
     page = await (await browser.createBrowserContext()).newPage();
     await page.goto(server.url, { waitUntil: 'load' });
     await waitForOffline(page, ['available']);
@@ -134,6 +134,7 @@ describe('updates that change the episode audio', () => {
 
   afterEach(async () => {
     await page.browserContext().close();
+    await server.stop();
   });
 
   const savedAudio = async () =>

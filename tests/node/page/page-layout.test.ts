@@ -94,6 +94,47 @@ describe('the built page', () => {
     await page.browserContext().close();
   });
 
+  // 320 × 256 is a 1280 × 1024 window at 400 % zoom; 360 × 780 a phone.
+  for (const [width, height] of [[320, 256], [360, 780], [1280, 800]] as const) {
+    it(`never hides the focused control under the player bar at ${width} × ${height}`, async () => {
+      const page = await open(width);
+      await page.setViewport({ width, height });
+      const hidden: string[] = [];
+      for (let stop = 0; stop < 25; stop++) {
+        await page.keyboard.press('Tab');
+        // Let the (smooth) scrolling into view settle.
+        await page.evaluate(async () => {
+          // Settled: the same position three readings in a row (smooth scrolling may start late).
+          for (let last = -1, same = 0, i = 0; i < 50 && same < 3; i++) {
+            same = scrollY === last ? same + 1 : 0;
+            last = scrollY;
+            await new Promise((done) => setTimeout(done, 60));
+          }
+        });
+        const problem = await page.evaluate(() => {
+          let focused = document.activeElement;
+          while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+          if (!focused || focused === document.body) return null;
+          const box = focused.getBoundingClientRect();
+          const x = box.left + box.width / 2;
+          const y = box.top + Math.min(box.height / 2, 10);
+          // What is painted at the focused control's centre: it, or something over it?
+          let hit: Element | null = document.elementFromPoint(x, y);
+          while (hit?.shadowRoot) {
+            const inner: Element | null = hit.shadowRoot.elementFromPoint(x, y);
+            if (!inner || inner === hit) break;
+            hit = inner;
+          }
+          const name = focused.getAttribute('aria-label') ?? focused.textContent?.trim().slice(0, 40) ?? focused.localName;
+          return hit && (hit === focused || focused.contains(hit) || hit.contains(focused)) ? null : `${name} is covered by ${hit?.localName ?? 'nothing'}.${hit?.className ?? ''} at ${Math.round(x)},${Math.round(y)} in ${innerWidth}x${innerHeight} scrollY ${Math.round(scrollY)}`;
+        });
+        if (problem) hidden.push(problem);
+      }
+      assert.deepEqual(hidden, []);
+      await page.browserContext().close();
+    });
+  }
+
   it('reaches Play with the keyboard right after the skip link and the offline control, before the story', async () => {
     const page = await open(1280);
     const names: string[] = [];

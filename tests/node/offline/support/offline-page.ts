@@ -54,6 +54,14 @@ export async function pressInOffline(page: Page, selector: string): Promise<void
   await button.dispose();
 }
 
+/** The class of the control focused inside `<story-offline>`, or null when focus is elsewhere. */
+export function focusedInOffline(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const host = document.activeElement;
+    return host?.localName === 'story-offline' ? (host.shadowRoot?.activeElement?.className ?? null) : null;
+  });
+}
+
 /** The words in the player's polite status region. */
 export function playerStatus(page: Page): Promise<string> {
   return page.$eval('story-player', (player) => player.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() ?? '');
