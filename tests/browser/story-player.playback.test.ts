@@ -1,5 +1,19 @@
 import { expect, oneEvent } from '@open-wc/testing';
+import howler from 'howler';
 import { miniStory, playing, sampleFrames, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
+
+/** The shape of howler's own registry of its sounds (not in its type definitions). */
+interface HowlerRegistry {
+  _howls: { _sounds: { _node: unknown }[] }[];
+}
+
+/** The media elements howler created that are playing now (they are not in the document). */
+function playingMediaElements(): HTMLMediaElement[] {
+  const { _howls } = howler.Howler as unknown as HowlerRegistry;
+  return _howls
+    .flatMap((howl) => howl._sounds.map((sound) => sound._node))
+    .filter((node): node is HTMLMediaElement => node instanceof HTMLMediaElement && !node.paused);
+}
 
 describe('<story-player> playback', () => {
   beforeEach(() => localStorage.clear());
@@ -22,15 +36,20 @@ describe('<story-player> playback', () => {
     expect(statusText(player)).to.equal('Paused.');
   });
 
-  it('plays faster at 2× (pitch is kept by the media element)', async () => {
+  it('plays 1.5× as fast on a media element that keeps the pitch', async () => {
     const player = await miniStory();
-    player.playbackRate = 2;
+    player.playbackRate = 1.5;
     await playing(player);
-    const [t0, p0] = [performance.now(), player.currentTime];
-    await new Promise((r) => setTimeout(r, 1000));
-    const rate = (player.currentTime - p0) / ((performance.now() - t0) / 1000);
+    const media = playingMediaElements();
+    expect(media, 'one media element plays the story (howler in html5 mode)').to.have.length(1);
+    const audio = media[0]!;
+    expect(audio.playbackRate).to.equal(1.5);
+    expect(audio.preservesPitch, 'pitch is kept').to.equal(true);
+    const [t0, p0] = [performance.now(), audio.currentTime];
+    await new Promise((r) => setTimeout(r, 1500));
+    const rate = (audio.currentTime - p0) / ((performance.now() - t0) / 1000);
     player.pause();
-    expect(rate).to.be.within(1.6, 2.4);
+    expect(rate).to.be.within(1.3, 1.7);
   });
 
   it('skips every description range while descriptions are off, and a seek into one lands after it', async () => {
@@ -125,40 +144,6 @@ describe('<story-player> playback', () => {
     await tracksLoaded(player);
     await player.updateComplete;
     expect(player.shadowRoot!.querySelectorAll('[part="chapter-marks"] .mark').length).to.equal(3);
-  });
-
-  it('gives Media Session the chapter title, the photo as artwork and a valid position', async () => {
-    const s = await timing();
-    const positions: MediaPositionState[] = [];
-    const session = navigator.mediaSession;
-    const original = session.setPositionState.bind(session);
-    session.setPositionState = (state?: MediaPositionState) => {
-      if (state) positions.push(state);
-      original(state);
-    };
-    try {
-      const player = await miniStory();
-      await tracksLoaded(player);
-      player.seek(s.scenes[0]!.start + 0.2);
-      await playing(player);
-      expect(session.metadata?.title).to.equal('Photo 1 of 2: The gate');
-      expect(session.metadata?.album).to.equal(s.title);
-      expect(session.metadata?.artwork[0]?.src).to.match(/scene-1\.png$/);
-      expect(session.playbackState).to.equal('playing');
-      player.seek(s.scenes[1]!.start + 0.2);
-      await until(() => session.metadata?.title === 'Photo 2 of 2: The road', 'the metadata follows the chapter');
-      expect(session.metadata?.artwork[0]?.src).to.match(/scene-2\.png$/);
-      player.pause();
-      await until(() => session.playbackState === 'paused', 'the session is paused');
-      expect(positions.length).to.be.greaterThan(0);
-      for (const p of positions) {
-        expect(Number.isFinite(p.duration) && p.duration! > 0, 'finite duration').to.be.true;
-        expect(p.position).to.be.within(0, p.duration!);
-        expect(p.playbackRate).to.be.greaterThan(0);
-      }
-    } finally {
-      session.setPositionState = original;
-    }
   });
 
   it('says when the story ends and plays again from the start', async () => {
