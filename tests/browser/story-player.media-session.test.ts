@@ -1,0 +1,107 @@
+import { expect } from '@open-wc/testing';
+import { miniStory, playing, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
+
+/**
+ * Records the action handlers the page gives Media Session (what the lock screen, headphones and
+ * media keys call), passing them on to the real session.
+ */
+function recordActionHandlers(): { handlers: Map<MediaSessionAction, MediaSessionActionHandler | null>; restore(): void } {
+  const session = navigator.mediaSession;
+  const handlers = new Map<MediaSessionAction, MediaSessionActionHandler | null>();
+  const original = session.setActionHandler;
+  session.setActionHandler = (action, handler) => {
+    handlers.set(action, handler);
+    original.call(session, action, handler);
+  };
+  return { handlers, restore: () => Reflect.deleteProperty(session, 'setActionHandler') };
+}
+
+describe('<story-player> on the lock screen and headphones (Media Session)', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('gives Media Session the chapter title, the photo as artwork and a valid position', async () => {
+    const s = await timing();
+    const positions: MediaPositionState[] = [];
+    const session = navigator.mediaSession;
+    const original = session.setPositionState.bind(session);
+    session.setPositionState = (state?: MediaPositionState) => {
+      if (state) positions.push(state);
+      original(state);
+    };
+    try {
+      const player = await miniStory();
+      await tracksLoaded(player);
+      player.seek(s.scenes[0]!.start + 0.2);
+      await playing(player);
+      expect(session.metadata?.title).to.equal('Photo 1 of 2: The gate');
+      expect(session.metadata?.album).to.equal(s.title);
+      expect(session.metadata?.artwork[0]?.src).to.match(/scene-1\.png$/);
+      expect(session.playbackState).to.equal('playing');
+      player.seek(s.scenes[1]!.start + 0.2);
+      await until(() => session.metadata?.title === 'Photo 2 of 2: The road', 'the metadata follows the chapter');
+      expect(session.metadata?.artwork[0]?.src).to.match(/scene-2\.png$/);
+      player.pause();
+      await until(() => session.playbackState === 'paused', 'the session is paused');
+      expect(positions.length).to.be.greaterThan(0);
+      for (const p of positions) {
+        expect(Number.isFinite(p.duration) && p.duration! > 0, 'finite duration').to.be.true;
+        expect(p.position).to.be.within(0, p.duration!);
+        expect(p.playbackRate).to.be.greaterThan(0);
+      }
+    } finally {
+      session.setPositionState = original;
+    }
+  });
+
+  it('answers play, pause, seek backward and forward, seek to, and previous and next photo', async () => {
+    const s = await timing();
+    const recorded = recordActionHandlers();
+    try {
+      const player = await miniStory();
+      await tracksLoaded(player);
+      expect(recorded.handlers.size, 'an idle player leaves the session to others').to.equal(0);
+      /** What the browser does when the listener presses a button on the lock screen. */
+      const press = (action: MediaSessionAction, details: Omit<MediaSessionActionDetails, 'action'> = {}) => {
+        const handler = recorded.handlers.get(action);
+        if (!handler) throw new Error(`No ${action} handler`);
+        handler({ action, ...details });
+      };
+
+      await playing(player);
+      press('pause');
+      await until(() => player.paused && navigator.mediaSession.playbackState === 'paused', 'pause pauses');
+      expect(statusText(player)).to.equal('Paused.');
+      const at = player.currentTime;
+      press('play');
+      await until(() => !player.paused && player.currentTime > at + 0.1, 'play plays on from where it was');
+      press('pause');
+      await until(() => player.paused, 'paused again');
+
+      player.seek(20);
+      press('seekbackward');
+      expect(player.currentTime, 'back 15 s when the browser gives no offset').to.be.closeTo(5, 0.001);
+      press('seekbackward', { seekOffset: 2 });
+      expect(player.currentTime).to.be.closeTo(3, 0.001);
+      press('seekforward', { seekOffset: 4 });
+      expect(player.currentTime).to.be.closeTo(7, 0.001);
+      press('seekforward');
+      expect(player.currentTime, 'forward 30 s when no offset, stopping at the end').to.be.closeTo(s.duration, 0.1);
+      press('seekto', { seekTime: 12.5 });
+      expect(player.currentTime).to.be.closeTo(12.5, 0.001);
+
+      player.seek(0);
+      press('nexttrack');
+      expect([player.currentChapter?.id, player.currentTime]).to.deep.equal(['scene-1', s.scenes[0]!.start]);
+      press('nexttrack');
+      expect([player.currentChapter?.id, player.currentTime]).to.deep.equal(['scene-2', s.scenes[1]!.start]);
+      press('previoustrack');
+      expect([player.currentChapter?.id, player.currentTime]).to.deep.equal(['scene-1', s.scenes[0]!.start]);
+      await until(() => statusText(player) === 'Photo 1 of 2: The gate.', 'the photo is announced');
+
+      player.remove();
+      expect([...recorded.handlers.values()], 'a removed player gives the buttons back').to.satisfy((h: unknown[]) => h.length === 7 && h.every((x) => x === null));
+    } finally {
+      recorded.restore();
+    }
+  });
+});
