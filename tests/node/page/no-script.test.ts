@@ -72,7 +72,12 @@ describe('the page with JavaScript off', () => {
     assert.deepEqual(failed, []);
   });
 
-  it('has every audio description and every narration sentence', () => {
+  it('has every audio description and every narration sentence, intro and close included', () => {
+    for (const part of [manuscript.intro, manuscript.close]) {
+      for (const paragraph of part.narration) {
+        for (const sentence of sentencesOf(paragraph, 'en')) assert.ok(text.includes(sentence), `${part.title}: ${sentence}`);
+      }
+    }
     for (const scene of manuscript.scenes) {
       for (const sentence of sentencesOf(scene.description, 'en')) assert.ok(text.includes(sentence), `description: ${sentence}`);
       for (const paragraph of scene.narration) {
