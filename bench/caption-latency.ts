@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serveSite } from '../scripts/serve/serve.js';
 import { launchChromium } from '../tests/node/support/browser.js';
+import { runAsScript } from '../scripts/cli.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 
@@ -141,7 +142,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runAsScript(import.meta.url, main);

@@ -8,6 +8,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TimedStory } from '../../src/story/timed-story.js';
+import { runAsScript } from '../cli.js';
 import { loadManuscript } from '../story/manuscript.js';
 import { checkTimedStory } from '../narrate/check.js';
 import { renderPage, type ImageManifest } from './page.js';
@@ -75,9 +76,4 @@ export async function buildSite(options: BuildOptions = {}): Promise<string> {
   return out;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  buildSite({ log: (line) => console.log(line) }).catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
+runAsScript(import.meta.url, () => buildSite({ log: (line) => console.log(line) }));

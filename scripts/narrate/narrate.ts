@@ -8,7 +8,6 @@
 import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { parseWebVTT } from '../../src/captions/webvtt.js';
 import type { TimedStory } from '../../src/story/timed-story.js';
 import { loadManuscript, STORY_MANUSCRIPT } from '../story/manuscript.js';
@@ -19,6 +18,7 @@ import { speak, type SpeechRequest } from './festival.js';
 import { captionsVtt, chaptersVtt, descriptionsVtt, json, podcastChapters } from './outputs.js';
 import { requireTools } from './tools.js';
 import { readWav, writeWav } from './wav.js';
+import { runAsScript } from '../cli.js';
 
 export const OUTPUT_FILES = {
   webm: 'audio/episode.webm',
@@ -168,9 +168,4 @@ async function main(): Promise<void> {
   console.log(`wrote ${result.written.join(', ')}`);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
+runAsScript(import.meta.url, main);

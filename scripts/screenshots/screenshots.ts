@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serveSite } from '../serve/serve.js';
 import { launchChromium } from '../../tests/node/support/browser.js';
+import { runAsScript } from '../cli.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 export const WIDTHS = [360, 768, 1280] as const;
@@ -63,7 +64,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runAsScript(import.meta.url, main);

@@ -5,10 +5,11 @@
  * npm start  →  http://localhost:8000 (or PORT)
  */
 import { startDevServer } from '@web/dev-server';
+import type { Middleware } from 'koa';
 import range from 'koa-range';
+import { runAsScript } from '../cli.js';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 export interface SiteServer {
   url: string;
@@ -28,10 +29,17 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function serveSite(rootDir: string, port?: number): Promise<SiteServer> {
-  const chosen = port ?? (await freePort());
+export interface ServeOptions {
+  /** Port to listen on; a free one when not given. */
+  port?: number;
+  /** Koa middleware to run before the Range support (tests add their faults here). */
+  middleware?: Middleware[];
+}
+
+export async function serveSite(rootDir: string, options: ServeOptions = {}): Promise<SiteServer> {
+  const chosen = options.port ?? (await freePort());
   const server = await startDevServer({
-    config: { rootDir: resolve(rootDir), port: chosen, hostname: '127.0.0.1', middleware: [range], watch: false },
+    config: { rootDir: resolve(rootDir), port: chosen, hostname: '127.0.0.1', middleware: [...(options.middleware ?? []), range], watch: false },
     readCliArgs: false,
     readFileConfig: false,
     autoExitProcess: false,
@@ -45,12 +53,8 @@ export async function serveSite(rootDir: string, port?: number): Promise<SiteSer
   };
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+runAsScript(import.meta.url, async () => {
   const root = process.argv[2] ?? 'dist';
-  serveSite(root, Number(process.env['PORT'] ?? 8000))
-    .then((server) => console.log(`Serving ${root} at ${server.url} (Ctrl+C stops)`))
-    .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    });
-}
+  const server = await serveSite(root, { port: Number(process.env['PORT'] ?? 8000) });
+  console.log(`Serving ${root} at ${server.url} (Ctrl+C stops)`);
+});

@@ -63,8 +63,10 @@ export interface PlayerState {
   chapterIndex: number;
   /** The scene whose description is playing on its own ("Describe this photo"), or null. */
   describing: string | null;
-  captionCues: readonly StoryCue[];
-  /** The caption cues indexed by time, built once by the player for every follower (empty until loaded). */
+  /**
+   * The caption cues (`items`, by start time) and the cue at any time, indexed once by the player
+   * for every follower; empty until the captions load.
+   */
   captionIndex: CueIndex<StoryCue>;
   descriptionCues: readonly StoryCue[];
 }

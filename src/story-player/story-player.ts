@@ -153,7 +153,6 @@ export class StoryPlayer extends LitElement {
 
   @state() private chapters: StoryChapter[] = [];
   @state() private chapterIndex = -1;
-  @state() private captionCues: StoryCue[] = [];
   /** One index of the captions, shared with every follower through the context. */
   @state() private captionIndex = new CueIndex<StoryCue>([]);
   @state() private descriptionCues: StoryCue[] = [];
@@ -211,6 +210,8 @@ export class StoryPlayer extends LitElement {
   #restored = false;
   /** Problems found while the page and its tracks load, reported together when all have loaded; then null. */
   #loadProblems: StoryErrorEvent[] | null = null;
+  /** The caption cues in the order of their file. */
+  #captionCues: readonly StoryCue[] = [];
   /** Page problems already reported: the page is read again as tracks load, and says each once. */
   readonly #reportedPageProblems = new Set<string>();
 
@@ -236,7 +237,7 @@ export class StoryPlayer extends LitElement {
 
   /** The caption cues (every sentence spoken, with word times), once the captions file has loaded. */
   get cues(): readonly StoryCue[] {
-    return this.captionCues;
+    return this.#captionCues;
   }
 
   /** The chapter playing now, if any. */
@@ -589,7 +590,6 @@ export class StoryPlayer extends LitElement {
       chapters: this.chapters,
       chapterIndex: this.chapterIndex,
       describing: this.describing?.sceneId ?? null,
-      captionCues: this.captionCues,
       captionIndex: this.captionIndex,
       descriptionCues: this.descriptionCues,
     };
@@ -832,7 +832,7 @@ export class StoryPlayer extends LitElement {
 
   #setCues(kind: TrackKind, cues: StoryCue[]): void {
     if (kind === 'captions') {
-      this.captionCues = cues;
+      this.#captionCues = cues;
       this.captionIndex = new CueIndex(cues);
       return;
     }

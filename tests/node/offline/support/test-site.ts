@@ -7,8 +7,6 @@
  * OFFLINE_TEST_STORY=fixture, a small story narrated from tests/fixtures/two-sentences with the same
  * pipeline, so the tests never depend on files that may be missing.
  */
-import { startDevServer } from '@web/dev-server';
-import range from 'koa-range';
 import type { Context, Next } from 'koa';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -19,7 +17,7 @@ import { Readable } from 'node:stream';
 import sharp from 'sharp';
 import { buildSite, ROOT } from '../../../../scripts/build/build.js';
 import { narrate } from '../../../../scripts/narrate/narrate.js';
-import { freePort } from '../../../../scripts/serve/serve.js';
+import { serveSite } from '../../../../scripts/serve/serve.js';
 import type { TimedStory } from '../../../../src/story/timed-story.js';
 
 const FIXTURE = resolve(ROOT, 'tests/fixtures/two-sentences');
@@ -165,17 +163,10 @@ export interface TestServer {
 
 /** Serves `dir` on a free port with Range support (206) and the test's faults. */
 export async function serveTestSite(dir: string, port?: number): Promise<TestServer> {
-  const chosen = port ?? (await freePort());
   const faults = new Faults();
-  const server = await startDevServer({
-    config: { rootDir: resolve(dir), port: chosen, hostname: '127.0.0.1', middleware: [faults.middleware, range], watch: false },
-    readCliArgs: false,
-    readFileConfig: false,
-    autoExitProcess: false,
-    logStartMessage: false,
-  });
+  const server = await serveSite(dir, { port, middleware: [faults.middleware] });
   return {
-    url: `http://localhost:${chosen}/`,
+    url: server.url,
     faults,
     stop: async () => {
       faults.cutAll();
