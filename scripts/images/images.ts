@@ -10,7 +10,8 @@
  * Output is deterministic: fixed encoder options, no metadata, sorted manifest keys. The manifest
  * records each SVG's SHA-256, so a test can tell when the raster files are out of date.
  *
- * Run with `npm run images`.
+ * Run with `npm run images`. `buildImages(options)` renders another story's SVGs (a test fixture)
+ * into another folder, at other sizes; without options it does exactly the above.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -54,6 +55,19 @@ export interface ImageEntry {
 
 export type ImageManifest = Record<string, ImageEntry>;
 
+export interface ImagesOptions {
+  /** Folder that `images`, `out` and every path in the manifest are relative to; the repository by default. */
+  root?: string;
+  /** Folder of the SVGs; `story/images` by default. */
+  images?: string;
+  /** Folder that receives the rasters and manifest.json (emptied first); `story/images/generated` by default. */
+  out?: string;
+  /** Widths of the WebP and JPEG versions; `WIDTHS` by default. */
+  widths?: readonly number[];
+  /** Side of the square artwork; `ARTWORK_SIZE` by default. */
+  artworkSize?: number;
+}
+
 export const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
 /** The square crop's horizontal centre, in viewBox units, from `data-artwork-focus` on the root. */
@@ -66,9 +80,10 @@ export function artworkFocus(svgText: string): number {
 
 class RenderError extends Error {}
 
-async function renderOne(id: string, svgPath: string): Promise<ImageEntry> {
-  const rel = (p: string): string => path.posix.join(OUT_DIR, p);
-  const svg = await readFile(path.join(ROOT, svgPath));
+async function renderOne(id: string, svgPath: string, options: Required<ImagesOptions>): Promise<ImageEntry> {
+  const { root, out, widths, artworkSize } = options;
+  const rel = (p: string): string => path.posix.join(out, p);
+  const svg = await readFile(path.join(root, svgPath));
   const text = svg.toString('utf8');
   const masterW = VIEWBOX.width * MASTER_SCALE;
   const masterH = VIEWBOX.height * MASTER_SCALE;
@@ -86,13 +101,13 @@ async function renderOne(id: string, svgPath: string): Promise<ImageEntry> {
   const raw = { raw: { width: masterW, height: masterH, channels: 3 as const } };
 
   const sources: ImageSource[] = [];
-  for (const width of WIDTHS) {
+  for (const width of widths) {
     const height = Math.round((width * VIEWBOX.height) / VIEWBOX.width);
     const resized = sharp(master, raw).resize(width, height, { fit: 'fill', kernel: 'lanczos3' });
     const webp = rel(`${id}-${width}.webp`);
     const jpeg = rel(`${id}-${width}.jpg`);
-    await writeFile(path.join(ROOT, webp), await resized.clone().webp(WEBP).toBuffer());
-    await writeFile(path.join(ROOT, jpeg), await resized.clone().jpeg(JPEG).toBuffer());
+    await writeFile(path.join(root, webp), await resized.clone().webp(WEBP).toBuffer());
+    await writeFile(path.join(root, jpeg), await resized.clone().jpeg(JPEG).toBuffer());
     sources.push({ width, height, webp, jpeg });
   }
 
@@ -102,10 +117,10 @@ async function renderOne(id: string, svgPath: string): Promise<ImageEntry> {
   const left = Math.round(Math.min(Math.max(centre - side / 2, 0), masterW - side));
   const artwork = rel(`${id}-artwork.jpg`);
   await writeFile(
-    path.join(ROOT, artwork),
+    path.join(root, artwork),
     await sharp(master, raw)
       .extract({ left, top: 0, width: side, height: side })
-      .resize(ARTWORK_SIZE, ARTWORK_SIZE, { kernel: 'lanczos3' })
+      .resize(artworkSize, artworkSize, { kernel: 'lanczos3' })
       .jpeg(JPEG)
       .toBuffer(),
   );
@@ -116,39 +131,47 @@ async function renderOne(id: string, svgPath: string): Promise<ImageEntry> {
     width: VIEWBOX.width,
     height: VIEWBOX.height,
     sources,
-    artwork: { width: ARTWORK_SIZE, height: ARTWORK_SIZE, jpeg: artwork },
+    artwork: { width: artworkSize, height: artworkSize, jpeg: artwork },
   };
 }
 
-/** Renders every SVG in story/images and writes the manifest. Returns it with the total bytes written. */
-export async function buildImages(): Promise<{ manifest: ImageManifest; bytes: number }> {
+/** Renders every SVG in story/images (or `options.images`) and writes the manifest. Returns it with the total bytes written. */
+export async function buildImages(options: ImagesOptions = {}): Promise<{ manifest: ImageManifest; bytes: number }> {
+  const resolved: Required<ImagesOptions> = {
+    root: options.root ?? ROOT,
+    images: options.images ?? IMAGES_DIR,
+    out: options.out ?? OUT_DIR,
+    widths: options.widths ?? WIDTHS,
+    artworkSize: options.artworkSize ?? ARTWORK_SIZE,
+  };
+  const { root, images, out } = resolved;
   sharp.cache(false);
-  const svgs = (await readdir(path.join(ROOT, IMAGES_DIR)))
+  const svgs = (await readdir(path.join(root, images)))
     .filter((name) => name.endsWith('.svg'))
     .sort();
-  if (svgs.length === 0) throw new Error(`images: no SVG files in ${IMAGES_DIR}`);
+  if (svgs.length === 0) throw new Error(`images: no SVG files in ${images}`);
   // Check every SVG parses and renders before touching the previous output.
   for (const name of svgs) {
-    const svgPath = path.posix.join(IMAGES_DIR, name);
+    const svgPath = path.posix.join(images, name);
     try {
-      await sharp(await readFile(path.join(ROOT, svgPath)), { density: 12, failOn: 'error' }).png().toBuffer();
+      await sharp(await readFile(path.join(root, svgPath)), { density: 12, failOn: 'error' }).png().toBuffer();
     } catch (err) {
       throw new RenderError(`images: could not render ${svgPath}: ${(err as Error).message}`);
     }
   }
-  await rm(path.join(ROOT, OUT_DIR), { recursive: true, force: true });
-  await mkdir(path.join(ROOT, OUT_DIR), { recursive: true });
+  await rm(path.join(root, out), { recursive: true, force: true });
+  await mkdir(path.join(root, out), { recursive: true });
 
   const manifest: ImageManifest = {};
   for (const name of svgs) {
     const id = name.slice(0, -'.svg'.length);
-    manifest[id] = await renderOne(id, path.posix.join(IMAGES_DIR, name));
+    manifest[id] = await renderOne(id, path.posix.join(images, name), resolved);
   }
-  await writeFile(path.join(ROOT, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFile(path.join(root, out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   let bytes = 0;
-  for (const name of await readdir(path.join(ROOT, OUT_DIR))) {
-    if (!name.endsWith('.json')) bytes += (await readFile(path.join(ROOT, OUT_DIR, name))).length;
+  for (const name of await readdir(path.join(root, out))) {
+    if (!name.endsWith('.json')) bytes += (await readFile(path.join(root, out, name))).length;
   }
   return { manifest, bytes };
 }

@@ -79,6 +79,8 @@ export class HowlController implements ReactiveController {
   duration = 0;
   /** Why the audio failed, when `status` is `error`. */
   failure: AudioFailure | null = null;
+  /** URL of the source that loaded (after any fallbacks); empty until one has, and after the sources change. */
+  loadedSrc = '';
 
   readonly #host: ReactiveControllerHost;
   readonly #events: HowlControllerEvents;
@@ -112,6 +114,7 @@ export class HowlController implements ReactiveController {
       sources.every((s, i) => s.src === this.#sources[i]?.src && s.type === this.#sources[i]?.type);
     if (same) return;
     this.#sources = sources;
+    this.loadedSrc = '';
     if (this.#howl || this.status === AudioStatus.error) {
       this.unload();
       if (this.wanted) this.load();
@@ -203,6 +206,7 @@ export class HowlController implements ReactiveController {
     howl.on('load', () => {
       if (howl !== this.#howl) return;
       this.status = AudioStatus.ready;
+      this.loadedSrc = source.src;
       this.duration = howl.duration();
       // A seek on a loaded, paused Howl marks its one sound "not ended", so the first play() picks
       // that sound up with the position kept (a fresh play() would reset it to 0).
@@ -290,6 +294,7 @@ export class HowlController implements ReactiveController {
 
   #fail(failure: AudioFailure): void {
     this.status = AudioStatus.error;
+    this.loadedSrc = '';
     this.failure = failure;
     this.wanted = false;
     this.playing = false;

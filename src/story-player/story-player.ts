@@ -225,6 +225,11 @@ export class StoryPlayer extends LitElement {
     this.seek(time);
   }
 
+  /** URL of the audio source the player loaded, after any fallbacks; empty before it has loaded. */
+  get currentSrc(): string {
+    return this.#audio.loadedSrc;
+  }
+
   /** Whether the story is paused (or has not started). */
   get paused(): boolean {
     return !this.#audio.wanted && !this.#audio.playing;

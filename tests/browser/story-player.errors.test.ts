@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { StoryErrorEvent } from '../../src/player-state/events.js';
+import { chaptersOf, type TimedScene } from '../../src/story/timed-story.js';
 import { miniStory, playing, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
 
 describe('<story-player> errors in words', () => {
@@ -17,7 +18,7 @@ describe('<story-player> errors in words', () => {
   afterEach(() => window.removeEventListener('error', record, true));
 
   it('says the audio could not be loaded when the file is missing', async () => {
-    const player = await miniStory({ audio: ['missing.webm', 'missing.mp3'] });
+    const player = await miniStory({ audio: ['audio/missing.webm', 'audio/missing.mp3'] });
     const errors: string[] = [];
     player.addEventListener('error', (e) => errors.push((e as Event & { message: string }).message));
     player.play();
@@ -25,6 +26,7 @@ describe('<story-player> errors in words', () => {
     expect(statusText(player)).to.contain('The text of the story is all on this page.');
     expect(errors).to.have.length(1);
     expect(player.paused).to.be.true;
+    expect(player.currentSrc, 'no source loaded').to.equal('');
   });
 
   it('says so when the browser refuses to start playback', async () => {
@@ -42,39 +44,45 @@ describe('<story-player> errors in words', () => {
     player.pause();
   });
 
-  it('falls back to the next source when the first one is missing', async () => {
-    const player = await miniStory({ audio: ['missing.webm', 'episode.mp3'] });
+  it('falls back to the next source when the first one is missing, and reports it in currentSrc', async () => {
+    const player = await miniStory({ audio: ['audio/missing.webm', 'audio/episode.mp3'] });
+    const [missing, second] = Array.from(player.querySelectorAll<HTMLSourceElement>(':scope > audio source'), (s) => s.src);
+    expect(missing).to.match(/\/audio\/missing\.webm$/);
+    expect(player.currentSrc, 'nothing loaded yet').to.equal('');
     await playing(player);
     player.pause();
     expect(statusText(player)).not.to.contain('could not');
+    expect(player.currentSrc).to.equal(second);
   });
 
   it('says which text file is malformed, and the story still plays', async () => {
+    const s = await timing();
     const player = await miniStory({ captions: 'malformed.vtt' });
     await until(() => statusText(player) !== '', 'a status message');
     expect(statusText(player)).to.match(/^Captions could not be read \(line 1: .+\); the story plays without them\.$/);
     expect(player.cues).to.have.length(0);
-    await until(() => player.storyChapters[1]?.title === 'Photo 1 of 2: The gate', 'the chapters load');
+    await until(() => player.storyChapters[1]?.title === s.scenes[0]!.title, 'the chapters load');
     await playing(player);
     player.pause();
   });
 
   it('says which text file is missing, and keeps the others', async () => {
-    const player = await miniStory({ descriptions: 'nope.vtt' });
+    const s = await timing();
+    const player = await miniStory({ descriptions: 'captions/nope.vtt' });
     await until(() => statusText(player) !== '', 'a status message');
     expect(statusText(player)).to.equal(
       'Audio description text could not be loaded (nope.vtt: 404 Not Found); the story plays without them.',
     );
     await tracksLoaded(player);
     await player.updateComplete;
-    expect(player.shadowRoot!.querySelectorAll('#chapter-list li').length).to.equal(4);
+    expect(player.shadowRoot!.querySelectorAll('#chapter-list li').length).to.equal(chaptersOf(s).length);
   });
 
   it('names a photo whose start time is not a number, and the rest of the story plays', async () => {
     const s = await timing();
     const player = await miniStory({ sceneAttributes: { 'scene-1': { start: 'soon' } } });
     const message =
-      '“Photo 1 of 2: The gate” (scene-1) has start="soon", which is not a time in seconds; ' +
+      `“${s.scenes[0]!.title}” (scene-1) has start="soon", which is not a time in seconds; ` +
       'the player cannot tell when this photo plays, and the rest of the story plays.';
     await until(() => statusText(player) === message, 'the problem is announced');
     await tracksLoaded(player);
@@ -89,19 +97,21 @@ describe('<story-player> errors in words', () => {
 
   it('names each photo with a missing or backwards time attribute, together, and still skips descriptions', async () => {
     const s = await timing();
-    const player = await miniStory({ sceneAttributes: { 'scene-1': { end: null }, 'scene-2': { 'description-end': '16' } } });
+    const [one, two] = s.scenes as [TimedScene, TimedScene];
+    const backwards = String(Math.floor(two.description.start));
+    const player = await miniStory({ sceneAttributes: { 'scene-1': { end: null }, 'scene-2': { 'description-end': backwards } } });
     const messages = [
-      '“Photo 1 of 2: The gate” (scene-1) has no end attribute; the player cannot tell when this photo plays, and the rest of the story plays.',
-      '“Photo 2 of 2: The road” (scene-2) has description-end="16", which is not after description-start="16.85"; ' +
+      `“${one.title}” (scene-1) has no end attribute; the player cannot tell when this photo plays, and the rest of the story plays.`,
+      `“${two.title}” (scene-2) has description-end="${backwards}", which is not after description-start="${two.description.start}"; ` +
         'the player ignores this description range, and the rest of the story plays.',
     ];
     await until(() => statusText(player) === messages.join(' '), 'both problems are announced together');
     await tracksLoaded(player);
     expect(reported.map((e) => e.message)).to.deep.equal(messages);
-    // Without a usable range on the page, photo 2's description is found from its description cue.
-    const cue = s.scenes[1]!.sentences.find((x) => x.kind === 'description')!;
+    // Without a usable range on the page, photo 2's description is found from its cue in the
+    // descriptions track, which spans the description range.
     player.descriptions = 'off';
-    player.seek(cue.start + 0.5);
-    expect(player.currentTime).to.equal(cue.end);
+    player.seek(two.description.start + 0.5);
+    expect(player.currentTime).to.equal(two.description.end);
   });
 });

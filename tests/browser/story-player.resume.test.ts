@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { clock } from '../../src/captions/time-text.js';
 import { miniStory, part, playing, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
 
 describe('<story-player> saved position and preferences', () => {
@@ -18,21 +19,23 @@ describe('<story-player> saved position and preferences', () => {
     expect(saved).to.include({ descriptions: 'off', rate: 1.5, captions: 'on', pauseAfterPhoto: false, shortcuts: true });
   });
 
-  it('restores on return and offers "Resume at photo 1, 0:12", which plays from there', async () => {
+  it('restores on return and offers "Resume at photo 1, m:ss", which plays from there', async () => {
     const s = await timing();
+    // In photo 1's narration, after its description (descriptions are off).
+    const position = s.scenes[0]!.description.end + 0.3;
     localStorage.setItem(
       'story-player:return-story',
-      JSON.stringify({ position: 12.3, rate: 1.25, descriptions: 'off', captions: 'off', pauseAfterPhoto: true, shortcuts: true, savedAt: Date.now() }),
+      JSON.stringify({ position, rate: 1.25, descriptions: 'off', captions: 'off', pauseAfterPhoto: true, shortcuts: true, savedAt: Date.now() }),
     );
     const player = await miniStory({ storyId: 'return-story' });
     await tracksLoaded(player);
     await player.updateComplete;
-    expect(player.currentTime).to.be.closeTo(12.3, 0.001);
+    expect(player.currentTime).to.be.closeTo(position, 0.001);
     expect(player).to.include({ playbackRate: 1.25, descriptions: 'off', captions: 'off', pauseAfterPhoto: true });
     const resume = part<HTMLButtonElement>(player, '.resume-button');
-    expect(resume.textContent!.trim()).to.equal('Resume at photo 1, 0:12');
+    expect(resume.textContent!.trim()).to.equal(`Resume at photo 1, ${clock(position)}`);
     resume.click();
-    await until(() => !player.paused && player.currentTime > 12.35, 'playing from the saved position');
+    await until(() => !player.paused && player.currentTime > position + 0.05, 'playing from the saved position');
     expect(player.currentTime).to.be.lessThan(s.scenes[0]!.end);
     await player.updateComplete;
     expect(player.shadowRoot!.querySelector('.resume-button'), 'the offer goes away').to.equal(null);

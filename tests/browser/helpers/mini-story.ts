@@ -1,32 +1,76 @@
 /**
- * Builds the mini-story page (tests/fixtures/mini-story) in the markup contract of
- * docs/page-markup.md, with real audio, captions, descriptions and chapters.
+ * The mini-story (tests/fixtures/mini-story): a real two-photo episode and the page the project's
+ * own tools make for it (`make.ts`: narrate, images, page). Each test gets a fresh copy of that
+ * page's `<story-player>`, with what the test needs changed.
  */
-import { fixture, html } from '@open-wc/testing';
-import { nothing } from 'lit';
-import type { TimedStory } from '../../../src/story/timed-story.js';
+import { fixture } from '@open-wc/testing';
+import { chaptersOf, type TimedStory } from '../../../src/story/timed-story.js';
 import type { StoryPlayer } from '../../../src/story-player/story-player.js';
 import '../../../src/main.js';
 
 export const base = '/tests/fixtures/mini-story/';
 
 let story: Promise<TimedStory> | undefined;
-/** The fixture's timing.json: the true times of every chapter, description and word. */
+/** The fixture's story/timing.json: the true times of every chapter, description and word. */
 export function timing(): Promise<TimedStory> {
-  story ??= fetch(`${base}timing.json`).then((r) => r.json() as Promise<TimedStory>);
+  story ??= fetch(`${base}story/timing.json`).then((r) => r.json() as Promise<TimedStory>);
   return story;
+}
+
+let page: Promise<Document> | undefined;
+/** The fixture's index.html, parsed (inert: nothing in it runs or loads). */
+function fixturePage(): Promise<Document> {
+  page ??= fetch(`${base}index.html`)
+    .then((r) => {
+      if (!r.ok) throw new Error(`${base}index.html: ${r.status}; run npx tsx tests/fixtures/mini-story/make.ts`);
+      return r.text();
+    })
+    .then((text) => new DOMParser().parseFromString(text, 'text/html'));
+  return page;
+}
+
+/** A path in the fixture folder as an absolute URL (the page's paths are relative to its folder). */
+const inFixture = (path: string): string => new URL(path, new URL(base, location.href)).href;
+
+/** Points every relative URL of the page's markup at the fixture folder. */
+function resolveUrls(root: Element): void {
+  for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
+    for (const name of ['src', 'artwork']) {
+      const value = el.getAttribute(name);
+      if (value) el.setAttribute(name, inFixture(value));
+    }
+    const srcset = el.getAttribute('srcset');
+    if (srcset) {
+      const candidates = srcset.split(',').map((candidate) => {
+        const [url = '', ...descriptors] = candidate.trim().split(/\s+/);
+        return [inFixture(url), ...descriptors].join(' ');
+      });
+      el.setAttribute('srcset', candidates.join(', '));
+    }
+  }
+}
+
+/** What a page's stylesheet would do for the pictures (the components do not size light-DOM images). */
+function addPageStyle(): void {
+  if (document.getElementById('mini-story-style')) return;
+  const style = document.createElement('style');
+  style.id = 'mini-story-style';
+  style.textContent = 'story-player img { display: block; max-width: 100%; height: auto; }';
+  document.head.append(style);
 }
 
 export interface MiniStoryOptions {
   /** localStorage key; each test gets a fresh one unless it wants to share. */
   storyId?: string;
-  /** Audio file names (in the fixture folder) in order; default webm then mp3. */
+  /** Audio files (paths in the fixture folder) in order, replacing the page's sources. */
   audio?: string[];
+  /** Text track files (paths in the fixture folder) replacing the page's. */
   captions?: string;
   descriptions?: string;
   chapters?: string;
+  /** The fallback `<audio>`'s preload; the page says `none`. */
   preload?: 'none' | 'auto';
-  /** Include <story-captions> and <story-transcript>. */
+  /** Keep <story-captions> and <story-transcript> (default true). */
   followers?: boolean;
   /** Attributes to change on a scene, by scene id: a string replaces the value, null removes it. */
   sceneAttributes?: Record<string, Record<string, string | null>>;
@@ -34,65 +78,41 @@ export interface MiniStoryOptions {
 
 let counter = 0;
 
+/** The fixture page's `<story-player>`, changed as `options` say, in the document and rendered. */
 export async function miniStory(options: MiniStoryOptions = {}): Promise<StoryPlayer> {
-  const s = await timing();
-  const storyId = options.storyId ?? `mini-story-test-${Date.now()}-${counter++}`;
-  const audio = options.audio ?? ['episode.webm', 'episode.mp3'];
-  const typeOf = (f: string) => (f.endsWith('.mp3') ? 'audio/mpeg' : 'audio/webm; codecs=opus');
-  const attr = (sceneId: string, name: string, value: string | number) => {
-    const changed = options.sceneAttributes?.[sceneId]?.[name];
-    return changed === null ? nothing : (changed ?? value);
-  };
-  const player = await fixture<StoryPlayer>(html`
-    <story-player story-id=${storyId} duration=${s.duration}>
-      <header><h1>${s.title}</h1><p>A two-photo test story.</p></header>
-      <audio slot="fallback" controls preload=${options.preload ?? 'none'}>
-        ${audio.map((f) => html`<source src=${base + f} type=${typeOf(f)} />`)}
-        <track kind="captions" src=${base + (options.captions ?? 'captions.vtt')} srclang="en" label="English" default />
-        <track kind="descriptions" src=${base + (options.descriptions ?? 'descriptions.vtt')} srclang="en" label="Audio descriptions" />
-        <track kind="chapters" src=${base + (options.chapters ?? 'chapters.vtt')} srclang="en" label="Photos" />
-      </audio>
-      <section class="story-intro" id="intro" data-start=${s.intro.start} data-end=${s.intro.end}>
-        <h2>${s.intro.title}</h2>
-        <p>${s.intro.sentences.map((x) => x.text).join(' ')}</p>
-      </section>
-      ${s.scenes.map(
-        (scene) => html`
-          <story-scene
-            id=${scene.id}
-            number=${scene.number}
-            start=${attr(scene.id, 'start', scene.start)}
-            end=${attr(scene.id, 'end', scene.end)}
-            description-start=${attr(scene.id, 'description-start', scene.description.start)}
-            description-end=${attr(scene.id, 'description-end', scene.description.end)}
-            artwork=${`${base}scene-${scene.number}.png`}
-          >
-            <h2>${scene.title}</h2>
-            <figure>
-              <img src=${`${base}scene-${scene.number}.png`} width="64" height="40" alt=${`Test photo ${scene.number}`} />
-              <figcaption>Caption ${scene.number}. <span class="credit">Test credit</span></figcaption>
-            </figure>
-            <section class="description" aria-labelledby=${`${scene.id}-description-heading`}>
-              <h3 id=${`${scene.id}-description-heading`}>Audio description of photo ${scene.number}</h3>
-              <p>${scene.sentences.filter((x) => x.kind === 'description').map((x) => x.text).join(' ')}</p>
-            </section>
-            <div class="narration">
-              <p>
-                ${scene.sentences
-                  .filter((x) => x.kind === 'narration')
-                  .map((x) => html`<span class="sentence" id=${x.id} data-start=${x.start} data-end=${x.end}>${x.text}</span> `)}
-              </p>
-            </div>
-          </story-scene>
-        `,
-      )}
-      <section class="story-close" id="close" data-start=${s.close.start} data-end=${s.close.end}>
-        <h2>${s.close.title}</h2>
-        <p>${s.close.sentences.map((x) => x.text).join(' ')}</p>
-      </section>
-      ${options.followers === false ? nothing : html`<story-captions></story-captions><story-transcript></story-transcript>`}
-    </story-player>
-  `);
+  const template = (await fixturePage()).querySelector('story-player');
+  if (!template) throw new Error(`${base}index.html has no <story-player>`);
+  const copy = template.cloneNode(true) as Element;
+  copy.setAttribute('story-id', options.storyId ?? `mini-story-test-${Date.now()}-${counter++}`);
+  const audio = copy.querySelector(':scope > audio')!;
+  if (options.preload) audio.setAttribute('preload', options.preload);
+  if (options.audio) {
+    const owner = copy.ownerDocument;
+    audio.querySelectorAll('source').forEach((source) => source.remove());
+    const sources = options.audio.map((file) => {
+      const source = owner.createElement('source');
+      source.setAttribute('src', file);
+      source.setAttribute('type', file.endsWith('.mp3') ? 'audio/mpeg' : 'audio/webm; codecs=opus');
+      return source;
+    });
+    audio.prepend(...sources);
+  }
+  for (const kind of ['captions', 'descriptions', 'chapters'] as const) {
+    const file = options[kind];
+    if (file) audio.querySelector(`track[kind="${kind}"]`)!.setAttribute('src', file);
+  }
+  if (options.followers === false) copy.querySelectorAll(':scope > story-captions, :scope > story-transcript').forEach((el) => el.remove());
+  for (const [sceneId, attributes] of Object.entries(options.sceneAttributes ?? {})) {
+    const scene = copy.querySelector(`story-scene#${sceneId}`);
+    if (!scene) throw new Error(`the fixture has no story-scene#${sceneId}`);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (value === null) scene.removeAttribute(name);
+      else scene.setAttribute(name, value);
+    }
+  }
+  resolveUrls(copy);
+  addPageStyle();
+  const player = await fixture<StoryPlayer>(document.importNode(copy, true));
   await player.updateComplete;
   return player;
 }
@@ -116,10 +136,13 @@ export function part<T extends Element = HTMLElement>(player: StoryPlayer, selec
 /** Text of the polite status region. */
 export const statusText = (player: StoryPlayer): string => part(player, '[role="status"]').textContent?.trim() ?? '';
 
-/** Waits for the text tracks to load (the chapter titles come from the chapters file). */
+/** Waits for the text tracks to load: every caption cue, and every chapter with its title. */
 export async function tracksLoaded(player: StoryPlayer): Promise<void> {
+  const chapters = chaptersOf(await timing());
+  const sentences = chapters.flatMap((c) => c.sentences).length;
+  const titles = chapters.map((c) => c.title).join('\n');
   await until(
-    () => player.cues.length > 0 && player.storyChapters.length === 4 && player.storyChapters[1]!.title.startsWith('Photo 1 of 2'),
+    () => player.cues.length === sentences && player.storyChapters.map((c) => c.title).join('\n') === titles,
     'the captions and chapters have loaded',
   );
   await player.updateComplete;

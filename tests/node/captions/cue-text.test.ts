@@ -116,7 +116,7 @@ describe('cueWords', () => {
   });
 
   it('reads the word-timed captions the narration pipeline writes', () => {
-    const file = readFileSync(new URL('../../fixtures/mini-story/captions.vtt', import.meta.url), 'utf8');
+    const file = readFileSync(new URL('../../../captions/captions.vtt', import.meta.url), 'utf8');
     const { cues, errors } = parseWebVTT(file);
 
     assert.deepEqual(errors, []);
