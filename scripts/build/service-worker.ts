@@ -19,12 +19,13 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SERVICE_WORKER_FILE = 'service-worker.js';
 
 /**
- * Precached on the first visit: the app shell, the captions and story data, and every photo at every
+ * Precached on the first visit: the app shell (the page's favicon, `icon.svg`, included), the captions and story data, and every photo at every
  * width the page's `srcset` offers in WebP (what every browser with a service worker picks, so a
  * rotation or a zoom offline still finds its size). Everything else the page shows (JPEG copies, the
- * lock-screen artwork) is cached when the browser asks for it.
+ * lock-screen artwork) is cached when the browser asks for it; offline, a photo's artwork that was
+ * never fetched is answered with the nearest precached WebP of the photo.
  */
-export const PRECACHE_PATTERNS = ['index.html', '*.{js,css,webmanifest}', 'captions/*.{vtt,json}', 'story/images/generated/*.webp'] as const;
+export const PRECACHE_PATTERNS = ['index.html', 'icon.svg', '*.{js,css,webmanifest}', 'captions/*.{vtt,json}', 'story/images/generated/*.webp'] as const;
 
 /** Episode audio, by extension: kept out of the precache and saved whole on request. */
 const AUDIO_TYPES: Record<string, string> = {
@@ -51,6 +52,9 @@ export interface ServiceWorkerResult {
   warnings: string[];
 }
 
+/** The width of the lock-screen artwork (`scripts/images`), the size its stand-in should reach. */
+const ARTWORK_WIDTH = 400;
+
 const md5 = (data: Buffer) => createHash('md5').update(data).digest('hex');
 
 async function audioFiles(out: string, folder: string): Promise<OfflineAudioFile[]> {
@@ -70,7 +74,10 @@ async function pictureSets(out: string): Promise<PictureSet[]> {
   const folder = 'story/images/generated';
   const names = await readdir(join(out, folder)).catch(() => [] as string[]);
   const sets = new Map<string, PictureSet>();
+  const artwork = new Map<string, string>();
   for (const name of names) {
+    const art = /^(.+)-artwork\.jpe?g$/.exec(name);
+    if (art) artwork.set(art[1] ?? '', `${folder}/${name}`);
     const match = /^(.+)-(\d+)\.(webp|jpg|jpeg|avif|png)$/.exec(name);
     if (!match) continue;
     const [, stem, width, format] = match as unknown as [string, string, string, string];
@@ -80,6 +87,11 @@ async function pictureSets(out: string): Promise<PictureSet[]> {
     sets.set(key, set);
   }
   for (const set of sets.values()) set.sources.sort((a, b) => a.width - b.width);
+  // The artwork (400 px square) is matched with the photo's WebP set, its stand-in offline.
+  for (const [stem, url] of artwork) {
+    const set = sets.get(`${stem}.webp`);
+    if (set) set.artwork = { url, width: ARTWORK_WIDTH };
+  }
   return [...sets.values()];
 }
 

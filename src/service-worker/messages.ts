@@ -6,6 +6,8 @@ import type { OfflineAudioFile } from './offline-build.js';
 
 /** Saved episode audio lives in `<prefix>-<scope>` (one entry per file and revision). */
 export const AUDIO_CACHE_PREFIX = 'story-offline-audio';
+/** What each open page of the site plays (one entry per client), shared by every version of the worker. */
+export const CLIENTS_CACHE_PREFIX = 'story-offline-clients';
 /** Photos at widths the precache does not hold (JPEG copies), cached when asked for. */
 export const PICTURE_CACHE_PREFIX = 'story-offline-pictures';
 
@@ -25,9 +27,44 @@ export function audioCacheKey(url: string, revision: string): string {
 export const OfflineMessage = {
   /** Page → worker: what is precached, what can be saved and what is saved. Answer: `OfflineStatus`. */
   status: 'STORY_OFFLINE_STATUS',
-  /** Page → waiting worker (workbox-window's `messageSkipWaiting()`). */
+  /**
+   * Page → waiting worker: activate now. Refused while a page of the site plays in another tab or
+   * window (the requesting page pauses first). Answer, when sent with a port: `SkipWaitingAnswer`.
+   */
   skipWaiting: 'SKIP_WAITING',
+  /** Page → its worker, on load and on every play and pause: `ClientStateMessage`. No answer. */
+  clientState: 'STORY_OFFLINE_CLIENT',
+  /**
+   * Page → worker: download the precached files that are missing from the cache again (Workbox
+   * repairs only entries with `integrity` on its own). Answer: `RepairAnswer`.
+   */
+  repair: 'STORY_OFFLINE_REPAIR',
 } as const;
+
+export interface ClientStateMessage {
+  type: typeof OfflineMessage.clientState;
+  /** Whether the page's story plays now. */
+  playing: boolean;
+  /** The cache key of the audio revision the page was built with (its version's), if known. */
+  audioKey?: string;
+}
+
+/** What the worker keeps for each open page. */
+export interface ClientRecord {
+  playing: boolean;
+  audioKey?: string;
+}
+
+export interface SkipWaitingAnswer {
+  activated: boolean;
+  /** Pages other than the requesting one where the story plays now. */
+  playingElsewhere: number;
+}
+
+export interface RepairAnswer {
+  /** Manifest URLs still missing after the attempt. */
+  missing: string[];
+}
 
 export interface OfflineAudioStatus extends OfflineAudioFile {
   /** Absolute URL, as the page's `<source src>` resolves. */

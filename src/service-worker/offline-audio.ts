@@ -15,6 +15,10 @@ function fileOfKey(key: string): string {
   return url.href;
 }
 
+function rangeNotSatisfiable(size: number): Response {
+  return new Response(null, { status: 416, statusText: 'Range Not Satisfiable', headers: { 'Content-Range': `bytes */${size}` } });
+}
+
 export class OfflineAudio {
   readonly #files: Map<string, OfflineAudioFile>;
 
@@ -41,23 +45,46 @@ export class OfflineAudio {
     return cache.match(this.keyFor(file));
   }
 
-  /** Answers a request for an episode file: from the saved copy with range support, else the network. */
-  handle = async ({ request, url }: { request: Request; url: URL }): Promise<Response> => {
+  /**
+   * Answers a request for an episode file: from the saved copy with range support, else the network.
+   * `pageKey` is the saved revision the requesting page was built with, when it differs from this
+   * version's (a page of the previous version, still open after an update): it keeps hearing the
+   * audio its captions were made for.
+   */
+  async respond(request: Request, url: URL, pageKey?: string): Promise<Response> {
     const file = this.fileFor(url);
-    const saved = file && (await this.saved(file));
+    if (!file) return fetch(request);
+    const cache = await caches.open(this.cacheName);
+    const own = pageKey && fileOfKey(pageKey) === new URL(file.url, this.scope).href ? await cache.match(pageKey) : undefined;
+    const saved = own ?? (await cache.match(this.keyFor(file)));
     if (!saved) return fetch(request);
-    if (request.headers.has('range')) return createPartialResponse(request, saved);
+    const size = Number(saved.headers.get('content-length')) || file.bytes;
+    const range = request.headers.get('range');
+    if (range) {
+      // Beyond the end of the file: 416 with the size, as a server answers (workbox would send an empty 206).
+      const start = /^bytes=(\d+)-/i.exec(range.trim())?.[1];
+      if (start !== undefined && Number(start) >= size) return rangeNotSatisfiable(size);
+      const partial = await createPartialResponse(request, saved);
+      if (partial.status === 416) return rangeNotSatisfiable(size);
+      const headers = new Headers(partial.headers);
+      headers.set('Accept-Ranges', 'bytes');
+      return new Response(partial.body, { status: partial.status, statusText: partial.statusText, headers });
+    }
     const headers = new Headers(saved.headers);
     headers.set('Accept-Ranges', 'bytes');
     return new Response(saved.body, { status: 200, statusText: 'OK', headers });
-  };
+  }
 
-  /** Each file, where it is, and whether this revision is saved whole. */
+  /**
+   * Each file, where it is, and whether this revision is saved whole. A copy is only ever put in the
+   * cache whole (the page's download and `refreshSaved` check every byte first) with its size in
+   * `Content-Length`, so the stored size is read from there: no file is read into memory.
+   */
   async status(): Promise<OfflineAudioStatus[]> {
     return Promise.all(
       [...this.#files].map(async ([href, file]) => {
         const saved = await this.saved(file);
-        const whole = saved ? (await saved.blob()).size === file.bytes : false;
+        const whole = saved?.headers.get('content-length') === String(file.bytes);
         return { ...file, href, cacheKey: this.keyFor(file), saved: whole };
       }),
     );
@@ -78,16 +105,21 @@ export class OfflineAudio {
       if (response.status !== 200) throw new Error(`${file.url}: the server answered ${response.status}`);
       const blob = await response.blob();
       if (blob.size !== file.bytes) throw new Error(`${file.url}: ${blob.size} bytes received of ${file.bytes}`);
-      await cache.put(this.keyFor(file), new Response(blob, { headers: response.headers }));
+      const headers = new Headers(response.headers);
+      headers.set('Content-Length', String(blob.size));
+      await cache.put(this.keyFor(file), new Response(blob, { headers }));
     }
   }
 
-  /** On activation: drops saved copies that no file of this version uses (older revisions, removed files). */
-  async removeOutdated(): Promise<void> {
+  /**
+   * Drops saved copies that no file of this version uses (older revisions, removed files), except
+   * those in `inUse`: the revisions that pages of an older version, still open, play.
+   */
+  async removeOutdated(inUse: ReadonlySet<string> = new Set()): Promise<void> {
     const cache = await caches.open(this.cacheName);
     const current = new Set([...this.#files.values()].map((file) => this.keyFor(file)));
     for (const request of await cache.keys()) {
-      if (!current.has(request.url)) await cache.delete(request);
+      if (!current.has(request.url) && !inUse.has(request.url)) await cache.delete(request);
     }
   }
 }

@@ -18,6 +18,11 @@ export interface OfflineAudioFile {
 /** The widths of one photo in one format, narrowest first. */
 export interface PictureSet {
   sources: { url: string; width: number }[];
+  /**
+   * The photo's lock-screen artwork (a square JPEG the player asks for as it plays), when it has one.
+   * It is not precached; offline, before it was ever shown, the nearest WebP of the photo stands in.
+   */
+  artwork?: { url: string; width: number };
 }
 
 export interface OfflineBuild {

@@ -1,7 +1,8 @@
 /**
  * Pictures the precache does not hold (the JPEG copies a browser without WebP asks for, the
- * lock-screen artwork) are cached as they are seen. Offline, a width that was never fetched is answered with the nearest width of the
- * same photo and format that is on the device, so a photo still shows after a rotation or a zoom.
+ * lock-screen artwork) are cached as they are seen. Offline, a width that was never fetched is answered
+ * with the nearest width of the same photo and format that is on the device, so a photo still shows
+ * after a rotation or a zoom; artwork never fetched is answered with the nearest WebP of its photo.
  */
 import { ExpirationPlugin } from 'workbox-expiration';
 import { matchPrecache } from 'workbox-precaching';
@@ -22,6 +23,11 @@ export class PictureFallback {
     for (const set of sets) {
       const siblings = set.sources.map((source) => ({ href: new URL(source.url, scope).href, width: source.width }));
       for (const sibling of siblings) this.#sets.set(sibling.href, siblings);
+      // The artwork's stand-ins: the same photo's widths, as wide as the artwork at least if there is one.
+      if (set.artwork) {
+        const href = new URL(set.artwork.url, scope).href;
+        this.#sets.set(href, [{ href, width: set.artwork.width }, ...siblings]);
+      }
     }
     this.#strategy = new CacheFirst({
       cacheName,

@@ -7,14 +7,27 @@
  * - The episode audio: from the copy saved by "Save for offline", with 206 answers to Range requests;
  *   otherwise straight from the network.
  * - Updates never activate on their own: the page shows "Update available" and sends `SKIP_WAITING`
- *   when the listener accepts (never while the story plays).
+ *   when the listener accepts, after pausing its story. Every page reports when it plays and pauses,
+ *   and the waiting version refuses `SKIP_WAITING` while the story plays in any other tab; a saved
+ *   audio revision is kept as long as a page of its version is open.
  */
-import { clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import { cacheNames, clientsClaim } from 'workbox-core';
+import { cleanupOutdatedCaches, getCacheKeyForURL, matchPrecache, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { cacheNameFor, AUDIO_CACHE_PREFIX, OfflineMessage, PICTURE_CACHE_PREFIX, type OfflineStatus } from './messages.js';
+import {
+  cacheNameFor,
+  AUDIO_CACHE_PREFIX,
+  CLIENTS_CACHE_PREFIX,
+  OfflineMessage,
+  PICTURE_CACHE_PREFIX,
+  type ClientStateMessage,
+  type OfflineStatus,
+  type RepairAnswer,
+  type SkipWaitingAnswer,
+} from './messages.js';
 import type { OfflineBuild } from './offline-build.js';
 import { OfflineAudio } from './offline-audio.js';
+import { ClientRecords } from './client-records.js';
 import { PictureFallback } from './picture-fallback.js';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
@@ -26,6 +39,7 @@ const manifest = self.__WB_MANIFEST;
 const scope = self.registration.scope;
 
 const audio = new OfflineAudio(build.audio, scope, cacheNameFor(AUDIO_CACHE_PREFIX, scope));
+const pages = new ClientRecords(cacheNameFor(CLIENTS_CACHE_PREFIX, scope), scope);
 const pictures = new PictureFallback(build.pictures, scope, cacheNameFor(PICTURE_CACHE_PREFIX, scope));
 
 // The page is one document: any query string (tracking, a shared link's position) opens it.
@@ -34,7 +48,10 @@ cleanupOutdatedCaches();
 // The first visit's page is served by this worker at once, so "Save for offline" works without a reload.
 clientsClaim();
 
-registerRoute(({ url, request }) => request.method === 'GET' && audio.fileFor(url) !== undefined, audio.handle);
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && audio.fileFor(url) !== undefined,
+  async ({ request, url, event }) => audio.respond(request, url, (await pages.get((event as FetchEvent).clientId))?.audioKey),
+);
 registerRoute(
   ({ url, request }) =>
     request.method === 'GET' && url.origin === self.location.origin && (pictures.matches(url) || request.destination === 'image'),
@@ -45,31 +62,90 @@ self.addEventListener('install', (event) => {
   event.waitUntil(audio.refreshSaved());
 });
 
+/** The audio revisions that open pages play (pages of an older version keep theirs). */
+async function audioInUse(): Promise<Set<string>> {
+  const keys = new Set<string>();
+  for (const record of (await pages.live(self.clients)).values()) if (record.audioKey) keys.add(record.audioKey);
+  return keys;
+}
+
 self.addEventListener('activate', (event) => {
-  event.waitUntil(audio.removeOutdated());
+  event.waitUntil(audioInUse().then((inUse) => audio.removeOutdated(inUse)));
 });
 
-async function status(): Promise<OfflineStatus> {
+/** Once no page of an older version is left, its audio goes; only the active version, with no other installed, tidies. */
+async function tidy(): Promise<void> {
+  const { waiting, installing } = self.registration;
+  if (self.serviceWorker.state !== 'activated' || waiting || installing) return;
+  await audio.removeOutdated(await audioInUse());
+}
+
+const manifestUrls = manifest.map((entry) => (typeof entry === 'string' ? entry : entry.url));
+
+async function missingFromPrecache(): Promise<string[]> {
   const missing: string[] = [];
   await Promise.all(
-    manifest.map(async (entry) => {
-      const url = typeof entry === 'string' ? entry : entry.url;
+    manifestUrls.map(async (url) => {
       if (!(await matchPrecache(url))) missing.push(url);
     }),
   );
+  return missing.sort();
+}
+
+/** Downloads each missing precached file again into its key (the revisioned URL) in the precache. */
+async function repair(): Promise<RepairAnswer> {
+  const cache = await caches.open(cacheNames.precache);
+  for (const url of await missingFromPrecache()) {
+    const key = getCacheKeyForURL(url);
+    if (!key) continue;
+    try {
+      const response = await fetch(new URL(url, scope).href, { cache: 'reload' });
+      if (response.ok && response.type === 'basic') await cache.put(key, response);
+    } catch {
+      // Still missing: the answer says so.
+    }
+  }
+  return { missing: await missingFromPrecache() };
+}
+
+/** Activates this waiting version unless the story plays in a page other than `requester`. */
+async function skipWaiting(requester: string | undefined): Promise<SkipWaitingAnswer> {
+  const records = await pages.live(self.clients);
+  const playingElsewhere = [...records].filter(([id, record]) => record.playing && id !== requester).length;
+  if (playingElsewhere > 0) return { activated: false, playingElsewhere };
+  await self.skipWaiting();
+  return { activated: true, playingElsewhere: 0 };
+}
+
+async function status(): Promise<OfflineStatus> {
+  await tidy();
+  const missing = await missingFromPrecache();
   return {
     version: build.version,
     audioCache: audio.cacheName,
-    precache: { count: manifest.length, bytes: build.precacheBytes, missing: missing.sort() },
+    precache: { count: manifest.length, bytes: build.precacheBytes, missing },
     audio: await audio.status(),
   };
 }
 
 self.addEventListener('message', (event) => {
-  const type = (event.data as { type?: unknown } | null)?.type;
-  if (type === OfflineMessage.skipWaiting) {
-    event.waitUntil(self.skipWaiting());
-  } else if (type === OfflineMessage.status) {
-    event.waitUntil(status().then((answer) => event.ports[0]?.postMessage(answer)));
+  const data = event.data as { type?: unknown } | null;
+  const client = event.source instanceof Client ? event.source : null;
+  const answer = (promise: Promise<unknown>): void => event.waitUntil(promise.then((value) => event.ports[0]?.postMessage(value)));
+  switch (data?.type) {
+    case OfflineMessage.skipWaiting:
+      answer(skipWaiting(client?.id));
+      break;
+    case OfflineMessage.status:
+      answer(status());
+      break;
+    case OfflineMessage.repair:
+      answer(repair());
+      break;
+    case OfflineMessage.clientState: {
+      const { playing, audioKey } = data as ClientStateMessage;
+      if (client) event.waitUntil(pages.set(client.id, { playing: playing === true, ...(typeof audioKey === 'string' ? { audioKey } : {}) }).then(tidy));
+      break;
+    }
   }
 });

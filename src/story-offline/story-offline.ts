@@ -37,6 +37,8 @@ const MILESTONES = [25, 50, 75] as const;
 const MILESTONE_GAP_MS = 2000;
 /** How long a pause request may take before an update gives up (audio never swaps under a listener). */
 const PAUSE_WAIT_MS = 3000;
+/** After a pause, how long "Update available" waits so that the player's "Paused." is heard first. */
+const AFTER_PAUSE_MS = 1200;
 /** Set just before the reload of an accepted update, to say "Updated" once afterwards. */
 const UPDATED_KEY = 'story-offline:updated';
 
@@ -53,6 +55,12 @@ function hasAnnounce(element: Element | null): element is Announcer {
   return !!element && typeof (element as Partial<Announcer>).announce === 'function';
 }
 
+/** The audio URL a player loaded (`<story-player>`'s `currentSrc`); empty when it has not loaded any. */
+function loadedAudio(element: Element | null): string {
+  const src = (element as { currentSrc?: unknown } | null)?.currentSrc;
+  return typeof src === 'string' ? src : '';
+}
+
 /**
  * Offline listening for a story: registers the site's service worker with workbox-window and offers
  * "Save for offline" with the size before saving, progress (bytes and percent), the result, the
@@ -63,7 +71,8 @@ function hasAnnounce(element: Element | null): element is Announcer {
  *
  * Place it inside `<story-player>` (in the header, or in a slot the player offers): it reads the
  * player's state to know whether audio plays, announces through the player's status region, and
- * saves the first `<source>` of the player's `<audio>` that this browser can play. Outside a player it
+ * saves the audio file the player loaded (its `currentSrc`), or before it has loaded, the first
+ * `<source>` of the player's `<audio>` that this browser can play. Outside a player it
  * announces through its own status region and saves the first playable audio file of the site.
  *
  * @summary "Save for offline", its progress and result, and "Update available".
@@ -114,21 +123,44 @@ export class StoryOffline extends LitElement {
   /** The worker's scope; by default the folder of `src`. */
   @property() scope = '';
 
-  /** Where the offline copy stands (read-only). */
-  @state() state: OfflineState = OfflineState.preparing;
+  /** Where the offline copy stands. */
+  get state(): OfflineState {
+    return this.offlineState;
+  }
 
-  /** A new version of the site is installed and waits (read-only). */
-  @state() updateAvailable = false;
+  /** A new version of the site is installed and waits. */
+  get updateAvailable(): boolean {
+    return this.updateWaiting;
+  }
 
-  /** What the listener was told when saving failed (read-only). */
-  @state() errorMessage = '';
+  /** What the listener was told when saving failed, or why offline listening is not available. */
+  get errorMessage(): string {
+    return this.errorText;
+  }
 
-  /** Why saving last failed (read-only). */
-  @state() failure: SaveFailure | null = null;
+  /** Why saving last failed. */
+  get failure(): SaveFailure | null {
+    return this.lastFailure;
+  }
 
-  /** Bytes downloaded so far while saving, and the bytes to download (read-only). */
-  @state() loaded = 0;
-  @state() total = 0;
+  /** Bytes downloaded so far while saving. */
+  get loaded(): number {
+    return this.bytesLoaded;
+  }
+
+  /** Bytes to download while saving. */
+  get total(): number {
+    return this.bytesTotal;
+  }
+
+  @state() private offlineState: OfflineState = OfflineState.preparing;
+  @state() private updateWaiting = false;
+  @state() private errorText = '';
+  @state() private lastFailure: SaveFailure | null = null;
+  @state() private bytesLoaded = 0;
+  @state() private bytesTotal = 0;
+  /** Why the last "Update now" did not update, in words. */
+  @state() private updateNote = '';
 
   @state() private status: OfflineStatus | null = null;
   @state() private notice = '';
@@ -144,14 +176,38 @@ export class StoryOffline extends LitElement {
 
   readonly #worker = new ServiceWorkerController(this, {
     onWaiting: () => {
-      this.updateAvailable = true;
+      if (this.updateWaiting) return;
+      this.updateWaiting = true;
+      this.updateNote = '';
+      this.#updateToAnnounce = true;
+      if (!this.#playing()) this.#announceUpdateAvailable();
       this.dispatchEvent(new StoryOfflineUpdateAvailableEvent());
     },
     onError: (detail) => {
-      this.state = OfflineState.error;
-      this.errorMessage = t.notRegistered(detail);
+      this.offlineState = OfflineState.error;
+      this.errorText = t.notRegistered(detail);
+    },
+    onInstallFailed: () => {
+      this.offlineState = OfflineState.error;
+      this.lastFailure = null;
+      this.errorText = t.installFailed;
+      this.#announce(t.installFailed);
+    },
+    onTakenOver: () => {
+      // Another tab accepted the update. A paused page reloads into the new version at once (the
+      // player has kept its place); a playing one is left alone.
+      this.updateWaiting = false;
+      this.updating = false;
+      this.#updateToAnnounce = false;
+      if (!this.#playing()) this.#reloadUpdated();
     },
   });
+
+  /** "Update available" has not been announced yet; it is when the story is next paused. */
+  #updateToAnnounce = false;
+  #afterPause: ReturnType<typeof setTimeout> | undefined;
+  /** The audio revision this page was built with (its version's), told to the worker. */
+  #pageAudioKey: string | undefined;
 
   #abort: AbortController | undefined;
   #announced = new Set<number>();
@@ -175,41 +231,42 @@ export class StoryOffline extends LitElement {
    * Failures are shown, announced and sent as `story-offline-error`; they never reject.
    */
   async save(): Promise<boolean> {
-    if (this.state === OfflineState.saving || this.state === OfflineState.unsupported) return false;
+    const ready: OfflineState[] = [OfflineState.available, OfflineState.saved, OfflineState.error];
+    if (!ready.includes(this.offlineState) || (this.offlineState === OfflineState.error && !this.lastFailure)) return false;
     const abort = new AbortController();
     this.#abort = abort;
     const persist = this.#requestPersist();
-    this.failure = null;
-    this.errorMessage = '';
+    this.lastFailure = null;
+    this.errorText = '';
     this.notice = '';
-    this.loaded = 0;
-    this.total = this.bytesToSave;
+    this.bytesLoaded = 0;
+    this.bytesTotal = this.bytesToSave;
     this.#announced.clear();
     this.#lastAnnouncement = performance.now();
     this.#moveFocusAfterRender('.cancel');
-    this.state = OfflineState.saving;
+    this.offlineState = OfflineState.saving;
     try {
       if (!navigator.onLine) throw new SaveError({ reason: 'offline' });
       const status = await this.#askWorker();
       const file = this.#audioFile(status);
-      this.total = file?.bytes ?? 0;
-      this.#announce(t.statusSaving(this.total));
+      this.bytesTotal = file?.bytes ?? 0;
+      this.#announce(t.statusSaving(this.bytesTotal));
+      // Precached files that went missing (evicted, or a failed update) are downloaded again first.
+      if (status.precache.missing.length > 0) await this.#worker.repair().catch(() => undefined);
       if (file && !file.saved) {
         await saveAudio(file, status.audioCache, { signal: abort.signal, onProgress: this.#onProgress });
       }
       const checked = await this.#askWorker();
       const audio = this.#audioFile(checked);
+      // A whole audio copy is kept even when another file is missing: "Try again" needs only that file.
       const missing = checked.precache.missing.length + (audio && !audio.saved ? 1 : 0);
-      if (missing > 0) {
-        if (audio) await caches.open(checked.audioCache).then((cache) => cache.delete(audio.cacheKey));
-        throw new SaveError({ reason: 'incomplete', missing });
-      }
+      if (missing > 0) throw new SaveError({ reason: 'incomplete', missing });
       this.status = checked;
-      this.loaded = this.total;
+      this.bytesLoaded = this.bytesTotal;
       await persist;
       await this.#readStorage();
       this.#moveFocusAfterRender('.remove');
-      this.state = OfflineState.saved;
+      this.offlineState = OfflineState.saved;
       this.#announce(t.statusSaved);
       this.dispatchEvent(new StoryOfflineSavedEvent(this.storyBytes));
       return true;
@@ -219,16 +276,16 @@ export class StoryOffline extends LitElement {
       if (failure.reason === 'cancelled') {
         this.notice = t.cancelled;
         this.#moveFocusAfterRender('.save');
-        this.state = OfflineState.available;
+        this.offlineState = OfflineState.available;
         this.#announce(t.cancelled);
         return false;
       }
-      this.failure = failure;
-      this.errorMessage = this.#failureText(failure);
+      this.lastFailure = failure;
+      this.errorText = this.#failureText(failure);
       this.#moveFocusAfterRender('.retry');
-      this.state = OfflineState.error;
-      this.#announce(this.errorMessage);
-      this.dispatchEvent(new StoryOfflineErrorEvent(failure, this.errorMessage));
+      this.offlineState = OfflineState.error;
+      this.#announce(this.errorText);
+      this.dispatchEvent(new StoryOfflineErrorEvent(failure, this.errorText));
       if (failure.reason === 'changed') void this.#worker.checkForUpdate();
       return false;
     } finally {
@@ -263,11 +320,13 @@ export class StoryOffline extends LitElement {
   /**
    * Accepts the waiting version: pauses the story if it plays (the player keeps the position and
    * preferences), then activates the new worker and reloads the page. Never swaps under playing audio:
-   * if the story does not pause, nothing happens.
+   * if the story does not pause here, or plays in another tab, nothing is swapped and the control
+   * says why.
    */
   async applyUpdate(): Promise<void> {
-    if (!this.updateAvailable || this.updating) return;
+    if (!this.updateWaiting || this.updating) return;
     this.updating = true;
+    this.updateNote = '';
     if (this.#playing()) {
       const player = this.#player();
       const paused = new Promise<void>((resolve) => {
@@ -276,17 +335,18 @@ export class StoryOffline extends LitElement {
       });
       this.dispatchEvent(new StoryPauseRequestEvent());
       await paused;
-      if (this.#playing()) {
-        this.updating = false;
-        return;
-      }
+      if (this.#playing()) return this.#updateRefused(t.updateNotPaused);
     }
-    try {
-      sessionStorage.setItem(UPDATED_KEY, '1');
-    } catch {
-      // Without session storage the reload is only not announced.
-    }
-    this.#worker.applyUpdate();
+    // This page's own "Update available" needs no announcement once the listener acted on it.
+    this.#updateToAnnounce = false;
+    this.#setUpdatedFlag(true);
+    const outcome = await this.#worker.applyUpdate();
+    if (outcome === 'activated') return; // The page reloads when the new version takes control.
+    this.#setUpdatedFlag(false);
+    if (outcome === 'playing-elsewhere') return this.#updateRefused(t.updatePlayingElsewhere);
+    // No version waits any more (another tab took it, or it failed): the control goes.
+    this.updating = false;
+    this.updateWaiting = this.#worker.updateWaiting;
   }
 
   // ─── Lifecycle ───────────────────────────────────────────────────────────────────────────────
@@ -296,8 +356,11 @@ export class StoryOffline extends LitElement {
     window.addEventListener('online', this.#onConnection);
     window.addEventListener('offline', this.#onConnection);
     this.#consumePlayer();
+    const player = this.#player();
+    player?.addEventListener(StoryNotice.play, this.#onPlay);
+    player?.addEventListener(StoryNotice.pause, this.#onPause);
     if (!this.#worker.supported) {
-      this.state = OfflineState.unsupported;
+      this.offlineState = OfflineState.unsupported;
       return;
     }
     this.#worker.register(new URL(this.src, document.baseURI).href, this.scope ? new URL(this.scope, document.baseURI).href : undefined);
@@ -309,6 +372,9 @@ export class StoryOffline extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('online', this.#onConnection);
     window.removeEventListener('offline', this.#onConnection);
+    this.#player()?.removeEventListener(StoryNotice.play, this.#onPlay);
+    this.#player()?.removeEventListener(StoryNotice.pause, this.#onPause);
+    clearTimeout(this.#afterPause);
     this.#abort?.abort();
   }
 
@@ -332,14 +398,21 @@ export class StoryOffline extends LitElement {
   }
 
   #renderState() {
-    switch (this.state) {
+    switch (this.offlineState) {
       case OfflineState.unsupported:
         return html`<p class="detail" part="detail">${t.unsupported}</p>`;
       case OfflineState.preparing:
       case OfflineState.available:
         return html`${this.notice ? html`<p part="summary">${this.notice}</p>` : nothing}
           <div class="row">
-            <button type="button" class="save primary" part="save-button" aria-describedby="detail" @click=${this.#onSave}>
+            <button
+              type="button"
+              class="save primary"
+              part="save-button"
+              aria-describedby="detail"
+              aria-disabled=${this.offlineState === OfflineState.preparing ? 'true' : 'false'}
+              @click=${this.#onSave}
+            >
               ${icon.save}${t.save}
             </button>
             <p class="detail" part="detail" id="detail">
@@ -348,11 +421,11 @@ export class StoryOffline extends LitElement {
           </div>
           ${this.online ? nothing : html`<p class="detail" part="detail">${t.offlineNotSaved}</p>`} ${this.#renderStorage(false)}`;
       case OfflineState.saving: {
-        const percent = this.total > 0 ? Math.floor((this.loaded / this.total) * 100) : 0;
+        const percent = this.bytesTotal > 0 ? Math.floor((this.bytesLoaded / this.bytesTotal) * 100) : 0;
         return html`<p id="saving-label">${t.saving}</p>
           <div class="row">
-            <progress part="progress" aria-labelledby="saving-label" aria-describedby="progress-text" max=${this.total || 1} .value=${this.loaded}></progress>
-            <span part="progress-text" id="progress-text">${t.progress(this.loaded, this.total, percent)}</span>
+            <progress part="progress" aria-labelledby="saving-label" aria-describedby="progress-text" max=${this.bytesTotal || 1} .value=${this.bytesLoaded}></progress>
+            <span part="progress-text" id="progress-text">${t.progress(this.bytesLoaded, this.bytesTotal, percent)}</span>
             <button type="button" class="cancel" part="cancel-button" @click=${this.cancel}>${t.cancel}</button>
           </div>`;
       }
@@ -363,8 +436,8 @@ export class StoryOffline extends LitElement {
           </div>
           ${this.#renderStorage(true)}`;
       case OfflineState.error:
-        return html`<p class="error" part="error">${this.errorMessage}</p>
-          ${this.failure
+        return html`<p class="error" part="error">${this.errorText}</p>
+          ${this.lastFailure
             ? html`<div class="row">
                 <button type="button" class="retry primary" part="retry-button" aria-describedby="detail" @click=${this.#onSave}>
                   ${icon.save}${t.retry}
@@ -383,9 +456,9 @@ export class StoryOffline extends LitElement {
   }
 
   #renderUpdate() {
-    if (!this.updateAvailable) return nothing;
+    if (!this.updateWaiting) return nothing;
     return html`<div class="update row" part="update">
-      <p>${t.updateAvailable}${this.#playing() ? html` ${t.updateWhilePlaying}` : nothing}</p>
+      <p>${t.updateAvailable}${this.#playing() ? html` ${t.updateWhilePlaying}` : nothing}${this.updateNote ? html` ${this.updateNote}` : nothing}</p>
       <button
         type="button"
         class="update-button"
@@ -413,18 +486,64 @@ export class StoryOffline extends LitElement {
   #onConnection = (): void => {
     this.online = navigator.onLine;
     // Streaming unsaved audio: say it now, not only when the buffer runs dry and the player fails.
-    if (!this.online && this.#playing() && this.state !== OfflineState.saved) this.#announce(t.statusOfflineWhilePlaying);
+    if (!this.online && this.#playing() && this.offlineState !== OfflineState.saved) this.#announce(t.statusOfflineWhilePlaying);
   };
 
+  #onPlay = (): void => {
+    clearTimeout(this.#afterPause);
+    this.#worker.tell(true, this.#pageAudioKey);
+  };
+
+  #onPause = (): void => {
+    this.#worker.tell(false, this.#pageAudioKey);
+    if (!this.#updateToAnnounce) return;
+    // After the player's own "Paused.", so that both are heard.
+    clearTimeout(this.#afterPause);
+    this.#afterPause = setTimeout(() => {
+      if (!this.#playing()) this.#announceUpdateAvailable();
+    }, AFTER_PAUSE_MS);
+  };
+
+  /** Says once, politely, that a new version waits; never while the story plays. */
+  #announceUpdateAvailable(): void {
+    if (!this.#updateToAnnounce || !this.updateWaiting) return;
+    this.#updateToAnnounce = false;
+    this.#announce(t.statusUpdateAvailable);
+  }
+
+  #updateRefused(why: string): void {
+    this.updating = false;
+    this.updateNote = why;
+    this.#announce(why);
+  }
+
+  #setUpdatedFlag(on: boolean): void {
+    try {
+      if (on) sessionStorage.setItem(UPDATED_KEY, '1');
+      else sessionStorage.removeItem(UPDATED_KEY);
+    } catch {
+      // Without session storage the reload is only not announced.
+    }
+  }
+
+  /** Reloads into the version now in control; the page says "Updated" once it is back. */
+  #reloadUpdated(): void {
+    this.#setUpdatedFlag(true);
+    window.location.reload();
+  }
+
+  /**
+   * A milestone reached within MILESTONE_GAP_MS of the last announcement waits for the gap (the
+   * highest one reached is then said), so a fast start does not swallow every milestone.
+   */
   #onProgress = (loaded: number, total: number): void => {
-    this.loaded = loaded;
-    this.total = total;
+    this.bytesLoaded = loaded;
+    this.bytesTotal = total;
     const percent = (loaded / total) * 100;
     const now = performance.now();
     const reached = MILESTONES.filter((m) => percent >= m && !this.#announced.has(m));
-    if (reached.length === 0) return;
+    if (reached.length === 0 || now - this.#lastAnnouncement < MILESTONE_GAP_MS) return;
     for (const m of reached) this.#announced.add(m);
-    if (now - this.#lastAnnouncement < MILESTONE_GAP_MS) return;
     this.#lastAnnouncement = now;
     this.#announce(t.statusMilestone(reached.at(-1) ?? 0));
   };
@@ -480,9 +599,15 @@ export class StoryOffline extends LitElement {
     if (focused) this.#focusAfterRender = selector;
   }
 
-  /** The audio file to save: the first of the player's sources this browser plays, as the player picks it. */
+  /**
+   * The audio file to save: the one the player loaded, else the first of its sources this browser
+   * plays, as the player would pick it.
+   */
   #audioFile(status: OfflineStatus | null = this.status): OfflineAudioStatus | undefined {
     if (!status) return undefined;
+    const loaded = loadedAudio(this.#player());
+    const file = loaded ? status.audio.find((a) => a.href === loaded) : undefined;
+    if (file) return file;
     const probe = document.createElement('audio');
     const playable = (type: string) => !type || probe.canPlayType(type) !== '';
     const sources = Array.from(this.#player()?.querySelectorAll<HTMLSourceElement>(':scope > audio source[src]') ?? []);
@@ -509,12 +634,17 @@ export class StoryOffline extends LitElement {
     try {
       const status = await this.#askWorker();
       const audio = this.#audioFile(status);
+      if (this.#pageAudioKey === undefined && audio) {
+        this.#pageAudioKey = audio.cacheKey;
+        this.#worker.tell(this.#playing(), this.#pageAudioKey);
+      }
       const saved = status.precache.missing.length === 0 && (!audio || audio.saved);
-      if (this.state !== OfflineState.saving) this.state = saved ? OfflineState.saved : OfflineState.available;
+      if (this.offlineState !== OfflineState.saving) this.offlineState = saved ? OfflineState.saved : OfflineState.available;
     } catch {
-      if (this.state === OfflineState.preparing && !this.#worker.error) {
-        this.state = OfflineState.error;
-        this.errorMessage = t.notReady;
+      // A failed registration or first install has said so already.
+      if (this.offlineState === OfflineState.preparing) {
+        this.offlineState = OfflineState.error;
+        this.errorText = t.notReady;
       }
     }
     await this.#readStorage();
@@ -540,7 +670,7 @@ export class StoryOffline extends LitElement {
     this.persisted = await storage.persist().catch(() => null);
   }
 
-  #failureText(failure: SaveFailure): string {
+  #failureText(failure: Exclude<SaveFailure, { reason: 'cancelled' }>): string {
     switch (failure.reason) {
       case 'offline':
         return t.errorOffline;
@@ -557,7 +687,6 @@ export class StoryOffline extends LitElement {
       case 'incomplete':
         return t.errorIncomplete(failure.missing);
       case 'worker':
-      case 'cancelled':
         return t.errorWorker;
     }
   }

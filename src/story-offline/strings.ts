@@ -33,6 +33,8 @@ export const offlineStrings = {
     'You are offline. The story’s audio is not saved on this device, so it stops when what has loaded runs out; your place is kept.',
   unsupported: 'This browser cannot keep the story for offline listening. The text of the story is all on this page.',
   notReady: 'Offline listening is not ready: the offline helper did not answer. Reload the page to try again.',
+  installFailed:
+    'Offline listening is not ready: a file of this site could not be downloaded, so nothing can be saved for offline listening. The story still plays online. Check your connection, then reload the page to try again.',
   notRegistered: (detail: string) => `Offline listening is not available here: the offline helper could not start (${detail}).`,
 
   storage: (usage: number, quota: number) => `This site uses ${bytesText(usage)} of the ${bytesText(quota)} the browser allows it.`,
@@ -45,6 +47,7 @@ export const offlineStrings = {
   statusSaved: 'Saved for offline listening.',
   statusRemoved: 'Offline copy removed.',
   statusUpdated: 'Updated to the latest version of this story.',
+  statusUpdateAvailable: 'A new version of this story is ready. Choose “Update now” in Offline listening to get it; the story continues from the same place.',
 
   // Faults: what happened, that nothing was claimed, what to do.
   errorOffline: 'You are offline, so the story cannot be saved now. Nothing was saved. Connect to the internet and try again.',
@@ -70,6 +73,8 @@ export const offlineStrings = {
   updateWhilePlaying: 'Updating pauses the story; it continues from the same place.',
   update: 'Update now',
   updating: 'Updating…',
+  updatePlayingElsewhere: 'Not updated: the story is playing in another tab or window. Pause it there, then choose Update now.',
+  updateNotPaused: 'Not updated: the story did not pause, and an update never interrupts it. Pause the story, then choose Update now.',
 } as const;
 
 export type OfflineStrings = typeof offlineStrings;

@@ -11,12 +11,14 @@ import { offlineStrings as t } from '../../../src/story-offline/strings.js';
 import { launchChromium } from '../support/browser.js';
 import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory } from './support/test-site.js';
 import {
-  cachedFiles,
+  announcements,
   currentTime,
   offlineView,
   picturesShown,
   pressInOffline,
   pressPlay,
+  recordAnnouncements,
+  savedAudio as savedAudioFiles,
   setNetwork,
   waitForAdvance,
   waitForOffline,
@@ -25,8 +27,9 @@ import {
 
 const AUDIO = '/audio/episode.webm';
 
-const savedAudio = async (page: Page) =>
-  (await cachedFiles(page)).filter((file) => file.cache.startsWith('story-offline-audio-')).map((file) => new URL(file.url).pathname);
+const savedAudio = async (page: Page) => (await savedAudioFiles(page)).map((file) => file.path);
+/** A precached file the page itself never asks for on load. */
+const PRECACHED = '/captions/chapters.json';
 
 describe('offline faults, in words', () => {
   let story: TestStory;
@@ -94,6 +97,63 @@ describe('offline faults, in words', () => {
     assert.deepEqual(await savedAudio(page), [AUDIO]);
   });
 
+  it('a precached file missing at save: downloaded again, and if that fails "Try again" succeeds, the audio kept', async () => {
+    // The browser evicted one precached file, and the server fails it for now.
+    const removed = await page.evaluate(async (path: string) => {
+      for (const name of await caches.keys()) {
+        if (!name.includes('precache')) continue;
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) if (new URL(request.url).pathname === path) return cache.delete(request);
+      }
+      return false;
+    }, PRECACHED);
+    assert.equal(removed, true, `${PRECACHED} was precached`);
+    server.faults.status.set(PRECACHED, 503);
+    await pressInOffline(page, 'button.save');
+    const failed = await waitForOffline(page, ['error']);
+    assert.equal(failed.errorMessage, t.errorIncomplete(1));
+    assert.deepEqual(await savedAudio(page), [AUDIO], 'the whole audio copy is kept');
+
+    server.faults.clear();
+    const audioGets = () => server.faults.seen.filter((line) => line.startsWith(`GET ${AUDIO}`) && !line.includes('bytes=')).length;
+    const downloads = audioGets();
+    await pressInOffline(page, 'button.retry');
+    await waitForOffline(page, ['saved']);
+    assert.equal(audioGets(), downloads, 'the audio is not downloaded again');
+    assert.deepEqual(await savedAudio(page), [AUDIO]);
+  });
+
+  it('announces a slow save at its start, at a few milestones at least 2 s apart, and when saved', async () => {
+    const audio = story.timing.files.find((file) => file.src.endsWith('.webm'))!;
+    // About 7 s for the whole file.
+    server.faults.throttle.set(AUDIO, Math.ceil(audio.bytes / 7));
+    await recordAnnouncements(page);
+    await pressInOffline(page, 'button.save');
+    const saving = await waitForOffline(page, ['saving']);
+    assert.equal(saving.total, audio.bytes);
+    await page.waitForFunction(() => (document.querySelector('story-offline') as HTMLElement & { loaded: number }).loaded > 0, { polling: 50 });
+    const midway = await offlineView(page);
+    assert.match(midway.text, /^Saving for offline… [\d.]+ (kB|MB) of [\d.]+ (kB|MB) \(\d+ %\) Cancel$/);
+    const tree = await page.accessibility.snapshot({ interestingOnly: true });
+    const named = (node: typeof tree, role: string, name: string): boolean =>
+      !!node && ((node.role === role && node.name === name) || (node.children ?? []).some((child) => named(child, role, name)));
+    assert.ok(named(tree, 'progressbar', t.saving), 'a progress bar named "Saving for offline…"');
+    assert.ok(named(tree, 'button', t.cancel), 'a Cancel button');
+    await waitForOffline(page, ['saved'], 30000);
+    await waitForPlayerStatus(page, t.statusSaved);
+
+    const log = await announcements(page);
+    const texts = log.map((entry) => entry.text);
+    assert.equal(texts[0], t.statusSaving(audio.bytes));
+    assert.equal(texts.at(-1), t.statusSaved);
+    const milestones = log.slice(1, -1);
+    assert.ok(milestones.length >= 2 && milestones.length <= 3, `a few milestones, not every tick: ${texts.join(' | ')}`);
+    for (const entry of milestones) assert.match(entry.text, /^Saving for offline: (25|50|75) %\.$/);
+    for (let i = 1; i < log.length - 1; i++) {
+      assert.ok(log[i]!.at - log[i - 1]!.at >= 1900, `announcements at least 2 s apart: ${texts.join(' | ')}`);
+    }
+  });
+
   it('the connection cut during the download: reported, and nothing half saved', async () => {
     const audio = story.timing.files.find((file) => file.src.endsWith('.webm'))!;
     server.faults.cutAfter.set(AUDIO, Math.floor(audio.bytes / 2));
@@ -153,5 +213,39 @@ describe('offline faults, in words', () => {
     await pressPlay(page);
     const resumed = await waitForAdvance(page, stoppedAt, 0.5);
     assert.ok(resumed < stoppedAt + 5, `plays on from ${stoppedAt} s (now ${resumed} s)`);
+  });
+});
+
+describe('the first visit, when a file of the site cannot be downloaded', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await serveTestSite(await buildTestSite(await testStory()));
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('says at once, in words, that offline listening is not ready and what to do', async () => {
+    server.faults.status.set(PRECACHED, 500);
+    const context = await browser.createBrowserContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url, { waitUntil: 'load' });
+      const save = await page.waitForSelector('story-offline >>> button.save');
+      assert.equal(await save?.evaluate((button) => button.getAttribute('aria-disabled')), 'true', 'Save is disabled while preparing');
+      const began = performance.now();
+      const failed = await waitForOffline(page, ['error'], 10000);
+      assert.ok(performance.now() - began < 8000, 'told at once, not after a long wait');
+      assert.equal(failed.errorMessage, t.installFailed);
+      assert.equal(failed.text, t.installFailed);
+      await waitForPlayerStatus(page, t.installFailed);
+    } finally {
+      await context.close();
+    }
   });
 });

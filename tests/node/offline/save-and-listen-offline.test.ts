@@ -73,16 +73,40 @@ describe('offline listening: saved once, the whole story works with the network 
     assert.equal(await focusedInOffline(page), 'remove', 'focus moves from the pressed button to "Remove offline copy"');
 
     // What is in the caches: the precache and the audio, whole.
-    const files = await cachedFiles(page);
+    // (Leaving out the worker's few bytes about which tab plays: not part of the story.)
+    const files = (await cachedFiles(page)).filter((file) => !file.cache.startsWith('story-offline-clients-'));
     const savedAudio = files.filter((file) => file.cache.startsWith('story-offline-audio-'));
     assert.deepEqual(savedAudio.map((file) => [new URL(file.url).pathname, file.bytes]), [['/audio/episode.webm', audio.bytes]]);
-    for (const path of ['/index.html', '/app.js', '/page.css', '/captions/captions.vtt', '/captions/descriptions.vtt', '/captions/chapters.vtt']) {
+    for (const path of ['/index.html', '/icon.svg', '/app.js', '/page.css', '/captions/captions.vtt', '/captions/descriptions.vtt', '/captions/chapters.vtt']) {
       assert.ok(files.some((file) => new URL(file.url).pathname === path && file.bytes > 0), `${path} is precached`);
     }
     const total = files.reduce((sum, file) => sum + file.bytes, 0);
     assert.equal(total, saved.storyBytes, 'the size shown is the size cached');
     t.diagnostic(`story "${story.kind}": ${files.length} files, ${total} bytes cached (${kB(total)}); audio ${audio.bytes} bytes`);
     t.diagnostic(`saving took ${savingMs.toFixed(0)} ms (click to "saved", audio downloaded from localhost)`);
+  });
+
+  it('answers Range requests for the saved audio as a server does: 206 with Accept-Ranges, 416 beyond the end', async () => {
+    const audio = story.timing.files.find((file) => file.type.startsWith('audio/webm'))!;
+    const [middle, last, beyond] = await page.evaluate(
+      (ranges: string[]) =>
+        Promise.all(
+          ranges.map(async (range) => {
+            const response = await fetch('audio/episode.webm', { headers: { Range: range } });
+            return {
+              status: response.status,
+              range: response.headers.get('content-range'),
+              accept: response.headers.get('accept-ranges'),
+              length: (await response.arrayBuffer()).byteLength,
+            };
+          }),
+        ),
+      ['bytes=100-199', `bytes=${audio.bytes - 10}-`, 'bytes=99999999-'],
+    );
+    const answers = { middle, last, beyond };
+    assert.deepEqual(answers.middle, { status: 206, range: `bytes 100-199/${audio.bytes}`, accept: 'bytes', length: 100 });
+    assert.deepEqual(answers.last, { status: 206, range: `bytes ${audio.bytes - 10}-${audio.bytes - 1}/${audio.bytes}`, accept: 'bytes', length: 10 });
+    assert.deepEqual(answers.beyond, { status: 416, range: `bytes */${audio.bytes}`, accept: null, length: 0 });
   });
 
   it('removes the offline copy of the audio on request, keeps the page, and saves again', async () => {
@@ -105,10 +129,17 @@ describe('offline listening: saved once, the whole story works with the network 
     await server.stop();
 
     const audioAnswers: string[] = [];
+    const failures: string[] = [];
     page.on('response', (response) => {
       if (new URL(response.url()).pathname.startsWith('/audio/')) {
         audioAnswers.push(`${response.status()} ${response.fromServiceWorker() ? 'service worker' : 'network'}`);
       }
+      if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+    });
+    page.on('requestfailed', (request) => {
+      // The media element cancels its own range requests when it seeks: not a failure.
+      const aborted = request.failure()?.errorText === 'net::ERR_ABORTED' && request.resourceType() === 'media';
+      if (!aborted) failures.push(`${request.failure()?.errorText ?? 'failed'} ${request.url()}`);
     });
     const reloaded = performance.now();
     await page.reload({ waitUntil: 'load' });
@@ -149,5 +180,6 @@ describe('offline listening: saved once, the whole story works with the network 
     assert.ok(await currentTime(page) > reached, 'still playing');
     assert.ok(audioAnswers.length > 0);
     assert.deepEqual([...new Set(audioAnswers)], ['206 service worker'], 'every audio request is a range answered from the cache');
+    assert.deepEqual(failures, [], 'nothing the page asks for fails offline');
   });
 });

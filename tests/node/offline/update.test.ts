@@ -14,8 +14,11 @@ import { offlineStrings as t } from '../../../src/story-offline/strings.js';
 import { launchChromium } from '../support/browser.js';
 import { buildTestSite, serveTestSite, testStory, type TestServer } from './support/test-site.js';
 import {
-  cachedFiles,
+  announcements,
+  checkForUpdateAndWait,
   pressInOffline,
+  recordAnnouncements,
+  savedAudio,
   currentTime,
   isPlaying,
   offlineView,
@@ -69,10 +72,8 @@ describe('updates while listening', () => {
     await appendFile(join(out, 'page.css'), '\n/* version 2 */\n');
     await buildServiceWorker(out);
     const beforeUpdate = await currentTime(page);
-    await page.$eval('story-offline', (element) => (element as HTMLElement & { checkForUpdate(): Promise<void> }).checkForUpdate());
-    await page.waitForFunction(() => (document.querySelector('story-offline') as HTMLElement & { updateAvailable: boolean }).updateAvailable, {
-      timeout: 30000,
-    });
+    await recordAnnouncements(page);
+    await checkForUpdateAndWait(page);
 
     // The new worker waits; the old one still serves the page, and the story never stopped.
     assert.deepEqual(await workers(page), { controller: `${server.url}service-worker.js`, active: 'activated', waiting: 'installed' });
@@ -80,6 +81,21 @@ describe('updates while listening', () => {
     assert.match(view.text, /A new version of this story is ready\. Updating pauses the story; it continues from the same place\. Update now/);
     const during = await waitForAdvance(page, beforeUpdate, 1.5);
     assert.equal(await isPlaying(page), true, 'still playing after the update arrived');
+    const heard = (text: string) => announcements(page).then((log) => log.filter((entry) => entry.text === text).length);
+    assert.equal(await heard(t.statusUpdateAvailable), 0, '"Update available" is not announced while the story plays');
+
+    // Paused by the listener: now it is announced, once, after the player's "Paused.".
+    await pressPlay(page);
+    await waitForPlayerStatus(page, t.statusUpdateAvailable, 10000);
+    const log = (await announcements(page)).map((entry) => entry.text);
+    assert.deepEqual(log.slice(-2), ['Paused.', t.statusUpdateAvailable]);
+    await pressPlay(page);
+    await waitForAdvance(page, await currentTime(page), 0.5);
+    await pressPlay(page);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal(await heard(t.statusUpdateAvailable), 1, 'announced once only');
+    await pressPlay(page);
+    const playingAgain = await waitForAdvance(page, await currentTime(page), 0.3);
     assert.doesNotMatch(await pageCss(page), /version 2/, 'the old version still serves this page');
     assert.equal((await workers(page)).waiting, 'installed', 'the new version is still waiting');
 
@@ -91,7 +107,7 @@ describe('updates while listening', () => {
       const saved = localStorage.getItem(`story-player:${document.querySelector('story-player')?.getAttribute('story-id') ?? ''}`);
       return saved ? (JSON.parse(saved) as { position: number }).position : NaN;
     });
-    assert.ok(pausedAt >= during, `the position was kept (${pausedAt} s, playing at ${during} s before)`);
+    assert.ok(pausedAt >= playingAgain && pausedAt >= during, `the position was kept (${pausedAt} s, playing at ${playingAgain} s before)`);
 
     await waitForPlayerStatus(page, 'Updated to the latest version of this story.');
     assert.match(await pageCss(page), /version 2/, 'the new version serves the page');
@@ -105,6 +121,21 @@ describe('updates while listening', () => {
     const resumed = await waitForAdvance(page, pausedAt, 0.5);
     assert.ok(resumed < pausedAt + 5, `resumed from ${pausedAt} s (now ${resumed} s)`);
   });
+
+  it('says why when the story does not pause for an update, and swaps nothing', async () => {
+    assert.equal(await isPlaying(page), true);
+    await appendFile(join(out, 'page.css'), '\n/* version 3 */\n');
+    await buildServiceWorker(out);
+    await checkForUpdateAndWait(page);
+    // A page script that keeps the player from hearing the pause request.
+    await page.$eval('story-offline', (element) => element.addEventListener('story-pause-request', (event) => event.stopPropagation()));
+    await pressInOffline(page, 'button.update-button');
+    await page.waitForFunction((words: string) => document.querySelector('story-offline')?.shadowRoot?.textContent?.includes(words), { timeout: 10000 }, t.updateNotPaused);
+    await waitForPlayerStatus(page, t.updateNotPaused);
+    assert.equal(await isPlaying(page), true, 'still playing');
+    assert.equal((await workers(page)).waiting, 'installed', 'nothing swapped');
+    assert.match((await offlineView(page)).text, /Update now$/, 'the control is ready again, not stuck on "Updating…"');
+  });
 });
 
 describe('updates that change the episode audio', () => {
@@ -113,7 +144,7 @@ describe('updates that change the episode audio', () => {
   let browser: Browser;
   let page: Page;
   /** A different, valid WebM file standing in for a re-narrated episode. */
-  const NEW_AUDIO = join(ROOT, 'tests/fixtures/mini-story/episode.webm');
+  const NEW_AUDIO = join(ROOT, 'tests/fixtures/mini-story/audio/episode.webm');
 
   before(async () => {
     browser = await launchChromium();
@@ -137,41 +168,30 @@ describe('updates that change the episode audio', () => {
     await server.stop();
   });
 
-  const savedAudio = async () =>
-    (await cachedFiles(page))
-      .filter((file) => file.cache.startsWith('story-offline-audio-'))
-      .map((file) => ({ path: new URL(file.url).pathname, revision: new URL(file.url).searchParams.get('__story_revision'), bytes: file.bytes }));
-
   it('refuses to save a file that changed on the server since the page loaded, and offers the update', async () => {
     await copyFile(NEW_AUDIO, join(out, 'audio/episode.webm'));
     await pressInOffline(page, 'button.save');
     const failed = await waitForOffline(page, ['error']);
     assert.equal(failed.errorMessage, t.errorChanged(t.audioFile));
-    assert.deepEqual(await savedAudio(), [], 'nothing saved under the old revision');
+    assert.deepEqual(await savedAudio(page), [], 'nothing saved under the old revision');
 
     await buildServiceWorker(out);
     // The element looked for a new version when it found the change; look again now that it is deployed.
-    await page.$eval('story-offline', (element) => (element as HTMLElement & { checkForUpdate(): Promise<void> }).checkForUpdate());
-    await page.waitForFunction(() => (document.querySelector('story-offline') as HTMLElement & { updateAvailable: boolean }).updateAvailable, {
-      timeout: 30000,
-    });
+    await checkForUpdateAndWait(page);
   });
 
   it('keeps the story saved: the new version downloads the new audio before it is offered', async () => {
     await pressInOffline(page, 'button.save');
     await waitForOffline(page, ['saved']);
-    const [old] = await savedAudio();
+    const [old] = await savedAudio(page);
     assert.ok(old);
 
     await copyFile(NEW_AUDIO, join(out, 'audio/episode.webm'));
     const { size } = await stat(NEW_AUDIO);
     await buildServiceWorker(out);
-    await page.$eval('story-offline', (element) => (element as HTMLElement & { checkForUpdate(): Promise<void> }).checkForUpdate());
-    await page.waitForFunction(() => (document.querySelector('story-offline') as HTMLElement & { updateAvailable: boolean }).updateAvailable, {
-      timeout: 30000,
-    });
+    await checkForUpdateAndWait(page);
     // While the new version waits, both copies are there: the old one still plays for this page.
-    const waiting = await savedAudio();
+    const waiting = await savedAudio(page);
     assert.equal(waiting.length, 2);
     assert.ok(waiting.some((file) => file.revision === old.revision && file.bytes === old.bytes));
     assert.ok(waiting.some((file) => file.revision !== old.revision && file.bytes === size));
@@ -180,7 +200,7 @@ describe('updates that change the episode audio', () => {
     await pressInOffline(page, 'button.update-button');
     await navigation;
     await waitForOffline(page, ['saved']);
-    const after = await savedAudio();
+    const after = await savedAudio(page);
     assert.deepEqual(after.map((file) => [file.path, file.bytes]), [['/audio/episode.webm', size]], 'only the new revision is kept');
 
     // And it plays offline.

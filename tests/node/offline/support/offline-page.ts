@@ -154,3 +154,40 @@ export async function picturesShown(page: Page, timeout = 10000): Promise<boolea
     return shown;
   }, timeout);
 }
+
+/** The saved episode audio in the cache: path, revision and bytes of each copy. */
+export async function savedAudio(page: Page): Promise<{ path: string; revision: string | null; bytes: number }[]> {
+  return (await cachedFiles(page))
+    .filter((file) => file.cache.startsWith('story-offline-audio-'))
+    .map((file) => ({ path: new URL(file.url).pathname, revision: new URL(file.url).searchParams.get('__story_revision'), bytes: file.bytes }));
+}
+
+/** Asks `<story-offline>` to look for a new version now, and waits until it offers it. */
+export async function checkForUpdateAndWait(page: Page, timeout = 30000): Promise<void> {
+  await page.$eval('story-offline', (element) => (element as HTMLElement & { checkForUpdate(): Promise<void> }).checkForUpdate());
+  await page.waitForFunction(() => (document.querySelector('story-offline') as HTMLElement & { updateAvailable: boolean }).updateAvailable, {
+    timeout,
+    polling: 50,
+  });
+}
+
+/**
+ * Records every text the player's polite status region shows from now on (what a screen reader
+ * hears), with the time it appeared. Read it with `announcements(page)`.
+ */
+export async function recordAnnouncements(page: Page): Promise<void> {
+  await page.$eval('story-player', (player) => {
+    const region = player.shadowRoot?.querySelector('[role="status"]');
+    const log: { at: number; text: string }[] = [];
+    (window as unknown as { __announcements: typeof log }).__announcements = log;
+    if (!region) return;
+    new MutationObserver(() => {
+      const text = region.textContent?.trim() ?? '';
+      if (text && text !== log.at(-1)?.text) log.push({ at: performance.now(), text });
+    }).observe(region, { childList: true, characterData: true, subtree: true });
+  });
+}
+
+export function announcements(page: Page): Promise<{ at: number; text: string }[]> {
+  return page.evaluate(() => (window as unknown as { __announcements?: { at: number; text: string }[] }).__announcements ?? []);
+}
