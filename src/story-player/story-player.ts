@@ -208,6 +208,8 @@ export class StoryPlayer extends LitElement {
   #announcePlay = false;
   #tracksAbort: AbortController | undefined;
   #restored = false;
+  /** Whether the listener has played or moved in this page (else its position is not theirs). */
+  #listened = false;
   /** Problems found while the page and its tracks load, reported together when all have loaded; then null. */
   #loadProblems: StoryErrorEvent[] | null = null;
   /** The caption cues in the order of their file. */
@@ -252,6 +254,7 @@ export class StoryPlayer extends LitElement {
 
   /** Plays the story from the current position (from the start when at the end). */
   play(): void {
+    this.#listened = true;
     const length = this.#length;
     if (length > 0 && this.#audio.position >= length - 0.05) this.seek(0);
     this.describing = null;
@@ -277,6 +280,7 @@ export class StoryPlayer extends LitElement {
 
   /** Moves to `time` seconds. With descriptions off, a time inside a description lands after it. */
   seek(time: number): void {
+    this.#listened = true;
     const length = this.#length;
     let target = Math.max(0, length > 0 ? Math.min(time, length) : time);
     if (!this.describing && this.descriptions === DescriptionMode.off) {
@@ -871,7 +875,9 @@ export class StoryPlayer extends LitElement {
     if (!this.#restored) return;
     this.#lastSave = performance.now();
     writeSaved(this.storyId, {
-      position,
+      // The place is shared by every tab of the story: one where nobody has listened or moved keeps
+      // the place another tab saved instead of writing its own start over it.
+      position: this.#listened ? position : (readSaved(this.storyId)?.position ?? position),
       rate: this.playbackRate,
       descriptions: this.descriptions,
       captions: this.captions,

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { clock } from '../../src/captions/time-text.js';
+import { StoryCaptionsRequestEvent } from '../../src/player-state/events.js';
 import { miniStory, part, playing, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
 
 describe('<story-player> saved position and preferences', () => {
@@ -40,6 +41,17 @@ describe('<story-player> saved position and preferences', () => {
     await player.updateComplete;
     expect(player.shadowRoot!.querySelector('.resume-button'), 'the offer goes away').to.equal(null);
     player.pause();
+  });
+
+  it('keeps the place another tab saved when this page saves without having been listened to', async () => {
+    // Another tab of the same story saved its place; this one opened before that and was never played.
+    const player = await miniStory({ storyId: 'shared-story' });
+    await tracksLoaded(player);
+    localStorage.setItem('story-player:shared-story', JSON.stringify({ position: 21.5, savedAt: Date.now() }));
+    // A preference changed here (captions off, asked for by a descendant) saves this page's state.
+    player.querySelector('story-captions')!.dispatchEvent(new StoryCaptionsRequestEvent(false));
+    await until(() => JSON.parse(localStorage.getItem('story-player:shared-story')!).captions === 'off', 'saved');
+    expect(JSON.parse(localStorage.getItem('story-player:shared-story')!).position).to.equal(21.5);
   });
 
   it('starts over from the beginning when asked, keeping focus in the player', async () => {

@@ -105,6 +105,7 @@ describe('updates with the story open in two tabs', () => {
       const view = await waitForOffline(page, ['saved']);
       assert.equal(view.updateAvailable, false, 'no update control is left behind');
     }
-    assert.ok(Math.abs((await currentTime(listening)) - pausedAt) < 0.01, `the first tab is where it was paused (${pausedAt} s)`);
+    const resumedAt = await currentTime(listening);
+    assert.ok(Math.abs(resumedAt - pausedAt) < 0.01, `the first tab is where it was paused (${pausedAt} s), not at ${resumedAt} s`);
   });
 });
