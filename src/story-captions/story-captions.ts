@@ -165,7 +165,8 @@ export class StoryCaptions extends LitElement {
     if (next === undefined) return;
     const ms = this.#msUntil(next, now);
     if (ms > FRAME_MS + 2) return;
-    this.#wakeAt(next, ms);
+    // Timers round to whole milliseconds: aim just after the boundary so one wake usually suffices.
+    this.#wakeAt(next, Math.ceil(ms) + 1);
   }
 
   /**
