@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../styles/visually-hidden.js';
 
 export const styles = css`
   :host {
@@ -101,12 +102,7 @@ export const styles = css`
     padding: 0.5rem 0.75rem;
   }
   .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    ${visuallyHidden}
   }
   @media (forced-colors: active) {
     button,

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '../styles/visually-hidden.js';
 
 export const styles = css`
   :host {
@@ -393,12 +394,7 @@ export const styles = css`
     .chapters-toggle span,
     .more-toggle span,
     .help-button span {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
     .toggle {
       font-size: 0.8rem;
