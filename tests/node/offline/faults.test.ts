@@ -232,6 +232,8 @@ describe('the first visit, when a file of the site cannot be downloaded', () => 
 
   it('says at once, in words, that offline listening is not ready and what to do', async () => {
     server.faults.status.set(PRECACHED, 500);
+    // Slowly: long enough to see the control while it is still preparing.
+    server.faults.delay.set(PRECACHED, 2000);
     const context = await browser.createBrowserContext();
     try {
       const page = await context.newPage();

@@ -88,6 +88,8 @@ export async function buildTestSite(story: TestStory, out?: string): Promise<str
 export class Faults {
   /** Answer this HTTP status instead of the file. */
   readonly status = new Map<string, number>();
+  /** Wait this many milliseconds before answering (a slow server). */
+  readonly delay = new Map<string, number>();
   /** Send this many bytes of the body, then cut the connection. */
   readonly cutAfter = new Map<string, number>();
   /** Send the body at this many bytes a second. */
@@ -101,6 +103,7 @@ export class Faults {
   clear(): void {
     this.down = false;
     this.status.clear();
+    this.delay.clear();
     this.cutAfter.clear();
     this.throttle.clear();
   }
@@ -119,6 +122,8 @@ export class Faults {
       ctx.req.socket.destroy();
       return;
     }
+    const wait = this.delay.get(path);
+    if (wait) await new Promise((done) => setTimeout(done, wait));
     const status = this.status.get(path);
     if (status) {
       ctx.status = status;
