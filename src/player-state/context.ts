@@ -7,13 +7,10 @@
  */
 import { createContext } from '@lit/context';
 import type { CueIndex } from '../captions/cue-index.js';
+import type { TimedWord, TimeRange } from '../story/timed-story.js';
 import type { AudioStatus, CaptionsMode, DescriptionMode } from './vocabulary.js';
 
-export interface TimeRange {
-  /** Seconds from the start of the episode. */
-  start: number;
-  end: number;
-}
+export type { TimedWord, TimeRange };
 
 /** A chapter of the episode: the intro, one photo (scene) or the close. */
 export interface StoryChapter extends TimeRange {
@@ -27,10 +24,6 @@ export interface StoryChapter extends TimeRange {
   artwork?: string;
   /** The range skipped when descriptions are off (scenes only). */
   description?: TimeRange;
-}
-
-export interface TimedWord extends TimeRange {
-  text: string;
 }
 
 /** A caption or description cue, read once from its WebVTT file. */
@@ -68,7 +61,6 @@ export interface PlayerState {
    * for every follower; empty until the captions load.
    */
   captionIndex: CueIndex<StoryCue>;
-  descriptionCues: readonly StoryCue[];
 }
 
 /** A live view of the playback position, for frame-accurate followers. */

@@ -354,15 +354,22 @@ export class StoryPlayer extends LitElement {
 
   // ─── Lifecycle ───────────────────────────────────────────────────────────────────────────────
 
+  /** Keys and the requests descendants send: one list, so adding and removing stay in pairs. */
+  get #ownListeners(): [string, EventListener][] {
+    return [
+      ['keydown', this.#onKeydown as EventListener],
+      [StoryRequest.play, this.#onPlayRequest as EventListener],
+      [StoryRequest.pause, this.#onPauseRequest as EventListener],
+      [StoryRequest.seek, this.#onSeekRequest as EventListener],
+      [StoryRequest.describe, this.#onDescribeRequest as EventListener],
+      [StoryRequest.descriptions, this.#onDescriptionsRequest as EventListener],
+      [StoryRequest.captions, this.#onCaptionsRequest as EventListener],
+    ];
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('keydown', this.#onKeydown);
-    this.addEventListener(StoryRequest.play, this.#onPlayRequest);
-    this.addEventListener(StoryRequest.pause, this.#onPauseRequest);
-    this.addEventListener(StoryRequest.seek, this.#onSeekRequest);
-    this.addEventListener(StoryRequest.describe, this.#onDescribeRequest);
-    this.addEventListener(StoryRequest.descriptions, this.#onDescriptionsRequest);
-    this.addEventListener(StoryRequest.captions, this.#onCaptionsRequest);
+    for (const [type, listener] of this.#ownListeners) this.addEventListener(type, listener);
     window.addEventListener('pagehide', this.#onPageHide);
     document.addEventListener('visibilitychange', this.#onPageHide);
     this.#assignSlots();
@@ -372,13 +379,7 @@ export class StoryPlayer extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('keydown', this.#onKeydown);
-    this.removeEventListener(StoryRequest.play, this.#onPlayRequest);
-    this.removeEventListener(StoryRequest.pause, this.#onPauseRequest);
-    this.removeEventListener(StoryRequest.seek, this.#onSeekRequest);
-    this.removeEventListener(StoryRequest.describe, this.#onDescribeRequest);
-    this.removeEventListener(StoryRequest.descriptions, this.#onDescriptionsRequest);
-    this.removeEventListener(StoryRequest.captions, this.#onCaptionsRequest);
+    for (const [type, listener] of this.#ownListeners) this.removeEventListener(type, listener);
     window.removeEventListener('pagehide', this.#onPageHide);
     document.removeEventListener('visibilitychange', this.#onPageHide);
     this.#save();
@@ -600,7 +601,6 @@ export class StoryPlayer extends LitElement {
       chapterIndex: this.chapterIndex,
       describing: this.describing?.sceneId ?? null,
       captionIndex: this.captionIndex,
-      descriptionCues: this.descriptionCues,
     };
   }
 

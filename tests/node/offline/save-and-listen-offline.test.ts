@@ -155,7 +155,8 @@ describe('offline listening: saved once, the whole story works with the network 
 
     const shown = await picturesShown(page);
     assert.deepEqual(shown, story.timing.scenes.map(() => true), 'every photo shows offline');
-    assert.ok(captions.items.length > 0);
+    const cuesReadOffline = await page.$eval('story-player', (player) => (player as HTMLElement & { cues: readonly unknown[] }).cues.length);
+    assert.equal(cuesReadOffline, captions.items.length, 'the player read every caption from the cache');
 
     const duration = story.timing.duration;
     const target = Math.round(duration * 0.8 * 10) / 10;
