@@ -1,31 +1,32 @@
 /**
- * npm run build — the static site in dist/: the page rendered from the manuscript and the timed
- * story, the components bundled with esbuild, the page stylesheet, and the story's files (audio,
- * captions, pictures) at the same paths the page names.
+ * npm run build [-- stories/<id> …] — the static site in dist/: for each story a folder with its
+ * page and text tracks rendered from its timed story, its audio and its pictures; the front page
+ * listing the stories; the components bundled with esbuild, the page stylesheet, and the service
+ * worker. Nothing here needs a speech engine.
  */
 import { build as esbuild } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { checkTimedStory } from '../../src/story/check-timed-story.js';
 import type { TimedStory } from '../../src/story/timed-story.js';
 import { runAsScript } from '../cli.js';
-import { loadManuscript } from '../story/manuscript.js';
-import { checkTimedStory } from '../narrate/check.js';
-import { renderPage, type ImageManifest } from './page.js';
+import { storyLanguage } from '../story/languages.js';
+import { ROOT, STORY_FILES, storyFolders } from '../story/paths.js';
+import { renderIndexPage } from '../render/index-page.js';
+import { renderStoryFiles } from '../render/story-files.js';
 import { buildServiceWorker, SERVICE_WORKER_FILE } from './service-worker.js';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** Folders copied as they are, so the paths in the page and the captions hold in dist/. */
-export const STORY_FILES = ['audio', 'captions', 'story/images/generated'] as const;
+export { ROOT };
 
 export interface BuildOptions {
   out?: string;
-  /** Folder holding the story's inputs (story/manuscript.yaml, story/timing.json, audio/, captions/, story/images/generated/); the repository by default. */
-  story?: string;
+  /** Story folders to build; every folder in stories/ by default. */
+  stories?: string[];
   log?: (line: string) => void;
 }
 
-/** Read story/timing.json and hold it to every promise narrate checks, with words for each problem. */
+/** Read a story's timing.json and hold it to every promise of a timed story, with words for each problem. */
 export async function readTimedStory(file: string): Promise<TimedStory> {
   let story: TimedStory;
   try {
@@ -33,7 +34,7 @@ export async function readTimedStory(file: string): Promise<TimedStory> {
   } catch (error) {
     throw new Error(`${file} cannot be read as JSON (${(error as Error).message}): run npm run narrate`);
   }
-  const problems = typeof story === 'object' && story?.version === 1 ? checkTimedStory(story) : ['it is not a version 1 timed story'];
+  const problems = checkTimedStory(story);
   if (problems.length > 0) {
     throw new Error(`${file} is not a valid timed story: run npm run narrate\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
@@ -43,16 +44,18 @@ export async function readTimedStory(file: string): Promise<TimedStory> {
 export async function buildSite(options: BuildOptions = {}): Promise<string> {
   const out = resolve(options.out ?? join(ROOT, 'dist'));
   const log = options.log ?? (() => {});
-  const input = resolve(options.story ?? ROOT);
-  const manuscript = loadManuscript(join(input, 'story/manuscript.yaml'));
-  const story = await readTimedStory(join(input, 'story/timing.json'));
-  const images = JSON.parse(await readFile(join(input, 'story/images/generated/manifest.json'), 'utf8')) as ImageManifest;
+  const folders = options.stories ?? storyFolders();
+  const stories: TimedStory[] = [];
+  for (const folder of folders) stories.push(await readTimedStory(join(folder, STORY_FILES.timing)));
+  const ids = new Set<string>();
+  for (const story of stories) {
+    if (ids.has(story.id)) throw new Error(`two stories have the id "${story.id}"`);
+    ids.add(story.id);
+  }
 
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  for (const folder of STORY_FILES) await cp(join(input, folder), join(out, folder), { recursive: true });
   await cp(join(ROOT, 'src/page/icon.svg'), join(out, 'icon.svg'));
-
   const bundle = await esbuild({
     entryPoints: { app: join(ROOT, 'src/main.ts'), page: join(ROOT, 'src/page/page.css') },
     outdir: out,
@@ -69,11 +72,32 @@ export async function buildSite(options: BuildOptions = {}): Promise<string> {
     if (!file.endsWith('.map')) log(`${file.replace(`${out}/`, '')}: ${info.bytes} bytes`);
   }
 
-  await writeFile(join(out, 'index.html'), renderPage(manuscript, story, images, { script: 'app.js', stylesheet: 'page.css', icon: 'icon.svg', serviceWorker: SERVICE_WORKER_FILE }));
+  const assets = { script: '../app.js', stylesheet: '../page.css', icon: '../icon.svg', serviceWorker: `../${SERVICE_WORKER_FILE}` };
+  for (const [index, story] of stories.entries()) {
+    const folder = folders[index]!;
+    const site = join(out, story.id);
+    for (const file of [...story.files.map((f) => f.src), STORY_FILES.generatedImages]) {
+      await mkdir(dirname(join(site, file)), { recursive: true });
+      await cp(join(folder, file), join(site, file), { recursive: true });
+    }
+    await rm(join(site, STORY_FILES.generatedImages, 'manifest.json'), { force: true });
+    const home = { href: '../', label: storyLanguage(story.language).words.allStories };
+    for (const [file, text] of Object.entries(renderStoryFiles(story, { ...assets, ...(stories.length > 1 ? { home } : {}) }))) {
+      await mkdir(dirname(join(site, file)), { recursive: true });
+      await writeFile(join(site, file), text);
+    }
+    log(`${story.id}/: page, tracks, ${story.files.length} audio files, ${story.scenes.length} pictures`);
+  }
+  await writeFile(join(out, 'index.html'), renderIndexPage(stories, { script: 'app.js', stylesheet: 'page.css', icon: 'icon.svg' }));
   // Last: the service worker precaches what is in `out` now.
-  await buildServiceWorker(out, { log });
+  await buildServiceWorker(out, stories, { log });
   log(`built ${out}`);
   return out;
 }
 
-runAsScript(import.meta.url, () => buildSite({ log: (line) => console.log(line) }));
+async function main(): Promise<void> {
+  const { positionals } = parseArgs({ allowPositionals: true });
+  await buildSite({ ...(positionals.length > 0 ? { stories: storyFolders(positionals) } : {}), log: (line) => console.log(line) });
+}
+
+runAsScript(import.meta.url, main);

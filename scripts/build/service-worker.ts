@@ -7,38 +7,39 @@
  */
 import { build as esbuild } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getManifest } from 'workbox-build';
 import type { OfflineAudioFile, OfflineBuild, PictureSet } from '../../src/service-worker/offline-build.js';
+import type { PictureFile, TimedStory } from '../../src/story/timed-story.js';
+import { pictureArtwork, pictureSources } from '../story/pictures.js';
+import { RENDERED_FILES, STORY_FILES } from '../story/paths.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The worker's file name, next to index.html (its scope is the site's folder). */
+/** The worker's file name, next to the front page (its scope is the whole site: every story). */
 export const SERVICE_WORKER_FILE = 'service-worker.js';
 
 /**
- * Precached on the first visit: the app shell (the page's favicon, `icon.svg`, included), the captions and story data, and every photo at every
- * width the page's `srcset` offers in WebP (what every browser with a service worker picks, so a
- * rotation or a zoom offline still finds its size). Everything else the page shows (JPEG copies, the
- * lock-screen artwork) is cached when the browser asks for it; offline, a photo's artwork that was
- * never fetched is answered with the nearest precached WebP of the photo.
+ * Precached on the first visit: the app shell (front page, scripts, styles, `icon.svg`) and, for
+ * every story, its page, its tracks and every picture at every width the page's `srcset` offers in
+ * WebP (what every browser with a service worker picks, so a rotation or a zoom offline still finds
+ * its size). Everything else a page shows (JPEG copies, the lock-screen artwork) is cached when the
+ * browser asks for it; offline, a picture's artwork that was never fetched is answered with the
+ * nearest precached WebP of the picture. Each story's audio is saved only on request.
  */
-export const PRECACHE_PATTERNS = ['index.html', 'icon.svg', '*.{js,css,webmanifest}', 'captions/*.{vtt,json}', 'story/images/generated/*.webp'] as const;
+export const PRECACHE_PATTERNS = [
+  'index.html',
+  'icon.svg',
+  '*.{js,css,webmanifest}',
+  `*/${RENDERED_FILES.page}`,
+  `*/${dirname(RENDERED_FILES.captions)}/*.{vtt,json}`,
+  `*/${STORY_FILES.generatedImages}/*.webp`,
+] as const;
 
-/** Episode audio, by extension: kept out of the precache and saved whole on request. */
-const AUDIO_TYPES: Record<string, string> = {
-  webm: 'audio/webm; codecs=opus',
-  opus: 'audio/ogg; codecs=opus',
-  ogg: 'audio/ogg',
-  mp3: 'audio/mpeg',
-  m4a: 'audio/mp4',
-};
 
 export interface ServiceWorkerOptions {
-  /** Folder of the episode audio inside `out`. */
-  audioDir?: string;
   /** Keep workbox's development logging in the worker. */
   development?: boolean;
   log?: (line: string) => void;
@@ -52,53 +53,38 @@ export interface ServiceWorkerResult {
   warnings: string[];
 }
 
-/** The width of the lock-screen artwork (`scripts/images`), the size its stand-in should reach. */
-const ARTWORK_WIDTH = 400;
+/** The width a stand-in for the lock-screen artwork should reach: Media Session shows it small. */
+const ARTWORK_STAND_IN_WIDTH = 400;
 
 const md5 = (data: Buffer) => createHash('md5').update(data).digest('hex');
 
-async function audioFiles(out: string, folder: string): Promise<OfflineAudioFile[]> {
-  const names = await readdir(join(out, folder)).catch(() => [] as string[]);
+/** Every story's episode files, with their bytes and revisions, at their URLs in the site. */
+async function audioFiles(out: string, stories: TimedStory[]): Promise<OfflineAudioFile[]> {
   const files: OfflineAudioFile[] = [];
-  for (const name of names.sort()) {
-    const type = AUDIO_TYPES[name.split('.').pop()?.toLowerCase() ?? ''];
-    if (!type) continue;
-    const data = await readFile(join(out, folder, name));
-    files.push({ url: `${folder}/${name}`, type, bytes: data.length, revision: md5(data) });
+  for (const story of stories) {
+    for (const file of story.files) {
+      const url = `${story.id}/${file.src}`;
+      const data = await readFile(join(out, url));
+      files.push({ url, type: file.type, bytes: data.length, revision: md5(data) });
+    }
   }
   return files;
 }
 
-/** Each photo's widths, so that the worker can offer a cached size when another one is asked for offline. */
-async function pictureSets(out: string): Promise<PictureSet[]> {
-  const folder = 'story/images/generated';
-  const names = await readdir(join(out, folder)).catch(() => [] as string[]);
-  const sets = new Map<string, PictureSet>();
-  const artwork = new Map<string, string>();
-  for (const name of names) {
-    const art = /^(.+)-artwork\.jpe?g$/.exec(name);
-    if (art) artwork.set(art[1] ?? '', `${folder}/${name}`);
-    const match = /^(.+)-(\d+)\.(webp|jpg|jpeg|avif|png)$/.exec(name);
-    if (!match) continue;
-    const [, stem, width, format] = match as unknown as [string, string, string, string];
-    const key = `${stem}.${format}`;
-    const set = sets.get(key) ?? { sources: [] };
-    set.sources.push({ url: `${folder}/${name}`, width: Number(width) });
-    sets.set(key, set);
-  }
-  for (const set of sets.values()) set.sources.sort((a, b) => a.width - b.width);
-  // The artwork (400 px square) is matched with the photo's WebP set, its stand-in offline.
-  for (const [stem, url] of artwork) {
-    const set = sets.get(`${stem}.webp`);
-    if (set) set.artwork = { url, width: ARTWORK_WIDTH };
-  }
-  return [...sets.values()];
+/** Each picture's WebP widths and artwork, so that the worker can offer a cached size when another one is asked for offline. */
+function pictureSets(stories: TimedStory[]): PictureSet[] {
+  return stories.flatMap((story) => {
+    const pictures: PictureFile[] = [...story.scenes.map((scene) => scene.picture), ...(story.cover ? [story.cover] : [])];
+    return pictures.map((picture) => ({
+      sources: pictureSources(picture).map((source) => ({ url: `${story.id}/${source.webp}`, width: source.width })),
+      artwork: { url: `${story.id}/${pictureArtwork(picture).jpeg}`, width: ARTWORK_STAND_IN_WIDTH },
+    }));
+  });
 }
 
 /** Bundles the worker into `out` with the manifest of what `out` holds now. */
-export async function buildServiceWorker(out: string, options: ServiceWorkerOptions = {}): Promise<ServiceWorkerResult> {
+export async function buildServiceWorker(out: string, stories: TimedStory[], options: ServiceWorkerOptions = {}): Promise<ServiceWorkerResult> {
   const log = options.log ?? (() => {});
-  const audioDir = options.audioDir ?? 'audio';
   const { manifestEntries, warnings } = await getManifest({
     globDirectory: out,
     globPatterns: [...PRECACHE_PATTERNS],
@@ -112,9 +98,9 @@ export async function buildServiceWorker(out: string, options: ServiceWorkerOpti
   let bytes = 0;
   for (const entry of manifest) bytes += (await stat(join(out, entry.url))).size;
 
-  const audio = await audioFiles(out, audioDir);
+  const audio = await audioFiles(out, stories);
   const version = md5(Buffer.from(JSON.stringify([manifest, audio]))).slice(0, 12);
-  const offline: OfflineBuild = { version, precacheBytes: bytes, audio, pictures: await pictureSets(out) };
+  const offline: OfflineBuild = { version, precacheBytes: bytes, audio, pictures: pictureSets(stories) };
 
   await esbuild({
     entryPoints: [join(ROOT, 'src/service-worker/service-worker.ts')],

@@ -4,7 +4,8 @@
  * chapter, description range, sentence and word.
  */
 import type { Manuscript } from '../story/manuscript.js';
-import type { SentenceKind, TimedChapter, TimedScene, TimedSentence, TimedWord, TimeRange } from '../../src/story/timed-story.js';
+import { fullTitle, type SentenceKind, type TimedChapter, type TimedScene, type TimedSentence, type TimedWord, type TimeRange } from '../../src/story/timed-story.js';
+import { storyLanguage } from '../story/languages.js';
 import { foldWord, isSpoken, sentencesOf, writtenWords } from './speech-text.js';
 import type { TokenTimes } from './festival.js';
 import type { Pcm } from './wav.js';
@@ -21,6 +22,7 @@ export const PAUSES = {
 export interface PlannedSentence {
   id: string;
   kind: SentenceKind;
+  paragraph: number;
   text: string;
   words: string[];
   tokens: string[];
@@ -32,12 +34,16 @@ export interface PlannedChapter {
   id: string;
   title: string;
   sentences: PlannedSentence[];
-  /** For scenes: 1-based number. */
-  number?: number;
+  /** For scenes: 1-based number, "Picture 3 of 8" and the scene's own title. */
+  scene?: { number: number; label: string; name: string };
 }
+
+/** Turns one written word into the token the voice is given (see speech-text.ts). */
+export type WordFolder = (word: string, pronunciations?: Record<string, string>) => string;
 
 function planSentences(
   manuscript: Manuscript,
+  fold: WordFolder,
   idPrefix: string,
   kind: SentenceKind,
   paragraphs: string[],
@@ -50,42 +56,49 @@ function planSentences(
       const where = `${idPrefix}-${planned.length + 1}`;
       let tokens: string[];
       try {
-        tokens = words.map((word) => foldWord(word, manuscript.pronunciations));
+        tokens = words.map((word) => fold(word, manuscript.pronunciations));
       } catch (error) {
         throw new Error(`${where}: ${(error as Error).message}`);
       }
       if (!tokens.some(isSpoken)) throw new Error(`${where}: "${text}" has nothing to say`);
       const pauseBefore =
         planned.length === 0 ? firstPause : sentenceIndex === 0 && paragraphIndex > 0 ? PAUSES.paragraph : PAUSES.sentence;
-      planned.push({ id: where, kind, text, words, tokens, pauseBefore });
+      planned.push({ id: where, kind, paragraph: paragraphIndex, text, words, tokens, pauseBefore });
     });
   });
   return planned;
 }
 
-/** The whole episode in speaking order: intro, scenes (announcement, description, narration), close. */
-export function planEpisode(manuscript: Manuscript): PlannedChapter[] {
+/**
+ * The whole episode in speaking order: intro, scenes (announcement, description when there is one,
+ * narration), close. `fold` is the voice's own word folding.
+ */
+export function planEpisode(manuscript: Manuscript, fold: WordFolder = foldWord): PlannedChapter[] {
+  const { words } = storyLanguage(manuscript.language);
   const count = manuscript.scenes.length;
-  const heading = manuscript.subtitle ? `${manuscript.title}: ${manuscript.subtitle}.` : `${manuscript.title}.`;
+  const plan = (idPrefix: string, kind: SentenceKind, paragraphs: string[], firstPause: number) =>
+    planSentences(manuscript, fold, idPrefix, kind, paragraphs, firstPause);
   const intro: PlannedChapter = {
     id: 'intro',
     title: manuscript.intro.title,
     sentences: [
-      ...planSentences(manuscript, 'intro-announcement', 'announcement', [heading], 0),
-      ...planSentences(manuscript, 'intro', 'narration', manuscript.intro.narration, PAUSES.paragraph),
+      ...plan('intro-announcement', 'announcement', [`${fullTitle(manuscript)}.`], 0),
+      ...plan('intro', 'narration', manuscript.intro.narration, PAUSES.paragraph),
     ],
   };
   const scenes = manuscript.scenes.map((scene, index): PlannedChapter => {
     const id = `scene-${index + 1}`;
-    // The chapter title says which photo it is, as the spoken announcement does.
+    const label = words.pictureLabel(scene.picture.kind ?? manuscript.pictures.kind, index + 1, count);
+    const title = sceneTitle(label, scene.title);
+    // Spoken first, so a listener always knows which picture this is; the chapter title says the same.
     return {
       id,
-      title: sceneTitle(index + 1, count, scene.title),
-      number: index + 1,
+      title,
+      scene: { number: index + 1, label, name: scene.title },
       sentences: [
-        ...planSentences(manuscript, `${id}-announcement`, 'announcement', [sceneAnnouncement(index + 1, count, scene.title)], 0),
-        ...planSentences(manuscript, `${id}-description`, 'description', [scene.description], PAUSES.aroundDescription),
-        ...planSentences(manuscript, `${id}-narration`, 'narration', scene.narration, PAUSES.aroundDescription),
+        ...plan(`${id}-announcement`, 'announcement', [`${title}.`], 0),
+        ...(scene.description === undefined ? [] : plan(`${id}-description`, 'description', [scene.description], PAUSES.aroundDescription)),
+        ...plan(`${id}-narration`, 'narration', scene.narration, PAUSES.aroundDescription),
       ],
     };
   });
@@ -93,27 +106,25 @@ export function planEpisode(manuscript: Manuscript): PlannedChapter[] {
     id: 'close',
     title: manuscript.close.title,
     sentences: [
-      ...planSentences(manuscript, 'close-announcement', 'announcement', [`${manuscript.close.title}.`], 0),
-      ...planSentences(manuscript, 'close', 'narration', manuscript.close.narration, PAUSES.paragraph),
+      ...plan('close-announcement', 'announcement', [`${manuscript.close.title}.`], 0),
+      ...plan('close', 'narration', manuscript.close.narration, PAUSES.paragraph),
     ],
   };
   return [intro, ...scenes, close];
 }
 
-/** A scene's chapter title: "Photo 3 of 8: The plea". */
-export function sceneTitle(number: number, count: number, title: string): string {
-  return `Photo ${number} of ${count}: ${title}`;
+/** A scene's chapter title: "Picture 3 of 8: The plea". */
+export function sceneTitle(label: string, name: string): string {
+  return `${label}: ${name}`;
 }
 
-/** Spoken at the start of each scene, so a listener always knows which photo this is. */
-export function sceneAnnouncement(number: number, count: number, title: string): string {
-  return `${sceneTitle(number, count, title)}.`;
-}
+/** A scene's times, before the picture and its texts are joined to it. */
+export type AssembledScene = Omit<TimedScene, 'picture' | 'sceneId'>;
 
 export interface AssembledEpisode {
   pcm: Pcm;
   intro: TimedChapter;
-  scenes: TimedScene[];
+  scenes: AssembledScene[];
   close: TimedChapter;
   duration: number;
 }
@@ -157,10 +168,10 @@ export function assembleEpisode(
     });
     silence(chapterIndex === chapters.length - 1 ? PAUSES.end : PAUSES.chapter);
     const base: TimedChapter = { id: chapter.id, title: chapter.title, start: at(chapterStart), end: at(cursor), sentences };
-    if (chapter.number === undefined) return base;
-    if (descriptionStart < 0) throw new Error(`${chapter.id} has no description`);
-    const description: TimeRange = { start: at(descriptionStart), end: at(descriptionEnd) };
-    return { ...base, number: chapter.number, description } satisfies TimedScene;
+    if (chapter.scene === undefined) return base;
+    const scene: AssembledScene = { ...base, ...chapter.scene };
+    if (descriptionStart >= 0) scene.description = { start: at(descriptionStart), end: at(descriptionEnd) } satisfies TimeRange;
+    return scene;
   });
 
   const samples = new Int16Array(cursor);
@@ -171,7 +182,7 @@ export function assembleEpisode(
   }
   const intro = timed[0]!;
   const close = timed.at(-1)!;
-  const scenes = timed.slice(1, -1) as TimedScene[];
+  const scenes = timed.slice(1, -1) as AssembledScene[];
   return { pcm: { sampleRate, samples }, intro, scenes, close, duration: at(cursor) };
 }
 
@@ -196,7 +207,7 @@ function timeSentence(sentence: PlannedSentence, times: TokenTimes, toEpisode: (
   const first = words[0];
   const last = words.at(-1);
   if (!first || !last) throw new Error(`${sentence.id}: no word was timed`);
-  return { id: sentence.id, kind: sentence.kind, text: sentence.text, start: first.start, end: last.end, words };
+  return { id: sentence.id, kind: sentence.kind, paragraph: sentence.paragraph, text: sentence.text, start: first.start, end: last.end, words };
 }
 
 /** Scale the whole track so its loudest sample sits at -1 dBFS: Festival speaks quietly. */

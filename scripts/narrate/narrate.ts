@@ -1,42 +1,36 @@
 /**
- * npm run narrate [-- --manuscript story/manuscript.yaml --out .]
+ * npm run narrate [-- stories/<id> …] [--rate N]
  *
- * Manuscript → speech (Festival) → one episode (WebM/Opus + MP3) → captions, descriptions,
- * chapters and story/timing.json. Everything is made in a temporary folder and checked; only when
- * every check passes are the files moved into place, so a failed run leaves the old story whole.
+ * Manuscript → speech (the language's voice) → one episode (WebM/Opus + MP3) and the timed story,
+ * `timing.json`: the one source the build renders every view from. Narrate writes nothing else.
+ * Everything is made in a temporary folder and checked; only when every check passes are the
+ * files moved into place, so a failed run leaves the old story whole.
  */
 import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseWebVTT } from '../../src/captions/webvtt.js';
-import type { TimedStory } from '../../src/story/timed-story.js';
-import { loadManuscript, STORY_MANUSCRIPT } from '../story/manuscript.js';
-import { checkTimedStory } from './check.js';
-import { decodedDuration, encode, FORMATS, type AudioFormat } from './encode.js';
-import { assembleEpisode, normalizePeak, planEpisode } from './episode.js';
-import { speak, type SpeechRequest } from './festival.js';
-import { captionsVtt, chaptersVtt, descriptionsVtt, json, podcastChapters } from './outputs.js';
-import { requireTools } from './tools.js';
-import { readWav, writeWav } from './wav.js';
+import sharp from 'sharp';
+import { TIMED_STORY_VERSION, type PictureFile, type TimedScene, type TimedStory } from '../../src/story/timed-story.js';
+import { checkTimedStory } from '../../src/story/check-timed-story.js';
+import { loadManuscript, type Manuscript } from '../story/manuscript.js';
+import { STORY_FILES, storyFolders } from '../story/paths.js';
 import { runAsScript } from '../cli.js';
+import { decodedDuration, encode, FORMATS, type AudioFormat } from './encode.js';
+import { assembleEpisode, normalizePeak, planEpisode, type AssembledEpisode } from './episode.js';
+import type { SpeechRequest } from './festival.js';
+import { requireTools } from './tools.js';
+import { voiceFor } from './voices.js';
+import { readWav, writeWav } from './wav.js';
 
-export const OUTPUT_FILES = {
-  webm: 'audio/episode.webm',
-  mp3: 'audio/episode.mp3',
-  captions: 'captions/captions.vtt',
-  descriptions: 'captions/descriptions.vtt',
-  chapters: 'captions/chapters.vtt',
-  podcastChapters: 'captions/chapters.json',
-  timing: 'story/timing.json',
-} as const;
-
-/** HTS speaking rate: the voice's own ~190 words a minute slowed toward a podcast pace. */
-export const SPEAKING_RATE = 0.97;
+/** Everything narrate writes, relative to the story's folder. */
+export const NARRATED_FILES = [STORY_FILES.audio.webm, STORY_FILES.audio.mp3, STORY_FILES.timing] as const;
 
 export interface NarrateOptions {
-  manuscript: string;
-  /** Folder that receives audio/, captions/ and story/timing.json. */
-  out: string;
+  /** The story's folder: `stories/<id>/`, holding manuscript.yaml and its pictures. */
+  story: string;
+  /** Folder that receives audio/ and timing.json; the story's folder by default. */
+  out?: string;
+  /** The voice's speaking rate, when not its own. */
   rate?: number;
   log?: (line: string) => void;
 }
@@ -48,13 +42,49 @@ export interface NarrateResult {
   seconds: { speech: number; total: number };
 }
 
+async function pictureFile(folder: string, file: string): Promise<PictureFile> {
+  const { width, height } = await sharp(join(folder, file)).metadata();
+  if (!width || !height) throw new Error(`${file}: its size cannot be read`);
+  return { file, width, height };
+}
+
+/** The timed story: the manuscript's words and pictures joined to the episode's times. */
+async function timedStory(manuscript: Manuscript, folder: string, episode: AssembledEpisode, files: TimedStory['files']): Promise<TimedStory> {
+  const scenes = await Promise.all(
+    episode.scenes.map(async (scene, index): Promise<TimedScene> => {
+      const written = manuscript.scenes[index]!;
+      const { kind = manuscript.pictures.kind, ...texts } = written.picture;
+      return { ...scene, sceneId: written.id, picture: { ...(await pictureFile(folder, texts.file)), kind, alt: texts.alt, caption: texts.caption, credit: texts.credit } };
+    }),
+  );
+  return {
+    version: TIMED_STORY_VERSION,
+    id: manuscript.id,
+    title: manuscript.title,
+    ...(manuscript.subtitle ? { subtitle: manuscript.subtitle } : {}),
+    language: manuscript.language,
+    summary: manuscript.summary.replace(/\s+/g, ' ').trim(),
+    pictures: { ...manuscript.pictures, ...(manuscript.pictures.standInNote ? { standInNote: manuscript.pictures.standInNote.replace(/\s+/g, ' ').trim() } : {}) },
+    credits: manuscript.credits,
+    sources: manuscript.sources.map((source) => source.replace(/\s+/g, ' ').trim()),
+    ...(manuscript.cover ? { cover: await pictureFile(folder, manuscript.cover) } : {}),
+    duration: episode.duration,
+    files,
+    intro: episode.intro,
+    scenes,
+    close: episode.close,
+  };
+}
+
 export async function narrate(options: NarrateOptions): Promise<NarrateResult> {
   const began = performance.now();
   const log = options.log ?? (() => {});
+  const folder = resolve(options.story);
+  const manuscript = loadManuscript(join(folder, STORY_FILES.manuscript));
   requireTools();
-  const manuscript = loadManuscript(options.manuscript);
-  const plan = planEpisode(manuscript);
-  const out = resolve(options.out);
+  const voice = voiceFor(manuscript.language);
+  const plan = planEpisode(manuscript, voice.fold);
+  const out = resolve(options.out ?? folder);
   await mkdir(join(out, '.tmp'), { recursive: true });
   const work = await mkdtemp(join(out, '.tmp', 'narrate-'));
   try {
@@ -65,9 +95,9 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult> {
     for (const chapter of plan) {
       requests.push(chapter.sentences.map((sentence) => ({ tokens: sentence.tokens, wav: join(work, 'speech', `${String(++count).padStart(4, '0')}.wav`) })));
     }
-    log(`speaking ${count} sentences…`);
+    log(`${manuscript.id}: speaking ${count} sentences (${voice.label})…`);
     const speechBegan = performance.now();
-    const times = await speak(requests.flat(), { rate: options.rate ?? SPEAKING_RATE, workDir: work });
+    const times = await voice.speak(requests.flat(), { workDir: work, ...(options.rate ? { rate: options.rate } : {}) });
     const speechSeconds = (performance.now() - speechBegan) / 1000;
     let next = 0;
     const spoken = await Promise.all(
@@ -81,91 +111,58 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult> {
       ),
     );
 
-    // 2. One episode, timed.
+    // 2. One episode, timed, encoded.
     const episode = assembleEpisode(plan, spoken);
     const wav = join(work, 'episode.wav');
     await writeWav(wav, normalizePeak(episode.pcm));
     const staged = join(work, 'out');
-    for (const file of Object.values(OUTPUT_FILES)) await mkdir(dirname(join(staged, file)), { recursive: true });
-    log(`encoding ${episode.duration.toFixed(1)} s of audio…`);
+    for (const file of NARRATED_FILES) await mkdir(dirname(join(staged, file)), { recursive: true });
+    log(`${manuscript.id}: encoding ${episode.duration.toFixed(1)} s of audio…`);
     const formats = Object.keys(FORMATS) as AudioFormat[];
-    await Promise.all(formats.map((format) => encode(wav, join(staged, OUTPUT_FILES[format]), format)));
+    await Promise.all(formats.map((format) => encode(wav, join(staged, STORY_FILES.audio[format]), format)));
     const files = await Promise.all(
       formats.map(async (format) => {
-        const path = join(staged, OUTPUT_FILES[format]);
+        const path = join(staged, STORY_FILES.audio[format]);
         return {
-          src: OUTPUT_FILES[format],
+          src: STORY_FILES.audio[format],
           type: FORMATS[format].type,
           bytes: (await stat(path)).size,
           duration: Math.round((await decodedDuration(path, episode.pcm.sampleRate)) * 1000) / 1000,
         };
       }),
     );
-    const story: TimedStory = {
-      version: 1,
-      title: manuscript.title,
-      language: manuscript.language,
-      duration: episode.duration,
-      files,
-      intro: episode.intro,
-      scenes: episode.scenes,
-      close: episode.close,
-    };
+    const story = await timedStory(manuscript, folder, episode, files);
 
-    // 3. Exports, then every check; nothing moves into place unless all pass.
-    const imageOf = (file: string) => `story/images/generated/${basename(file, '.svg')}-artwork.jpg`;
-    const texts: Record<string, string> = {
-      [OUTPUT_FILES.captions]: captionsVtt(story),
-      [OUTPUT_FILES.descriptions]: descriptionsVtt(story),
-      [OUTPUT_FILES.chapters]: chaptersVtt(story),
-      [OUTPUT_FILES.podcastChapters]: json(
-        podcastChapters(story, { cover: imageOf('cover.svg'), scenes: manuscript.scenes.map((scene) => imageOf(scene.photo.file)) }),
-      ),
-      [OUTPUT_FILES.timing]: json(story),
-    };
+    // 3. Every check; nothing moves into place unless all pass.
     const problems = checkTimedStory(story);
-    for (const [file, text] of Object.entries(texts)) {
-      if (!file.endsWith('.vtt')) continue;
-      for (const error of parseWebVTT(text).errors) problems.push(`${file} line ${error.line}: ${error.message}`);
-    }
     if (problems.length > 0) {
       throw new Error(`narration failed its checks; nothing was written:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     }
-    for (const [file, text] of Object.entries(texts)) await writeFile(join(staged, file), text);
-
-    const written = Object.values(OUTPUT_FILES);
-    for (const file of written) {
+    await writeFile(join(staged, STORY_FILES.timing), `${JSON.stringify(story, null, 2)}\n`);
+    for (const file of NARRATED_FILES) {
       await mkdir(dirname(join(out, file)), { recursive: true });
       await rename(join(staged, file), join(out, file));
     }
-    return { story, written, seconds: { speech: speechSeconds, total: (performance.now() - began) / 1000 } };
+    return { story, written: [...NARRATED_FILES], seconds: { speech: speechSeconds, total: (performance.now() - began) / 1000 } };
   } finally {
     await rm(work, { recursive: true, force: true });
+    await rm(join(out, '.tmp'), { recursive: true, force: true }).catch(() => {});
   }
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      manuscript: { type: 'string', default: relative(process.cwd(), STORY_MANUSCRIPT) },
-      out: { type: 'string', default: '.' },
-      rate: { type: 'string' },
-    },
-  });
-  const result = await narrate({
-    manuscript: values.manuscript,
-    out: values.out,
-    rate: values.rate ? Number(values.rate) : undefined,
-    log: (line) => console.log(line),
-  });
-  const { story } = result;
-  const words = [story.intro, ...story.scenes, story.close].flatMap((c) => c.sentences).reduce((n, s) => n + s.words.length, 0);
-  console.log(`episode: ${story.duration.toFixed(1)} s, ${words} words, ${((words / story.duration) * 60).toFixed(0)} words a minute`);
-  for (const file of story.files) {
-    console.log(`${file.src}: ${file.bytes} bytes, ${Math.round(file.bytes / (story.duration / 60))} bytes a minute, decodes to ${file.duration} s`);
+  const { values, positionals } = parseArgs({ options: { rate: { type: 'string' } }, allowPositionals: true });
+  for (const folder of storyFolders(positionals)) {
+    const result = await narrate({ story: folder, rate: values.rate ? Number(values.rate) : undefined, log: (line) => console.log(line) });
+    const { story } = result;
+    const words = [story.intro, ...story.scenes, story.close].flatMap((c) => c.sentences).reduce((n, s) => n + s.words.length, 0);
+    console.log(`${story.id}: ${story.duration.toFixed(1)} s, ${words} words, ${((words / story.duration) * 60).toFixed(0)} words a minute`);
+    for (const file of story.files) {
+      console.log(`  ${file.src}: ${file.bytes} bytes, ${Math.round(file.bytes / (story.duration / 60))} bytes a minute, decodes to ${file.duration} s`);
+    }
+    console.log(`  speech took ${result.seconds.speech.toFixed(1)} s; narrate took ${result.seconds.total.toFixed(1)} s`);
+    console.log(`  wrote ${result.written.map((file) => relative(process.cwd(), join(folder, file))).join(', ')}`);
   }
-  console.log(`speech took ${result.seconds.speech.toFixed(1)} s; narrate took ${result.seconds.total.toFixed(1)} s`);
-  console.log(`wrote ${result.written.join(', ')}`);
 }
 
 runAsScript(import.meta.url, main);

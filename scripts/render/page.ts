@@ -1,23 +1,17 @@
 /**
- * The page: the whole story as plain HTML in light DOM, readable in order without JavaScript
- * (title, intro, then per scene a heading, the figure with alt text and credit, the description and
- * the narration, then the close with credits). The components only enhance it; see
- * docs/page-markup.md for the contract.
+ * The story's page, rendered from the timed story alone: the whole story as plain HTML in light
+ * DOM, readable in order without JavaScript (title, intro, then per scene a heading, the figure with
+ * alt text and credit, the description when there is one and the narration, then the close with
+ * credits and sources). The components only enhance it; see docs/page-markup.md for the contract.
  */
-import type { Manuscript, ManuscriptScene } from '../story/manuscript.js';
-import type { TimedChapter, TimedScene, TimedSentence, TimedStory } from '../../src/story/timed-story.js';
-import { durationInWords } from '../../src/captions/time-text.js';
+import { paragraphsOf, fullTitle, type TimedChapter, type TimedScene, type TimedSentence, type TimedStory } from '../../src/story/timed-story.js';
+import { languageName, lengthInWords, storyLanguage, type StoryWords } from '../story/languages.js';
+import { pictureArtwork, pictureSources } from '../story/pictures.js';
+import { RENDERED_FILES } from '../story/paths.js';
 import { markup, type Html } from './markup.js';
 
-export interface ImageSet {
-  width: number;
-  height: number;
-  sources: { width: number; height: number; webp: string; jpeg: string }[];
-  artwork: { width: number; height: number; jpeg: string };
-}
-export type ImageManifest = Record<string, ImageSet>;
-
 export interface PageAssets {
+  /** Paths as the page names them (relative to the page, or absolute). */
   script: string;
   stylesheet: string;
   icon: string;
@@ -25,135 +19,123 @@ export interface PageAssets {
   manifest?: string;
   /** The service worker script: adds `<story-offline>` ("Save for offline", updates) to the header. */
   serviceWorker?: string;
+  /** The site's list of stories, linked from the header. */
+  home?: { href: string; label: string };
 }
 
-/** The photo takes the text column's width on phones and a wider column on large screens. */
-export const PHOTO_SIZES = '(min-width: 72rem) 68rem, calc(100vw - 2rem)';
+/** The picture takes the text column's width on phones and a wider column on large screens. */
+export const PICTURE_SIZES = '(min-width: 72rem) 68rem, calc(100vw - 2rem)';
 
 const seconds = (value: number) => String(value);
 
-function sentences(list: TimedSentence[]): Html {
+function sentenceSpans(list: TimedSentence[]): Html {
   return markup`${list.map(
     (sentence, index) =>
       markup`${index > 0 ? ' ' : ''}<span class="sentence" id="${sentence.id}" data-start="${seconds(sentence.start)}" data-end="${seconds(sentence.end)}">${sentence.text}</span>`,
   )}`;
 }
 
-/** Sentences grouped back into the manuscript's paragraphs (paragraph i holds its own sentences). */
-function paragraphs(chapterSentences: TimedSentence[], written: string[]): Html {
-  const remaining = [...chapterSentences];
-  return markup`${written.map((paragraph) => {
-    const mine: TimedSentence[] = [];
-    let text = paragraph.replace(/\s+/g, ' ').trim();
-    while (remaining.length > 0 && text.startsWith(remaining[0]!.text)) {
-      const sentence = remaining.shift()!;
-      mine.push(sentence);
-      text = text.slice(sentence.text.length).trim();
-    }
-    if (text.length > 0) throw new Error(`the timing does not match the manuscript near "${text.slice(0, 40)}": run npm run narrate`);
-    return markup`<p>${sentences(mine)}</p>\n`;
-  })}`;
+function narration(chapter: TimedChapter): Html {
+  return markup`${paragraphsOf(chapter, 'narration').map((paragraph) => markup`<p>${sentenceSpans(paragraph)}</p>\n    `)}`;
 }
 
-function ofKind(chapter: TimedChapter, kind: TimedSentence['kind']): TimedSentence[] {
-  return chapter.sentences.filter((sentence) => sentence.kind === kind);
-}
-
-function imageName(scene: ManuscriptScene): string {
-  return scene.photo.file.replace(/^.*\//, '').replace(/\.svg$/, '');
-}
-
-function figure(scene: ManuscriptScene, images: ImageSet): Html {
-  const srcset = (format: 'webp' | 'jpeg') => images.sources.map((source) => `${source[format]} ${source.width}w`).join(', ');
-  const fallback = images.sources.find((source) => source.width >= 800) ?? images.sources.at(-1)!;
+function figure(scene: TimedScene): Html {
+  const { picture } = scene;
+  const sources = pictureSources(picture);
+  const srcset = (format: 'webp' | 'jpeg') => sources.map((source) => `${source[format]} ${source.width}w`).join(', ');
+  const fallback = sources.find((source) => source.width >= 800) ?? sources.at(-1)!;
   return markup`<figure>
       <picture>
-        <source type="image/webp" srcset="${srcset('webp')}" sizes="${PHOTO_SIZES}">
-        <img src="${fallback.jpeg}" srcset="${srcset('jpeg')}" sizes="${PHOTO_SIZES}" width="${images.width}" height="${images.height}" alt="${scene.photo.alt}" loading="lazy" decoding="async">
+        <source type="image/webp" srcset="${srcset('webp')}" sizes="${PICTURE_SIZES}">
+        <img src="${fallback.jpeg}" srcset="${srcset('jpeg')}" sizes="${PICTURE_SIZES}" width="${picture.width}" height="${picture.height}" alt="${picture.alt}" loading="lazy" decoding="async">
       </picture>
-      <figcaption>${scene.photo.caption} <span class="credit">${scene.photo.credit}</span></figcaption>
+      <figcaption>${picture.caption} <span class="credit">${picture.credit}</span></figcaption>
     </figure>`;
 }
 
-function sceneSection(scene: ManuscriptScene, timed: TimedScene, count: number, images: ImageSet): Html {
-  const headingId = `${timed.id}-heading`;
-  const announcement = ofKind(timed, 'announcement')[0]!;
+function sceneSection(scene: TimedScene, words: StoryWords): Html {
+  const announcement = scene.sentences.find((sentence) => sentence.kind === 'announcement')!;
+  const description = scene.sentences.filter((sentence) => sentence.kind === 'description');
+  const range = scene.description;
   return markup`
-  <story-scene id="${timed.id}" number="${timed.number}" start="${seconds(timed.start)}" end="${seconds(timed.end)}" description-start="${seconds(timed.description.start)}" description-end="${seconds(timed.description.end)}" artwork="${images.artwork.jpeg}">
-    <h2 id="${headingId}"><span class="sentence" id="${announcement.id}" data-start="${seconds(announcement.start)}" data-end="${seconds(announcement.end)}"><span class="scene-number">Photo ${timed.number} of ${count}:</span> ${scene.title}</span></h2>
-    ${figure(scene, images)}
-    <div class="description">
-      <h3>Audio description</h3>
-      <p>${sentences(ofKind(timed, 'description'))}</p>
-    </div>
+  <story-scene id="${scene.id}" number="${scene.number}" start="${seconds(scene.start)}" end="${seconds(scene.end)}"${
+    range ? markup` description-start="${seconds(range.start)}" description-end="${seconds(range.end)}"` : ''
+  } picture-kind="${scene.picture.kind}" artwork="${pictureArtwork(scene.picture).jpeg}">
+    <h2 id="${scene.id}-heading"><span class="sentence" id="${announcement.id}" data-start="${seconds(announcement.start)}" data-end="${seconds(announcement.end)}"><span class="scene-number">${scene.label}:</span> ${scene.name}</span></h2>
+    ${figure(scene)}
+    ${
+      range
+        ? markup`<div class="description">
+      <h3>${words.audioDescription}</h3>
+      <p>${sentenceSpans(description)}</p>
+    </div>`
+        : ''
+    }
     <div class="narration">
-      ${paragraphs(ofKind(timed, 'narration'), scene.narration)}
+      ${narration(scene)}
     </div>
   </story-scene>`;
 }
 
-export function renderPage(manuscript: Manuscript, story: TimedStory, images: ImageManifest, assets: PageAssets): string {
-  if (story.scenes.length !== manuscript.scenes.length) throw new Error('the timing has a different number of scenes than the manuscript: run npm run narrate');
-  const fullTitle = manuscript.subtitle ? `${manuscript.title}: ${manuscript.subtitle}` : manuscript.title;
-  const length = durationInWords(story.duration);
-  const cover = images['cover'];
-  const track = (kind: string, file: string, label: string, extra = '') =>
-    markup`<track kind="${kind}" src="${file}" srclang="${manuscript.language}" label="${label}"${extra ? markup` ${extra}` : ''}>`;
-  const page = markup`<!doctype html>
-<html lang="${manuscript.language}">
-<head>
+function head(story: TimedStory, assets: PageAssets): Html {
+  return markup`<head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${fullTitle}</title>
-  <meta name="description" content="${manuscript.summary}">
+  <title>${fullTitle(story)}</title>
+  <meta name="description" content="${story.summary}">
   <meta name="color-scheme" content="light dark">
   <meta name="theme-color" content="#f6f1ea" media="(prefers-color-scheme: light)">
   <meta name="theme-color" content="#1b1722" media="(prefers-color-scheme: dark)">
-  ${cover ? markup`<meta property="og:image" content="${cover.artwork.jpeg}">` : ''}
+  ${story.cover ? markup`<meta property="og:image" content="${pictureArtwork(story.cover).jpeg}">` : ''}
   ${assets.manifest ? markup`<link rel="manifest" href="${assets.manifest}">` : ''}
   <link rel="icon" href="${assets.icon}" type="image/svg+xml">
   <link rel="stylesheet" href="${assets.stylesheet}">
   <script type="module" src="${assets.script}"></script>
-</head>
+</head>`;
+}
+
+export function renderPage(story: TimedStory, assets: PageAssets): string {
+  const { words } = storyLanguage(story.language);
+  const length = lengthInWords(story.duration, story.language);
+  const track = (kind: string, file: string, label: string, extra = '') =>
+    markup`<track kind="${kind}" src="${file}" srclang="${story.language}" label="${label}"${extra ? markup` ${extra}` : ''}>`;
+  const page = markup`<!doctype html>
+<html lang="${story.language}">
+${head(story, assets)}
 <body>
-<a class="skip-link" href="#intro">Skip to the story</a>
+<a class="skip-link" href="#intro">${words.skipToStory}</a>
 <main>
-<story-player story-id="${manuscript.id}" story-title="${manuscript.title}" duration="${seconds(story.duration)}">
+<story-player story-id="${story.id}" story-title="${story.title}" duration="${seconds(story.duration)}">
   <header class="story-header">
-    <p class="kicker">A listening edition · ${length}</p>
-    <h1>${manuscript.title}${manuscript.subtitle ? markup` <span class="subtitle">${manuscript.subtitle}</span>` : ''}</h1>
-    <p class="summary">${manuscript.summary}</p>
-    <p class="stand-in-note">${manuscript.credits.standInNote}</p>
+    ${assets.home ? markup`<p class="home"><a href="${assets.home.href}">${assets.home.label}</a></p>` : ''}
+    <p class="kicker">${words.kicker(length)}</p>
+    <h1>${story.title}${story.subtitle ? markup` <span class="subtitle">${story.subtitle}</span>` : ''}</h1>
+    <p class="summary">${story.summary}</p>
+    ${story.pictures.standIn && story.pictures.standInNote ? markup`<p class="stand-in-note">${story.pictures.standInNote}</p>` : ''}
     ${assets.serviceWorker ? markup`<story-offline src="${assets.serviceWorker}"></story-offline>` : ''}
   </header>
 
-  <audio slot="fallback" controls preload="none" aria-label="${`Listen to ${manuscript.title}, ${length}`}">
-    ${story.files.map((file) => markup`<source src="${file.src}" type="${file.type}">\n    `)}${track('captions', 'captions/captions.vtt', 'English', 'default')}
-    ${track('descriptions', 'captions/descriptions.vtt', 'Audio descriptions')}
-    ${track('chapters', 'captions/chapters.vtt', 'Photos')}
+  <audio slot="fallback" controls preload="none" aria-label="${words.listenTo(story.title, length)}">
+    ${story.files.map((file) => markup`<source src="${file.src}" type="${file.type}">\n    `)}${track('captions', RENDERED_FILES.captions, languageName(story.language), 'default')}
+    ${story.scenes.some((scene) => scene.description) ? track('descriptions', RENDERED_FILES.descriptions, words.descriptionsTrack) : ''}
+    ${track('chapters', RENDERED_FILES.chapters, words.pictureListLabel(story.pictures.kind))}
   </audio>
 
   <section class="story-intro" id="intro" data-start="${seconds(story.intro.start)}" data-end="${seconds(story.intro.end)}" aria-labelledby="intro-heading">
-    <h2 id="intro-heading">${manuscript.intro.title}</h2>
-    ${paragraphs(ofKind(story.intro, 'narration'), manuscript.intro.narration)}
+    <h2 id="intro-heading">${story.intro.title}</h2>
+    ${narration(story.intro)}
   </section>
-${manuscript.scenes.map((scene, index) => {
-  const set = images[imageName(scene)];
-  if (!set) throw new Error(`no images for scene ${index + 1} "${scene.id}" (${scene.photo.file}): run npm run images`);
-  return sceneSection(scene, story.scenes[index]!, manuscript.scenes.length, set);
-})}
+${story.scenes.map((scene) => sceneSection(scene, words))}
 
   <section class="story-close" id="close" data-start="${seconds(story.close.start)}" data-end="${seconds(story.close.end)}" aria-labelledby="close-heading">
-    <h2 id="close-heading">${manuscript.close.title}</h2>
-    ${paragraphs(ofKind(story.close, 'narration'), manuscript.close.narration)}
-    <h3>Credits</h3>
+    <h2 id="close-heading">${story.close.title}</h2>
+    ${narration(story.close)}
+    <h3>${words.credits}</h3>
     <dl class="credits">
-      <dt>Original photographs</dt><dd>${manuscript.credits.photographs}</dd>
-      <dt>Illustrations</dt><dd>${manuscript.credits.illustrations}</dd>
-      <dt>Narration</dt><dd>${manuscript.credits.narration}</dd>
+      ${story.credits.map((credit) => markup`<dt>${words.roles[credit.role]}</dt><dd>${credit.name}</dd>`)}
     </dl>
-    <h3>Sources</h3>
-    <ul class="sources">${manuscript.sources.map((source) => markup`<li>${source}</li>`)}</ul>
+    <h3>${words.sources}</h3>
+    <ul class="sources">${story.sources.map((source) => markup`<li>${source}</li>`)}</ul>
   </section>
 
   <story-captions></story-captions>

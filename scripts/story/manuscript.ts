@@ -1,31 +1,37 @@
 /**
- * The manuscript: loading (YAML), validation against story/manuscript.schema.json, and the checks a
- * schema cannot express (word counts, unique ids, photo files). Every error names the part and the
- * field, e.g. `scene 4 "the-plea", photo.alt: must have at most 150 characters`.
+ * The manuscript (`stories/<id>/manuscript.yaml`): loading (YAML), validation against
+ * manuscript.schema.json beside this file, and the checks a schema cannot express (limits per
+ * language, unique ids, picture files). Every error names the part and the
+ * field, e.g. `scene 4 "the-plea", picture.alt: must have at most 150 characters in "en"`.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { Credit, PictureKind, StoryPictures } from '../../src/story/timed-story.js';
+import { storyLanguage, type StoryLanguage } from './languages.js';
 
 export interface ManuscriptPart {
   title: string;
   narration: string[];
 }
 
-export interface ManuscriptPhoto {
-  /** SVG source, relative to the manuscript's folder. */
+export interface ManuscriptPicture {
+  /** SVG or raster image, relative to the manuscript's folder. */
   file: string;
   alt: string;
   caption: string;
   credit: string;
+  /** When this picture is not what the story's pictures are. */
+  kind?: PictureKind;
 }
 
 export interface ManuscriptScene extends ManuscriptPart {
   id: string;
-  photo: ManuscriptPhoto;
-  description: string;
+  picture: ManuscriptPicture;
+  /** The recorded audio description; absent when the picture needs none. */
+  description?: string;
 }
 
 export interface Manuscript {
@@ -35,15 +41,14 @@ export interface Manuscript {
   language: string;
   pronunciations?: Record<string, string>;
   summary: string;
-  credits: { photographs: string; illustrations: string; narration: string; standInNote: string };
+  pictures: StoryPictures;
+  credits: Credit[];
   sources: string[];
+  cover?: string;
   intro: ManuscriptPart;
   scenes: ManuscriptScene[];
   close: ManuscriptPart;
 }
-
-/** Words an audio description may have (WRITING.md). */
-export const DESCRIPTION_WORDS = { min: 40, max: 120 } as const;
 
 export class ManuscriptError extends Error {
   constructor(
@@ -56,8 +61,7 @@ export class ManuscriptError extends Error {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const SCHEMA_FILE = resolve(here, '../../story/manuscript.schema.json');
-export const STORY_MANUSCRIPT = resolve(here, '../../story/manuscript.yaml');
+export const SCHEMA_FILE = resolve(here, 'manuscript.schema.json');
 
 let compiled: ReturnType<Ajv2020['compile']> | undefined;
 function schemaValidator() {
@@ -69,7 +73,7 @@ function schemaValidator() {
 }
 
 /** Read, parse and validate a manuscript file; throws ManuscriptError listing every problem. */
-export function loadManuscript(file: string = STORY_MANUSCRIPT): Manuscript {
+export function loadManuscript(file: string): Manuscript {
   let data: unknown;
   try {
     data = parseYaml(readFileSync(file, 'utf8'));
@@ -93,22 +97,36 @@ export function validateManuscript(data: unknown, folder: string): string[] {
   }
   const manuscript = data as Manuscript;
   const problems: string[] = [];
+  let language: StoryLanguage;
+  try {
+    language = storyLanguage(manuscript.language);
+  } catch (error) {
+    return [`language: ${(error as Error).message}`];
+  }
+  if (manuscript.pictures.standIn && !manuscript.pictures.standInNote) problems.push('pictures, standInNote: is missing (stand-in pictures must say what they stand in for)');
+  if (manuscript.cover && !existsSync(join(folder, manuscript.cover))) problems.push(`cover: ${manuscript.cover} does not exist next to the manuscript`);
   const seen = new Set<string>();
   manuscript.scenes.forEach((scene, index) => {
     const where = sceneName(index, manuscript);
     if (seen.has(scene.id)) problems.push(`${where}, id: "${scene.id}" is used by an earlier scene`);
     seen.add(scene.id);
-    const words = countWords(scene.description);
-    if (words < DESCRIPTION_WORDS.min || words > DESCRIPTION_WORDS.max) {
-      problems.push(
-        `${where}, description: has ${words} words; an audio description needs ${DESCRIPTION_WORDS.min} to ${DESCRIPTION_WORDS.max}`,
-      );
+    if (scene.description !== undefined) {
+      const words = countWords(scene.description);
+      const { min, max } = language.descriptionWords;
+      if (words < min || words > max) {
+        problems.push(`${where}, description: has ${words} words; an audio description in "${manuscript.language}" needs ${min} to ${max}`);
+      }
     }
-    if (/\b(image|picture|photo) of\b/i.test(scene.photo.alt)) {
-      problems.push(`${where}, photo.alt: say what is shown, not "image of" / "picture of"`);
+    const alt = scene.picture.alt;
+    if (alt.length > language.altMax) problems.push(`${where}, picture.alt: must have at most ${language.altMax} characters in "${manuscript.language}" (it has ${alt.length})`);
+    if (manuscript.pictures.standIn && !alt.startsWith(language.illustrationPrefix)) {
+      problems.push(`${where}, picture.alt: must begin with "${language.illustrationPrefix}" (the pictures stand in for others)`);
     }
-    if (!existsSync(join(folder, scene.photo.file))) {
-      problems.push(`${where}, photo.file: ${scene.photo.file} does not exist next to the manuscript`);
+    if (/\b(image|picture|photo) of\b|\b(imagen|foto|fotografía) de\b/iu.test(alt)) {
+      problems.push(`${where}, picture.alt: say what is shown, not "image of" / "picture of"`);
+    }
+    if (!existsSync(join(folder, scene.picture.file))) {
+      problems.push(`${where}, picture.file: ${scene.picture.file} does not exist next to the manuscript`);
     }
   });
   return problems;
@@ -123,7 +141,7 @@ function sceneName(index: number, manuscript: { scenes?: { id?: unknown }[] }): 
   return typeof id === 'string' ? `scene ${index + 1} "${id}"` : `scene ${index + 1}`;
 }
 
-/** `/scenes/3/photo/alt` → `scene 4 "the-plea", photo.alt: must …`. */
+/** `/scenes/3/picture/alt` → `scene 4 "the-plea", picture.alt: must …`. */
 function describeSchemaError(error: ErrorObject, data: unknown): string {
   const path = error.instancePath.split('/').slice(1);
   let where = 'manuscript';
@@ -140,7 +158,6 @@ function describeSchemaError(error: ErrorObject, data: unknown): string {
   const fieldText = field.length > 0 ? field.join('.') : '(whole)';
   let message = error.message ?? 'is invalid';
   if (error.keyword === 'maxLength') message = `must have at most ${String(error.params['limit'])} characters`;
-  if (error.keyword === 'pattern' && field.at(-1) === 'alt') message = 'must begin with "Illustration: "';
   if (error.keyword === 'additionalProperties') message = 'is not a field a manuscript can have';
   if (error.keyword === 'required') message = 'is missing';
   return `${where}, ${fieldText}: ${message}`;

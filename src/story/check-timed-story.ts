@@ -1,8 +1,9 @@
 /**
- * The promises a timed story makes, checked before anything is written (by narrate) and again
- * against the committed files (by the tests). Each problem is a sentence that says where.
+ * The promises a timed story makes, checked by narrate before anything is written, by the build
+ * before anything is rendered, and by the tests against the committed files. Pure: each problem is a
+ * sentence that says where.
  */
-import { chaptersOf, type TimedStory } from '../../src/story/timed-story.js';
+import { chaptersOf, TIMED_STORY_VERSION, type TimedStory } from './timed-story.js';
 
 /** How far an encoded file's decoded length may stray from the synthesized audio. */
 export const MAX_ENCODED_DRIFT = 0.02;
@@ -10,6 +11,9 @@ export const MAX_ENCODED_DRIFT = 0.02;
 const EPSILON = 0.0005; // times are rounded to milliseconds
 
 export function checkTimedStory(story: TimedStory): string[] {
+  if (typeof story !== 'object' || story === null || story.version !== TIMED_STORY_VERSION) {
+    return [`it is not a version ${TIMED_STORY_VERSION} timed story`];
+  }
   const problems: string[] = [];
   const chapters = chaptersOf(story);
 
@@ -47,15 +51,21 @@ export function checkTimedStory(story: TimedStory): string[] {
         if (word.start <= wordStart) problems.push(`${where}: the word "${word.text}" does not start after the word before it`);
         wordStart = word.start;
       }
+      if (!(sentence.paragraph >= 0)) problems.push(`${where} has no paragraph number`);
       if (sentence.words.map((word) => word.text).join(' ') !== sentence.text) {
         problems.push(`${where}: its words do not spell its text exactly`);
       }
     }
   }
 
-  // Description ranges sit inside their scene, after the announcement.
+  // Description ranges sit inside their scene and hold exactly its description sentences.
   for (const scene of story.scenes) {
     const range = scene.description;
+    const described = scene.sentences.filter((sentence) => sentence.kind === 'description');
+    if (!range) {
+      if (described.length > 0) problems.push(`${scene.id}: has description sentences but no description range`);
+      continue;
+    }
     if (range.start < scene.start - EPSILON || range.end > scene.end + EPSILON || range.end <= range.start) {
       problems.push(`${scene.id}: its description (${range.start}s–${range.end}s) is not inside the scene (${scene.start}s–${scene.end}s)`);
     }

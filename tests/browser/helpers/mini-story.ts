@@ -11,9 +11,9 @@ import '../../../src/main.js';
 export const base = '/tests/fixtures/mini-story/';
 
 let story: Promise<TimedStory> | undefined;
-/** The fixture's story/timing.json: the true times of every chapter, description and word. */
+/** The fixture's timing.json: the true times of every chapter, description and word. */
 export function timing(): Promise<TimedStory> {
-  story ??= fetch(`${base}story/timing.json`).then((r) => r.json() as Promise<TimedStory>);
+  story ??= fetch(`${base}timing.json`).then((r) => r.json() as Promise<TimedStory>);
   return story;
 }
 

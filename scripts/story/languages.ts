@@ -1,0 +1,124 @@
+/**
+ * What depends on a story's language, for the scripts: the limits a manuscript is checked
+ * against, and every phrase the tools write into the story's outputs (spoken titles, chapter titles,
+ * the page's own headings and labels). English and Spanish are provided; a story in another
+ * language gets a clear error naming what to add here.
+ */
+import type { CreditRole, PictureKind } from '../../src/story/timed-story.js';
+
+export interface StoryWords {
+  /** "Picture 3 of 8" for an illustration, "Photo 3 of 8" for a photograph. */
+  pictureLabel: (kind: PictureKind, number: number, count: number) => string;
+  /** The name of the chapter track, for the kind of the story's pictures. */
+  pictureListLabel: (kind: PictureKind) => string;
+  /** "A listening edition · 8 minutes 42 seconds". */
+  kicker: (length: string) => string;
+  /** The native player's name: "Listen to At the Line, 8 minutes 42 seconds". */
+  listenTo: (title: string, length: string) => string;
+  skipToStory: string;
+  /** The captions' voice names: the narrator, and the audio description. */
+  narrator: string;
+  audioDescription: string;
+  descriptionsTrack: string;
+  credits: string;
+  sources: string;
+  roles: Record<CreditRole, string>;
+  /** The site's list of stories, and the link back to it. */
+  storiesTitle: string;
+  allStories: string;
+  storiesIntro: string;
+}
+
+export interface StoryLanguage {
+  /** Most characters an alt text may have. */
+  altMax: number;
+  /** Words a recorded audio description may have. */
+  descriptionWords: { min: number; max: number };
+  /** How every alt text begins when the pictures are illustrations standing in for others. */
+  illustrationPrefix: string;
+  words: StoryWords;
+}
+
+const english: StoryLanguage = {
+  altMax: 150,
+  descriptionWords: { min: 40, max: 120 },
+  illustrationPrefix: 'Illustration: ',
+  words: {
+    pictureLabel: (kind, number, count) => `${kind === 'photograph' ? 'Photo' : 'Picture'} ${number} of ${count}`,
+    pictureListLabel: (kind) => (kind === 'photograph' ? 'Photos' : 'Pictures'),
+    kicker: (length) => `A listening edition · ${length}`,
+    listenTo: (title, length) => `Listen to ${title}, ${length}`,
+    skipToStory: 'Skip to the story',
+    narrator: 'Narrator',
+    audioDescription: 'Audio description',
+    descriptionsTrack: 'Audio descriptions',
+    credits: 'Credits',
+    sources: 'Sources',
+    roles: {
+      writer: 'Words',
+      narration: 'Narration',
+      illustrations: 'Illustrations',
+      photographs: 'Photographs',
+      'original-photographs': 'Original photographs',
+    },
+    storiesTitle: 'Stories to listen to',
+    allStories: 'All stories',
+    storiesIntro: 'Each story plays like a podcast episode, with every picture described.',
+  },
+};
+
+const spanish: StoryLanguage = {
+  // Spanish runs about a sixth longer than English for the same content.
+  altMax: 170,
+  descriptionWords: { min: 45, max: 140 },
+  illustrationPrefix: 'Ilustración: ',
+  words: {
+    pictureLabel: (kind, number, count) => `${kind === 'photograph' ? 'Foto' : 'Imagen'} ${number} de ${count}`,
+    pictureListLabel: (kind) => (kind === 'photograph' ? 'Fotos' : 'Imágenes'),
+    kicker: (length) => `Edición para escuchar · ${length}`,
+    listenTo: (title, length) => `Escuchar ${title}, ${length}`,
+    skipToStory: 'Saltar a la historia',
+    narrator: 'Narrador',
+    audioDescription: 'Audiodescripción',
+    descriptionsTrack: 'Audiodescripciones',
+    credits: 'Créditos',
+    sources: 'Fuentes',
+    roles: {
+      writer: 'Texto',
+      narration: 'Narración',
+      illustrations: 'Imágenes',
+      photographs: 'Fotografías',
+      'original-photographs': 'Fotografías originales',
+    },
+    storiesTitle: 'Historias para escuchar',
+    allStories: 'Todas las historias',
+    storiesIntro: 'Cada historia suena como un episodio de pódcast, con cada imagen descrita.',
+  },
+};
+
+const LANGUAGES: Record<string, StoryLanguage> = { en: english, es: spanish };
+
+/** The rules and words for a BCP 47 tag, by its primary language (`es-MX` → `es`). */
+export function storyLanguage(tag: string): StoryLanguage {
+  const language = LANGUAGES[tag.toLowerCase().split('-')[0] ?? ''];
+  if (!language) throw new Error(`the language "${tag}" is not supported yet: add its rules and words to scripts/story/languages.ts (${Object.keys(LANGUAGES).join(', ')} are)`);
+  return language;
+}
+
+export const SUPPORTED_LANGUAGES = Object.keys(LANGUAGES);
+
+/** A length in words, in the language: "8 minutes 42 seconds", "8 minutos 42 segundos". */
+export function lengthInWords(seconds: number, tag: string): string {
+  const total = Math.round(seconds);
+  const unit = (value: number, name: 'minute' | 'second') =>
+    new Intl.NumberFormat(tag, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
+  const minutes = Math.floor(total / 60);
+  const rest = total % 60;
+  return [minutes > 0 ? unit(minutes, 'minute') : '', rest > 0 || minutes === 0 ? unit(rest, 'second') : ''].filter(Boolean).join(' ');
+}
+
+/** The language's own name for itself: "English", "español". */
+export function languageName(tag: string): string {
+  const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+}

@@ -1,0 +1,49 @@
+/**
+ * The responsive files made from each picture, named in one place: `npm run images` writes them,
+ * the page's `srcset` offers them, and the service worker precaches and stands them in for one
+ * another. A raster picture is never upscaled; an SVG is drawn at every width.
+ */
+import { posix } from 'node:path';
+import type { PictureFile } from '../../src/story/timed-story.js';
+import { STORY_FILES } from './paths.js';
+
+/** Widths of the WebP and JPEG versions, where the source is at least that wide. */
+export const PICTURE_WIDTHS = [480, 800, 1200, 1600] as const;
+/** Side of the square artwork for lock screens and podcast apps (Apple asks for 1400–3000 px). */
+export const ARTWORK_SIZE = 1400;
+
+export interface PictureSource {
+  width: number;
+  height: number;
+  webp: string;
+  jpeg: string;
+}
+
+const isVector = (picture: PictureFile) => picture.file.toLowerCase().endsWith('.svg');
+
+/** `images/the-plea.svg` → `the-plea`. */
+export function pictureStem(picture: Pick<PictureFile, 'file'>): string {
+  return posix.basename(picture.file).replace(/\.[^.]+$/, '');
+}
+
+/** The widths made of a picture: every standard width it can fill, or its own width when it is narrower than all of them. */
+export function pictureWidths(picture: PictureFile): number[] {
+  const fits = PICTURE_WIDTHS.filter((width) => isVector(picture) || width <= picture.width);
+  return fits.length > 0 ? fits : [picture.width];
+}
+
+/** Every responsive file of a picture, narrowest first; paths relative to the story's folder. */
+export function pictureSources(picture: PictureFile): PictureSource[] {
+  const stem = pictureStem(picture);
+  return pictureWidths(picture).map((width) => ({
+    width,
+    height: Math.round((width * picture.height) / picture.width),
+    webp: posix.join(STORY_FILES.generatedImages, `${stem}-${width}.webp`),
+    jpeg: posix.join(STORY_FILES.generatedImages, `${stem}-${width}.jpg`),
+  }));
+}
+
+/** The square artwork of a picture; relative to the story's folder. */
+export function pictureArtwork(picture: Pick<PictureFile, 'file'>): { width: number; height: number; jpeg: string } {
+  return { width: ARTWORK_SIZE, height: ARTWORK_SIZE, jpeg: posix.join(STORY_FILES.generatedImages, `${pictureStem(picture)}-artwork.jpg`) };
+}
