@@ -1,96 +1,76 @@
 /**
- * The story illustrations: every scene's SVG exists and is a well-formed, self-contained 3:2
- * drawing, and the generated raster files (`npm run images`) exist, have the sizes the manifest
- * claims and are up to date with their SVGs.
+ * The pictures: every story's generated files (`npm run images`) exist at the sizes their names
+ * promise and are up to date with their sources; and the pipeline takes a raster photograph of any
+ * aspect ratio without upscaling it.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
-import { parse } from 'yaml';
-import {
-  ARTWORK_SIZE,
-  IMAGES_DIR,
-  MANIFEST,
-  ROOT,
-  VIEWBOX,
-  WIDTHS,
-  sha256,
-  type ImageManifest,
-} from '../../../scripts/images/images.js';
+import { buildImages, MANIFEST, sha256, type ImageManifest } from '../../../scripts/images/images.js';
+import { loadManuscript } from '../../../scripts/story/manuscript.js';
+import { STORY_FILES, storyFolders } from '../../../scripts/story/paths.js';
+import { ARTWORK_SIZE, pictureArtwork, pictureSources } from '../../../scripts/story/pictures.js';
 
-interface ManuscriptScene {
-  id: string;
-  photo: { file: string };
+async function assertFiles(folder: string, manifest: ImageManifest): Promise<void> {
+  for (const [file, entry] of Object.entries(manifest)) {
+    assert.equal(entry.sha256, sha256(await readFile(join(folder, file))), `${file} changed since its images were made: run npm run images`);
+    for (const source of pictureSources(entry)) {
+      for (const [path, format] of [[source.webp, 'webp'], [source.jpeg, 'jpeg']] as const) {
+        const meta = await sharp(join(folder, path)).metadata();
+        assert.deepEqual([meta.format, meta.width, meta.height], [format, source.width, source.height], path);
+      }
+    }
+    const artwork = await sharp(join(folder, pictureArtwork(entry).jpeg)).metadata();
+    assert.deepEqual([artwork.format, artwork.width, artwork.height], ['jpeg', ARTWORK_SIZE, ARTWORK_SIZE]);
+  }
 }
 
-const abs = (p: string): string => path.join(ROOT, p);
-const manuscript = parse(await readFile(abs('story/manuscript.yaml'), 'utf8')) as { scenes: ManuscriptScene[] };
-const manifest = JSON.parse(await readFile(abs(MANIFEST), 'utf8')) as ImageManifest;
-const svgIds = (await readdir(abs(IMAGES_DIR)))
-  .filter((n) => n.endsWith('.svg'))
-  .map((n) => n.slice(0, -4))
-  .sort();
-
-describe('illustration sources', () => {
-  it('every scene photo.file exists, named after the scene', () => {
-    assert.ok(manuscript.scenes.length > 0);
-    for (const scene of manuscript.scenes) {
-      const file = path.posix.join('story', scene.photo.file);
-      assert.ok(existsSync(abs(file)), `${scene.id}: ${file} is missing`);
-      assert.equal(path.posix.basename(file), `${scene.id}.svg`, `${scene.id}: photo.file should be images/${scene.id}.svg`);
-    }
-  });
-
-  it('there is a cover illustration', () => {
-    assert.ok(svgIds.includes('cover'), 'story/images/cover.svg is missing');
-  });
-
-  for (const id of svgIds) {
-    it(`${id}.svg is a self-contained 1500×1000 drawing under 60 KB`, async () => {
-      const file = abs(`${IMAGES_DIR}/${id}.svg`);
-      const text = await readFile(file, 'utf8');
-      assert.ok((await stat(file)).size < 60 * 1024, `${id}.svg is ${(await stat(file)).size} bytes`);
-      assert.match(text, /<svg\b[^>]*\bviewBox="0 0 1500 1000"/, `${id}: viewBox must be 0 0 1500 1000`);
-      assert.doesNotMatch(text, /<text\b|<image\b|@import|@font-face|xlink:href="http|href="http/, `${id}: no text, fonts or external references`);
-      const meta = await sharp(Buffer.from(text), { density: 24 }).metadata();
-      assert.equal(meta.format, 'svg');
-      await sharp(Buffer.from(text), { density: 24, failOn: 'error' }).png().toBuffer();
+describe('every story’s pictures', () => {
+  for (const folder of storyFolders()) {
+    it(`${basename(folder)}: has up-to-date files for exactly the pictures its manuscript names`, async () => {
+      const manuscript = loadManuscript(join(folder, STORY_FILES.manuscript));
+      const manifest = JSON.parse(await readFile(join(folder, MANIFEST), 'utf8')) as ImageManifest;
+      const named = [...new Set([...manuscript.scenes.map((scene) => scene.picture.file), ...(manuscript.cover ? [manuscript.cover] : [])])].sort();
+      assert.deepEqual(Object.keys(manifest).sort(), named, 'run npm run images');
+      await assertFiles(folder, manifest);
     });
   }
 });
 
-describe('generated images', () => {
-  it('the manifest covers exactly the SVGs, in sorted key order', () => {
-    assert.deepEqual(Object.keys(manifest), svgIds);
+describe('npm run images', () => {
+  it('makes a portrait photograph’s sizes without upscaling it, keeps its aspect ratio, and squares its artwork', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'images-'));
+    await cp(new URL('../../fixtures/two-sentences/', import.meta.url).pathname, folder, { recursive: true });
+    await mkdir(join(folder, 'images'), { recursive: true });
+    // A 900 × 1350 portrait: a gradient with a bright disc, as a camera JPEG would be.
+    const portrait = await sharp({ create: { width: 900, height: 1350, channels: 3, background: '#3a5f7a' } })
+      .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="900" height="1350"><circle cx="450" cy="500" r="200" fill="#f2c14e"/></svg>') }])
+      .jpeg()
+      .toBuffer();
+    await writeFile(join(folder, 'images/portrait.jpg'), portrait);
+    const manuscript = join(folder, STORY_FILES.manuscript);
+    await writeFile(manuscript, (await readFile(manuscript, 'utf8')).replace('file: images/square.svg', 'file: images/portrait.jpg'));
+
+    const { manifest } = await buildImages(folder);
+    const entry = manifest['images/portrait.jpg']!;
+    assert.deepEqual([entry.width, entry.height], [900, 1350]);
+    assert.deepEqual(pictureSources(entry).map((source) => [source.width, source.height]), [[480, 720], [800, 1200]], 'no width above 900');
+    assert.equal(existsSync(join(folder, STORY_FILES.generatedImages, 'portrait-1200.webp')), false);
+    await assertFiles(folder, manifest);
+    assert.deepEqual(Object.keys(manifest).sort(), ['images/portrait.jpg', 'images/square.svg']);
   });
 
-  for (const id of svgIds) {
-    it(`${id}: files exist with the sizes the manifest claims and match the SVG`, async () => {
-      const entry = manifest[id];
-      assert.ok(entry, `${id} is not in ${MANIFEST}; run npm run images`);
-      const svg = await readFile(abs(entry.svg));
-      assert.equal(entry.sha256, sha256(svg), `${entry.svg} changed since the images were generated; run npm run images`);
-      assert.deepEqual([entry.width, entry.height], [VIEWBOX.width, VIEWBOX.height]);
-      assert.deepEqual(entry.sources.map((s) => s.width), [...WIDTHS]);
-
-      for (const source of entry.sources) {
-        assert.equal(source.height, Math.round((source.width * 2) / 3));
-        for (const [file, format] of [[source.webp, 'webp'], [source.jpeg, 'jpeg']] as const) {
-          assert.ok(existsSync(abs(file)), `${file} is missing`);
-          const meta = await sharp(abs(file)).metadata();
-          assert.equal(meta.format, format, file);
-          assert.deepEqual([meta.width, meta.height], [source.width, source.height], file);
-        }
-      }
-
-      assert.deepEqual([entry.artwork.width, entry.artwork.height], [ARTWORK_SIZE, ARTWORK_SIZE]);
-      assert.ok(existsSync(abs(entry.artwork.jpeg)), `${entry.artwork.jpeg} is missing`);
-      const art = await sharp(abs(entry.artwork.jpeg)).metadata();
-      assert.equal(art.format, 'jpeg');
-      assert.deepEqual([art.width, art.height], [1400, 1400]);
-    });
-  }
+  it('says which picture cannot be read, and leaves the previous files alone', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'images-'));
+    await cp(new URL('../../fixtures/two-sentences/', import.meta.url).pathname, folder, { recursive: true });
+    await buildImages(folder);
+    const before = await readFile(join(folder, MANIFEST));
+    await writeFile(join(folder, 'images/square.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><rect</svg>');
+    await assert.rejects(buildImages(folder), /images: could not read .*images\/square\.svg/);
+    assert.ok((await readFile(join(folder, MANIFEST))).equals(before));
+  });
 });

@@ -1,0 +1,119 @@
+/**
+ * Every view of a story is rendered from its timed story alone: no manuscript, no speech engine.
+ * These tests render a small hand-written timed story and read what comes out as a browser, a
+ * WebVTT parser and a podcast app would.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseWebVTT } from '../../../src/captions/webvtt.js';
+import { cuePlainText, cueVoice, cueWords } from '../../../src/captions/cue-text.js';
+import { renderStoryFiles } from '../../../scripts/render/story-files.js';
+import { renderIndexPage } from '../../../scripts/render/index-page.js';
+import { RENDERED_FILES } from '../../../scripts/story/paths.js';
+import { smallTimedStory } from '../support/timed-story.js';
+
+const ASSETS = { script: '../app.js', stylesheet: '../page.css', icon: '../icon.svg' };
+
+function render(change: (story: ReturnType<typeof smallTimedStory>) => void = () => {}) {
+  const story = smallTimedStory();
+  change(story);
+  return { story, files: renderStoryFiles(story, ASSETS) };
+}
+
+function cues(text: string) {
+  const parsed = parseWebVTT(text);
+  assert.deepEqual(parsed.errors, []);
+  return parsed.cues;
+}
+
+describe('rendering a timed story', () => {
+  it('writes the page, the three tracks and the JSON chapters, and nothing else', () => {
+    assert.deepEqual(Object.keys(render().files).sort(), Object.values(RENDERED_FILES).sort());
+  });
+
+  it('gives every sentence a caption cue with its voice and word times', () => {
+    const { story, files } = render();
+    const list = cues(files[RENDERED_FILES.captions]!);
+    const sentences = [story.intro, ...story.scenes, story.close].flatMap((chapter) => chapter.sentences);
+    assert.deepEqual(list.map((cue) => cue.id), sentences.map((sentence) => sentence.id));
+    const description = list.find((cue) => cue.id === 'scene-1-description-1')!;
+    assert.equal(cueVoice(description), 'Audio description');
+    assert.equal(cuePlainText(description), 'A <square> & more.', 'story text stays text');
+    assert.deepEqual(cueWords(description).map((word) => word.start), sentences.find((s) => s.id === description.id)!.words.map((w) => w.start));
+    assert.equal(cueVoice(list[0]!), 'Narrator');
+  });
+
+  it('puts only the described pictures in the descriptions track', () => {
+    const { files } = render();
+    assert.deepEqual(cues(files[RENDERED_FILES.descriptions]!).map((cue) => [cue.id, cue.start, cue.end]), [['scene-1-description', 4, 6]]);
+  });
+
+  it('makes chapters that tile the episode, in WebVTT and Podcasting 2.0 JSON with each picture as its image', () => {
+    const { files } = render();
+    assert.deepEqual(cues(files[RENDERED_FILES.chapters]!).map((cue) => [cue.id, cue.start, cue.end, cue.text]), [
+      ['intro', 0, 3, 'Intro'],
+      ['scene-1', 3, 8, 'Picture 1 of 2: S'],
+      ['scene-2', 8, 12, 'Picture 2 of 2: R'],
+      ['close', 12, 14, 'Close'],
+    ]);
+    const json = JSON.parse(files[RENDERED_FILES.podcastChapters]!) as { version: string; chapters: { startTime: number; img?: string }[] };
+    assert.equal(json.version, '1.2.0');
+    assert.deepEqual(json.chapters.map((chapter) => chapter.img), [undefined, 'images/generated/first-artwork.jpg', 'images/generated/second-artwork.jpg', undefined]);
+  });
+
+  it('renders the page with each paragraph, a description block only where there is a description, and the picture kind', () => {
+    const page = render().files[RENDERED_FILES.page]!;
+    assert.match(page, /<html lang="en">/);
+    assert.match(page, /<p><span class="sentence" id="scene-1-narration-1"[^>]*>First paragraph\.<\/span><\/p>\s*<p><span class="sentence" id="scene-1-narration-2"/);
+    const [first = '', second = ''] = page.split('<story-scene ').slice(1);
+    assert.match(first, /^id="scene-1"[^>]* description-start="4" description-end="6" picture-kind="illustration"/);
+    assert.match(first, /<h3>Audio description<\/h3>/);
+    assert.doesNotMatch(second, /description-start|description-end|class="description"/);
+    assert.match(second, /picture-kind="photograph"/);
+    assert.equal((page.match(/<track kind="descriptions"/g) ?? []).length, 1);
+  });
+
+  it('offers each picture at the widths it can fill, keeping its aspect ratio, never upscaled', () => {
+    const page = render().files[RENDERED_FILES.page]!;
+    const portrait = /srcset="(images\/generated\/second-[^"]*\.webp[^"]*)"/.exec(page)?.[1];
+    assert.equal(portrait, 'images/generated/second-480.webp 480w, images/generated/second-800.webp 800w, images/generated/second-1200.webp 1200w');
+    assert.match(page, /width="1200" height="1600" alt="A tall photo\."/);
+    assert.match(page, /images\/generated\/first-1600\.webp 1600w/, 'an SVG is drawn at every width');
+  });
+
+  it('keeps story text as text in the page', () => {
+    const page = render().files[RENDERED_FILES.page]!;
+    assert.match(page, /Caption &lt;b&gt;one&lt;\/b&gt;\. <span class="credit">Drawn &amp; done<\/span>/);
+    assert.match(page, />A &lt;square&gt; &amp; more\.</);
+    assert.doesNotMatch(page, /<b>one<\/b>/);
+  });
+
+  it('writes the page chrome in the story’s language', () => {
+    const { files } = render((story) => {
+      story.language = 'es';
+      story.credits = [{ role: 'writer', name: 'Alguien' }, { role: 'narration', name: 'Voz sintética' }];
+    });
+    const page = files[RENDERED_FILES.page]!;
+    assert.match(page, /<html lang="es">/);
+    assert.match(page, />Saltar a la historia</);
+    assert.match(page, /<h3>Audiodescripción<\/h3>/);
+    assert.match(page, /<dt>Texto<\/dt><dd>Alguien<\/dd><dt>Narración<\/dt><dd>Voz sintética<\/dd>/);
+    assert.match(page, /Edición para escuchar · 14 segundos/);
+    assert.match(page, /srclang="es" label="Español"/);
+    assert.equal(cueVoice(cues(files[RENDERED_FILES.captions]!).find((cue) => cue.id === 'scene-1-description-1')!), 'Audiodescripción');
+  });
+
+  it('says the pictures stand in for others only when they do', () => {
+    assert.doesNotMatch(render().files[RENDERED_FILES.page]!, /stand-in-note/);
+    const page = render((story) => (story.pictures = { kind: 'illustration', standIn: true, standInNote: 'They stand in.' })).files[RENDERED_FILES.page]!;
+    assert.match(page, /<p class="stand-in-note">They stand in\.<\/p>/);
+  });
+
+  it('lists every story on the front page, each in its own language, linked to its page', () => {
+    const english = smallTimedStory();
+    const spanish = { ...smallTimedStory(), id: 'pequena', language: 'es', title: 'Pequeña' };
+    const index = renderIndexPage([english, spanish], ASSETS);
+    assert.match(index, /<li class="story-entry" lang="en">[\s\S]*<a href="small\/index.html">T<\/a>/);
+    assert.match(index, /<li class="story-entry" lang="es">[\s\S]*<a href="pequena\/index.html">Pequeña<\/a>[\s\S]*Español/);
+  });
+});
