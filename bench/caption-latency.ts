@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     const page = await browser.newPage();
     // tsx compiles the evaluated function with esbuild's name helper; give the page one.
     await page.evaluateOnNewDocument('self.__name = (fn) => fn');
-    await page.goto(server.url, { waitUntil: 'networkidle0' });
+    await page.goto(`${server.url}at-the-line/`, { waitUntil: 'networkidle0' });
     await page.evaluate(() => customElements.whenDefined('story-player'));
     const results = await page.evaluate(
       async (from: number, seconds: number): Promise<PageResults> => {

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { JpegOptions, WebpOptions } from 'sharp';
+import type { JpegOptions, Sharp, WebpOptions } from 'sharp';
 import type { PictureFile } from '../../src/story/timed-story.js';
 import { runAsScript } from '../cli.js';
 import { loadManuscript } from '../story/manuscript.js';
@@ -53,7 +53,7 @@ export function artworkFocus(svgText: string, viewBoxWidth: number): number {
 class PictureError extends Error {}
 
 /** The source as a flattened RGB master, at least as wide as every file made from it. */
-async function master(path: string, data: Buffer, picture: PictureFile): Promise<sharp.Sharp> {
+async function master(path: string, data: Buffer, picture: PictureFile): Promise<Sharp> {
   const vector = path.toLowerCase().endsWith('.svg');
   const widest = Math.max(...pictureSources(picture).map((source) => source.width), ARTWORK_SIZE);
   const scale = vector ? Math.max(1, (widest * SVG_SUPERSAMPLING) / picture.width) : 1;

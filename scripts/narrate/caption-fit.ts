@@ -1,14 +1,15 @@
 /**
- * npm run caption-fit — how exactly the captions fit the speech: for every sentence cue, the audio
+ * npm run caption-fit [-- stories/<id> …] — how exactly the captions fit the speech, for every story
+ * and both of its audio files: for every sentence cue, the audio
  * level (RMS, dBFS) in the 100 ms after the cue starts against the 100 ms before it, measured on the
  * decoded episode file. Speech should begin at the cue: silence before, voice after.
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { chaptersOf, type TimedStory } from '../../src/story/timed-story.js';
 import { runAsScript } from '../cli.js';
+import { STORY_FILES, storyFolders } from '../story/paths.js';
 
 export const WINDOW = 0.1;
 const RATE = 16000;
@@ -62,16 +63,17 @@ const median = (values: number[]) => {
 };
 
 async function main(): Promise<void> {
-  const root = resolve(fileURLToPath(import.meta.url), '../../..');
-  const story = JSON.parse(await readFile(resolve(root, 'story/timing.json'), 'utf8')) as TimedStory;
-  for (const file of story.files) {
-    const fits = await captionFit(story, resolve(root, file.src));
-    const gains = fits.map((fit) => fit.after - fit.before);
-    console.log(
-      `${file.src}: ${fits.length} cues; level before cue start median ${median(fits.map((f) => f.before)).toFixed(1)} dBFS, ` +
-        `after ${median(fits.map((f) => f.after)).toFixed(1)} dBFS; rise median ${median(gains).toFixed(1)} dB, ` +
-        `smallest ${Math.min(...gains).toFixed(1)} dB (${fits[gains.indexOf(Math.min(...gains))]!.id})`,
-    );
+  for (const folder of storyFolders(process.argv.slice(2))) {
+    const story = JSON.parse(await readFile(join(folder, STORY_FILES.timing), 'utf8')) as TimedStory;
+    for (const file of story.files) {
+      const fits = await captionFit(story, join(folder, file.src));
+      const gains = fits.map((fit) => fit.after - fit.before);
+      console.log(
+        `${basename(folder)}/${file.src}: ${fits.length} cues; level before cue start median ${median(fits.map((f) => f.before)).toFixed(1)} dBFS, ` +
+          `after ${median(fits.map((f) => f.after)).toFixed(1)} dBFS; rise median ${median(gains).toFixed(1)} dB, ` +
+          `smallest ${Math.min(...gains).toFixed(1)} dB (${fits[gains.indexOf(Math.min(...gains))]!.id})`,
+      );
+    }
   }
 }
 

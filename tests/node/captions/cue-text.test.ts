@@ -2,6 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { cuePlainText, cueVoice, cueWords, parseWebVTT } from '../../../src/captions/index.js';
+import type { TimedStory } from '../../../src/story/timed-story.js';
+import { captionsVtt } from '../../../scripts/render/vtt.js';
 
 /** A cue from 0 s to `end` s with the given payload. */
 const cue = (text: string, end = 2.5, start = 0) => ({ id: '', start, end, settings: '', text });
@@ -115,8 +117,9 @@ describe('cueWords', () => {
     assert.deepEqual(cueWords(cue('<v Narrator> <i></i>\n</v>')), []);
   });
 
-  it('reads the word-timed captions the narration pipeline writes', () => {
-    const file = readFileSync(new URL('../../../captions/captions.vtt', import.meta.url), 'utf8');
+  it('reads the word-timed captions the build renders from a narrated story', () => {
+    const story = JSON.parse(readFileSync(new URL('../../../stories/at-the-line/timing.json', import.meta.url), 'utf8')) as TimedStory;
+    const file = captionsVtt(story);
     const { cues, errors } = parseWebVTT(file);
 
     assert.deepEqual(errors, []);

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { clock, durationInWords, positionInWords, timeWords } from '../../../src/captions/index.js';
+import { clock, durationInWords } from '../../../src/captions/index.js';
 
 describe('durationInWords', () => {
   it('names each unit in the plural, and in the singular for one', () => {
@@ -34,22 +34,11 @@ describe('durationInWords', () => {
     assert.equal(durationInWords(Infinity), '0 seconds');
   });
 
-  it('takes its words from timeWords', () => {
-    assert.equal(timeWords.en.minute.other, 'minutes');
-    assert.equal(durationInWords(120, 'en'), `2 ${timeWords.en.minute.other}`);
-  });
-});
-
-describe('positionInWords', () => {
-  it('says the position and the duration', () => {
-    assert.equal(positionInWords(125, 400), '2 minutes 5 seconds of 6 minutes 40 seconds');
-    assert.equal(positionInWords(0, 61), '0 seconds of 1 minute 1 second');
-  });
-
-  it('says only the position while the duration is unknown', () => {
-    assert.equal(positionInWords(5, Number.NaN), '5 seconds');
-    assert.equal(positionInWords(5, Infinity), '5 seconds');
-    assert.equal(positionInWords(5, 0), '5 seconds');
+  it('speaks the language asked for, with its plurals', () => {
+    assert.equal(durationInWords(125, 'es'), '2 minutos 5 segundos');
+    assert.equal(durationInWords(3661, 'es'), '1 hora 1 minuto 1 segundo');
+    assert.equal(durationInWords(0, 'es-MX'), '0 segundos');
+    assert.equal(durationInWords(125, 'en-GB'), '2 minutes 5 seconds');
   });
 });
 

@@ -1,91 +1,98 @@
 /**
- * The committed story agrees with itself: the captions, descriptions, chapters and timing data all
- * describe the committed audio, whose length is decoded from the files, not read from metadata.
+ * Every committed story agrees with itself: its timed story keeps every promise, describes the
+ * committed audio (whose length is decoded from the files, not read from metadata), says every word
+ * of its manuscript, and renders into tracks that match it; and its captions start where the speech
+ * starts, in both audio files.
  */
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseWebVTT, type WebVTTCue } from '../../../src/captions/webvtt.js';
-import { cuePlainText, cueVoice, cueWords } from '../../../src/captions/cue-text.js';
-import { chaptersOf, type TimedStory } from '../../../src/story/timed-story.js';
-import { checkTimedStory, MAX_ENCODED_DRIFT } from '../../../scripts/narrate/check.js';
+import { cuePlainText, cueWords } from '../../../src/captions/cue-text.js';
+import { checkTimedStory, MAX_ENCODED_DRIFT } from '../../../src/story/check-timed-story.js';
+import { chaptersOf, paragraphsOf, type TimedStory } from '../../../src/story/timed-story.js';
 import { decodedDuration } from '../../../scripts/narrate/encode.js';
 import { captionFit } from '../../../scripts/narrate/caption-fit.js';
-import { OUTPUT_FILES } from '../../../scripts/narrate/narrate.js';
+import { sentencesOf } from '../../../scripts/narrate/speech-text.js';
 import { loadManuscript } from '../../../scripts/story/manuscript.js';
+import { RENDERED_FILES, STORY_FILES, storyFolders } from '../../../scripts/story/paths.js';
+import { renderStoryFiles } from '../../../scripts/render/story-files.js';
 
-const ROOT = new URL('../../../', import.meta.url).pathname;
-const text = (file: string) => readFileSync(join(ROOT, file), 'utf8');
-const story = JSON.parse(text(OUTPUT_FILES.timing)) as TimedStory;
-const sentences = chaptersOf(story).flatMap((chapter) => chapter.sentences);
-
-function cuesOf(file: string): WebVTTCue[] {
-  const { cues, errors } = parseWebVTT(text(file));
-  assert.deepEqual(errors, [], `${file} parses without errors`);
+function cuesOf(text: string): WebVTTCue[] {
+  const { cues, errors } = parseWebVTT(text);
+  assert.deepEqual(errors, []);
   return cues;
 }
 
-describe('the committed story', () => {
-  const decoded: Record<string, number> = {};
-  before(async () => {
-    for (const file of story.files) decoded[file.src] = await decodedDuration(join(ROOT, file.src), 32000);
-  });
+for (const folder of storyFolders()) {
+  const story = JSON.parse(readFileSync(join(folder, STORY_FILES.timing), 'utf8')) as TimedStory;
+  const manuscript = loadManuscript(join(folder, STORY_FILES.manuscript));
+  const sentences = chaptersOf(story).flatMap((chapter) => chapter.sentences);
+  const tracks = renderStoryFiles(story, { script: 'app.js', stylesheet: 'page.css', icon: 'icon.svg' });
 
-  it('keeps every promise of a timed story', () => {
-    assert.deepEqual(checkTimedStory(story), []);
-  });
+  describe(`the committed story ${basename(folder)}`, () => {
+    const decoded: Record<string, number> = {};
+    before(async () => {
+      for (const file of story.files) decoded[file.src] = await decodedDuration(join(folder, file.src), 32000);
+    });
 
-  it('runs 5 to 9 minutes', () => {
-    assert.ok(story.duration >= 5 * 60 && story.duration <= 9 * 60, `${story.duration} s`);
-  });
+    it('keeps every promise of a timed story', () => {
+      assert.deepEqual(checkTimedStory(story), []);
+      assert.equal(story.id, basename(folder), 'its id is its folder’s name');
+    });
 
-  it('has audio files that decode to the length of the timed story', () => {
+    it('has audio files that decode to the length of the timed story', () => {
+      for (const file of story.files) {
+        assert.ok(Math.abs(decoded[file.src]! - story.duration) <= MAX_ENCODED_DRIFT, `${file.src}: ${decoded[file.src]} s vs ${story.duration} s`);
+        assert.equal(readFileSync(join(folder, file.src)).length, file.bytes, `${file.src} size`);
+      }
+    });
+
+    it('says every word of its manuscript, paragraph by paragraph, so it is not stale', () => {
+      const said = (paragraphs: string[]) => paragraphs.map((paragraph) => sentencesOf(paragraph, manuscript.language));
+      const texts = (chapter: (typeof story.scenes)[number] | typeof story.intro, kind: 'narration' | 'description') =>
+        paragraphsOf(chapter, kind).map((paragraph) => paragraph.map((sentence) => sentence.text));
+      assert.deepEqual(texts(story.intro, 'narration'), said(manuscript.intro.narration), 'intro: run npm run narrate');
+      assert.deepEqual(texts(story.close, 'narration'), said(manuscript.close.narration), 'close: run npm run narrate');
+      manuscript.scenes.forEach((scene, index) => {
+        const timed = story.scenes[index]!;
+        assert.deepEqual(texts(timed, 'narration'), said(scene.narration), `${scene.id}: run npm run narrate`);
+        assert.deepEqual(texts(timed, 'description'), scene.description ? said([scene.description]) : [], `${scene.id}: run npm run narrate`);
+        assert.deepEqual([timed.sceneId, timed.picture.alt, timed.picture.file], [scene.id, scene.picture.alt, scene.picture.file]);
+      });
+    });
+
+    it('renders a caption cue for every spoken sentence, with its words and times', () => {
+      const cues = cuesOf(tracks[RENDERED_FILES.captions]!);
+      assert.deepEqual(cues.map((cue) => cue.id), sentences.map((sentence) => sentence.id));
+      cues.forEach((cue, index) => {
+        const sentence = sentences[index]!;
+        assert.deepEqual([cue.start, cue.end, cuePlainText(cue)], [sentence.start, sentence.end, sentence.text], cue.id);
+        assert.deepEqual(cueWords(cue).map((word) => word.start), sentence.words.map((word) => word.start), cue.id);
+        assert.ok(cue.end <= decoded[story.files[0]!.src]!, `${cue.id} ends inside the audio`);
+      });
+    });
+
+    it('renders a description cue for every described picture, spanning the range descriptions-off skips', () => {
+      const described = story.scenes.filter((scene) => scene.description);
+      assert.deepEqual(
+        cuesOf(tracks[RENDERED_FILES.descriptions]!).map((cue) => [cue.id, cue.start, cue.end]),
+        described.map((scene) => [`${scene.id}-description`, scene.description!.start, scene.description!.end]),
+      );
+    });
+
+    it('renders chapters that tile the episode', () => {
+      const cues = cuesOf(tracks[RENDERED_FILES.chapters]!);
+      assert.deepEqual(cues.map((cue) => [cue.id, cue.start, cue.end, cue.text]), chaptersOf(story).map((c) => [c.id, c.start, c.end, c.title]));
+      assert.equal(cues.at(-1)!.end, story.duration);
+    });
+
     for (const file of story.files) {
-      assert.ok(Math.abs(decoded[file.src]! - story.duration) <= MAX_ENCODED_DRIFT, `${file.src}: ${decoded[file.src]} s vs ${story.duration} s`);
-      assert.equal(readFileSync(join(ROOT, file.src)).length, file.bytes, `${file.src} size`);
+      it(`starts each caption where its speech starts in ${file.src}: louder after the cue start than before it`, async () => {
+        const fits = await captionFit(story, join(folder, file.src));
+        for (const fit of fits) assert.ok(fit.after - fit.before >= 10, `${fit.id}: ${fit.before.toFixed(1)} dB before, ${fit.after.toFixed(1)} dB after`);
+      });
     }
   });
-
-  it('has a caption cue for every spoken sentence, with its words and times', () => {
-    const cues = cuesOf(OUTPUT_FILES.captions);
-    assert.deepEqual(cues.map((cue) => cue.id), sentences.map((sentence) => sentence.id));
-    cues.forEach((cue, index) => {
-      const sentence = sentences[index]!;
-      assert.equal(cue.start, sentence.start, cue.id);
-      assert.equal(cue.end, sentence.end, cue.id);
-      assert.equal(cuePlainText(cue), sentence.text, cue.id);
-      assert.equal(cueVoice(cue), sentence.kind === 'description' ? 'Audio description' : 'Narrator', cue.id);
-      assert.deepEqual(cueWords(cue).map((word) => word.start), sentence.words.map((word) => word.start), cue.id);
-      for (const word of cueWords(cue)) assert.ok(word.start >= cue.start && word.end <= cue.end, `${cue.id}: ${word.text}`);
-      assert.ok(cue.end <= decoded[story.files[0]!.src]!, `${cue.id} ends inside the audio`);
-    });
-  });
-
-  it('has one description cue per photo, spanning the range that descriptions-off skips', () => {
-    const cues = cuesOf(OUTPUT_FILES.descriptions);
-    const manuscript = loadManuscript();
-    assert.equal(cues.length, story.scenes.length);
-    cues.forEach((cue, index) => {
-      const scene = story.scenes[index]!;
-      assert.equal(cue.id, `${scene.id}-description`);
-      assert.deepEqual([cue.start, cue.end], [scene.description.start, scene.description.end]);
-      assert.equal(cuePlainText(cue), manuscript.scenes[index]!.description.replace(/\s+/g, ' ').trim());
-    });
-  });
-
-  it('has chapters that tile the episode, in WebVTT and Podcasting 2.0 JSON', () => {
-    const chapters = chaptersOf(story);
-    const cues = cuesOf(OUTPUT_FILES.chapters);
-    assert.deepEqual(cues.map((cue) => [cue.id, cue.start, cue.end, cue.text]), chapters.map((c) => [c.id, c.start, c.end, c.title]));
-    const json = JSON.parse(text(OUTPUT_FILES.podcastChapters)) as { version: string; chapters: { startTime: number; title: string; img: string }[] };
-    assert.equal(json.version, '1.2.0');
-    assert.deepEqual(json.chapters.map((c) => [c.startTime, c.title]), chapters.map((c) => [c.start, c.title]));
-    assert.equal(cues.at(-1)!.end, story.duration);
-  });
-
-  it('starts each caption where its speech starts: louder after the cue start than before it', async () => {
-    const fits = await captionFit(story, join(ROOT, story.files[0]!.src));
-    for (const fit of fits) assert.ok(fit.after - fit.before >= 10, `${fit.id}: ${fit.before.toFixed(1)} dB before, ${fit.after.toFixed(1)} dB after`);
-  });
-});
+}

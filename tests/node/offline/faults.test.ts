@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { storyStrings } from '../../../src/player-state/strings.js';
 import { offlineStrings as t } from '../../../src/story-offline/strings.js';
 import { launchChromium } from '../support/browser.js';
-import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory } from './support/test-site.js';
+import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory, STORY_PATH, storyPage } from './support/test-site.js';
 import {
   announcements,
   currentTime,
@@ -25,11 +25,11 @@ import {
   waitForPlayerStatus,
 } from './support/offline-page.js';
 
-const AUDIO = '/audio/episode.webm';
+const AUDIO = `${STORY_PATH}audio/episode.webm`;
 
 const savedAudio = async (page: Page) => (await savedAudioFiles(page)).map((file) => file.path);
 /** A precached file the page itself never asks for on load. */
-const PRECACHED = '/captions/chapters.json';
+const PRECACHED = `${STORY_PATH}captions/chapters.json`;
 
 describe('offline faults, in words', () => {
   let story: TestStory;
@@ -54,7 +54,7 @@ describe('offline faults, in words', () => {
     context = await browser.createBrowserContext();
     page = await context.newPage();
     await page.setViewport({ width: 1280, height: 900 });
-    await page.goto(server.url, { waitUntil: 'load' });
+    await page.goto(storyPage(server), { waitUntil: 'load' });
     await waitForOffline(page, ['available']);
   });
 
@@ -237,7 +237,7 @@ describe('the first visit, when a file of the site cannot be downloaded', () => 
     const context = await browser.createBrowserContext();
     try {
       const page = await context.newPage();
-      await page.goto(server.url, { waitUntil: 'load' });
+      await page.goto(storyPage(server), { waitUntil: 'load' });
       const save = await page.waitForSelector('story-offline >>> button.save');
       assert.equal(await save?.evaluate((button) => button.getAttribute('aria-disabled')), 'true', 'Save is disabled while preparing');
       const began = performance.now();

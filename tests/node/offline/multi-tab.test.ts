@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { buildServiceWorker } from '../../../scripts/build/service-worker.js';
 import { offlineStrings as t } from '../../../src/story-offline/strings.js';
 import { launchChromium } from '../support/browser.js';
-import { buildTestSite, serveTestSite, testStory, type TestServer } from './support/test-site.js';
+import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory, STORY_PATH, storyPage } from './support/test-site.js';
 import {
   checkForUpdateAndWait,
   currentTime,
@@ -32,10 +32,11 @@ const registration = (page: Page) =>
     return { controller: navigator.serviceWorker.controller?.state ?? null, waiting: found?.waiting?.state ?? null };
   });
 
-const pageCss = (page: Page) => page.evaluate(() => fetch('page.css').then((response) => response.text()));
+const pageCss = (page: Page) => page.evaluate(() => fetch('/page.css').then((response) => response.text()));
 
 describe('updates with the story open in two tabs', () => {
   let out: string;
+  let story: TestStory;
   let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -43,7 +44,8 @@ describe('updates with the story open in two tabs', () => {
   let other: Page;
 
   before(async () => {
-    out = await buildTestSite(await testStory());
+    story = await testStory();
+    out = await buildTestSite(story);
     server = await serveTestSite(out);
     browser = await launchChromium();
     context = await browser.createBrowserContext();
@@ -56,12 +58,12 @@ describe('updates with the story open in two tabs', () => {
 
   it('refuses to update from one tab while the other plays, then updates both once it is paused', async () => {
     listening = await context.newPage();
-    await listening.goto(server.url, { waitUntil: 'load' });
+    await listening.goto(storyPage(server), { waitUntil: 'load' });
     await waitForOffline(listening, ['available']);
     await pressInOffline(listening, 'button.save');
     await waitForOffline(listening, ['saved']);
     other = await context.newPage();
-    await other.goto(server.url, { waitUntil: 'load' });
+    await other.goto(storyPage(server), { waitUntil: 'load' });
     await waitForOffline(other, ['saved']);
 
     await listening.bringToFront();
@@ -69,7 +71,7 @@ describe('updates with the story open in two tabs', () => {
     await waitForAdvance(listening, 0, 1);
 
     await appendFile(join(out, 'page.css'), '\n/* version 2 */\n');
-    await buildServiceWorker(out);
+    await buildServiceWorker(out, [story.timing]);
     await checkForUpdateAndWait(other);
     await listening.waitForFunction(() => (document.querySelector('story-offline') as HTMLElement & { updateAvailable: boolean }).updateAvailable);
 

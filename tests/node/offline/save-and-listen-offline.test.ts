@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { CueIndex, parseWebVTT, type WebVTTCue } from '../../../src/captions/index.js';
 import { offlineStrings } from '../../../src/story-offline/strings.js';
 import { launchChromium } from '../support/browser.js';
-import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory } from './support/test-site.js';
+import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory, STORY_PATH, storyPage } from './support/test-site.js';
 import {
   cachedFiles,
   focusedInOffline,
@@ -43,7 +43,7 @@ describe('offline listening: saved once, the whole story works with the network 
   before(async () => {
     story = await testStory();
     out = await buildTestSite(story);
-    captions = new CueIndex(parseWebVTT(await readFile(join(out, 'captions/captions.vtt'), 'utf8')).cues);
+    captions = new CueIndex(parseWebVTT(await readFile(join(out, STORY_PATH, 'captions/captions.vtt'), 'utf8')).cues);
     server = await serveTestSite(out);
     browser = await launchChromium();
     context = await browser.createBrowserContext();
@@ -57,7 +57,7 @@ describe('offline listening: saved once, the whole story works with the network 
   });
 
   it('shows the size before saving, then reports the story saved only with every file in the cache', async (t) => {
-    await page.goto(server.url, { waitUntil: 'load' });
+    await page.goto(storyPage(server), { waitUntil: 'load' });
     const offer = await waitForOffline(page, ['available']);
     const audio = story.timing.files.find((file) => file.type.startsWith('audio/webm'))!;
     assert.equal(offer.bytesToSave, audio.bytes, 'offers to download the WebM episode Chromium plays');
@@ -76,8 +76,8 @@ describe('offline listening: saved once, the whole story works with the network 
     // (Leaving out the worker's few bytes about which tab plays: not part of the story.)
     const files = (await cachedFiles(page)).filter((file) => !file.cache.startsWith('story-offline-clients-'));
     const savedAudio = files.filter((file) => file.cache.startsWith('story-offline-audio-'));
-    assert.deepEqual(savedAudio.map((file) => [new URL(file.url).pathname, file.bytes]), [['/audio/episode.webm', audio.bytes]]);
-    for (const path of ['/index.html', '/icon.svg', '/app.js', '/page.css', '/captions/captions.vtt', '/captions/descriptions.vtt', '/captions/chapters.vtt']) {
+    assert.deepEqual(savedAudio.map((file) => [new URL(file.url).pathname, file.bytes]), [[`${STORY_PATH}audio/episode.webm`, audio.bytes]]);
+    for (const path of ['/index.html', '/icon.svg', '/app.js', '/page.css', ...['index.html', 'captions/captions.vtt', 'captions/descriptions.vtt', 'captions/chapters.vtt'].map((file) => `${STORY_PATH}${file}`)]) {
       assert.ok(files.some((file) => new URL(file.url).pathname === path && file.bytes > 0), `${path} is precached`);
     }
     const total = files.reduce((sum, file) => sum + file.bytes, 0);
@@ -118,7 +118,7 @@ describe('offline listening: saved once, the whole story works with the network 
     assert.equal(await focusedInOffline(page), 'save primary', 'focus moves to "Save for offline"');
     const files = await cachedFiles(page);
     assert.deepEqual(files.filter((file) => file.cache.startsWith('story-offline-audio-')), []);
-    assert.ok(files.some((file) => new URL(file.url).pathname === '/index.html'), 'the page still opens offline');
+    assert.ok(files.some((file) => new URL(file.url).pathname === `${STORY_PATH}index.html`), 'the page still opens offline');
 
     await pressInOffline(page, 'button.save');
     await waitForOffline(page, ['saved']);
@@ -131,7 +131,7 @@ describe('offline listening: saved once, the whole story works with the network 
     const audioAnswers: string[] = [];
     const failures: string[] = [];
     page.on('response', (response) => {
-      if (new URL(response.url()).pathname.startsWith('/audio/')) {
+      if (new URL(response.url()).pathname.startsWith(`${STORY_PATH}audio/`)) {
         audioAnswers.push(`${response.status()} ${response.fromServiceWorker() ? 'service worker' : 'network'}`);
       }
       if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);

@@ -12,7 +12,7 @@ import { ROOT } from '../../../scripts/build/build.js';
 import { buildServiceWorker } from '../../../scripts/build/service-worker.js';
 import { offlineStrings as t } from '../../../src/story-offline/strings.js';
 import { launchChromium } from '../support/browser.js';
-import { buildTestSite, serveTestSite, testStory, type TestServer } from './support/test-site.js';
+import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory, STORY_PATH, storyPage } from './support/test-site.js';
 import {
   announcements,
   checkForUpdateAndWait,
@@ -39,16 +39,18 @@ const workers = (page: Page) =>
     };
   });
 
-const pageCss = (page: Page) => page.evaluate(() => fetch('page.css').then((response) => response.text()));
+const pageCss = (page: Page) => page.evaluate(() => fetch('/page.css').then((response) => response.text()));
 
 describe('updates while listening', () => {
   let out: string;
+  let story: TestStory;
   let server: TestServer;
   let browser: Browser;
   let page: Page;
 
   before(async () => {
-    out = await buildTestSite(await testStory());
+    story = await testStory();
+    out = await buildTestSite(story);
     server = await serveTestSite(out);
     browser = await launchChromium();
     page = await (await browser.createBrowserContext()).newPage();
@@ -60,7 +62,7 @@ describe('updates while listening', () => {
   });
 
   it('lets a new version wait while the story plays, then restores the position when accepted', async () => {
-    await page.goto(server.url, { waitUntil: 'load' });
+    await page.goto(storyPage(server), { waitUntil: 'load' });
     await waitForOffline(page, ['available']);
     await pressInOffline(page, 'button.save');
     await waitForOffline(page, ['saved']);
@@ -70,7 +72,7 @@ describe('updates while listening', () => {
 
     // Deploy a new version: a changed stylesheet, and the worker rebuilt with its new revision.
     await appendFile(join(out, 'page.css'), '\n/* version 2 */\n');
-    await buildServiceWorker(out);
+    await buildServiceWorker(out, [story.timing]);
     const beforeUpdate = await currentTime(page);
     await recordAnnouncements(page);
     await checkForUpdateAndWait(page);
@@ -125,7 +127,7 @@ describe('updates while listening', () => {
   it('says why when the story does not pause for an update, and swaps nothing', async () => {
     assert.equal(await isPlaying(page), true);
     await appendFile(join(out, 'page.css'), '\n/* version 3 */\n');
-    await buildServiceWorker(out);
+    await buildServiceWorker(out, [story.timing]);
     await checkForUpdateAndWait(page);
     // A page script that keeps the player from hearing the pause request.
     await page.$eval('story-offline', (element) => element.addEventListener('story-pause-request', (event) => event.stopPropagation()));
@@ -140,6 +142,7 @@ describe('updates while listening', () => {
 
 describe('updates that change the episode audio', () => {
   let out: string;
+  let story: TestStory;
   let server: TestServer;
   let browser: Browser;
   let page: Page;
@@ -156,10 +159,11 @@ describe('updates that change the episode audio', () => {
 
   // Each test deploys over its own site.
   beforeEach(async () => {
-    out = await buildTestSite(await testStory());
+    story = await testStory();
+    out = await buildTestSite(story);
     server = await serveTestSite(out);
     page = await (await browser.createBrowserContext()).newPage();
-    await page.goto(server.url, { waitUntil: 'load' });
+    await page.goto(storyPage(server), { waitUntil: 'load' });
     await waitForOffline(page, ['available']);
   });
 
@@ -169,13 +173,13 @@ describe('updates that change the episode audio', () => {
   });
 
   it('refuses to save a file that changed on the server since the page loaded, and offers the update', async () => {
-    await copyFile(NEW_AUDIO, join(out, 'audio/episode.webm'));
+    await copyFile(NEW_AUDIO, join(out, STORY_PATH, 'audio/episode.webm'));
     await pressInOffline(page, 'button.save');
     const failed = await waitForOffline(page, ['error']);
     assert.equal(failed.errorMessage, t.errorChanged(t.audioFile));
     assert.deepEqual(await savedAudio(page), [], 'nothing saved under the old revision');
 
-    await buildServiceWorker(out);
+    await buildServiceWorker(out, [story.timing]);
     // The element looked for a new version when it found the change; look again now that it is deployed.
     await checkForUpdateAndWait(page);
   });
@@ -186,9 +190,9 @@ describe('updates that change the episode audio', () => {
     const [old] = await savedAudio(page);
     assert.ok(old);
 
-    await copyFile(NEW_AUDIO, join(out, 'audio/episode.webm'));
+    await copyFile(NEW_AUDIO, join(out, STORY_PATH, 'audio/episode.webm'));
     const { size } = await stat(NEW_AUDIO);
-    await buildServiceWorker(out);
+    await buildServiceWorker(out, [story.timing]);
     await checkForUpdateAndWait(page);
     // While the new version waits, both copies are there: the old one still plays for this page.
     const waiting = await savedAudio(page);
@@ -201,7 +205,7 @@ describe('updates that change the episode audio', () => {
     await navigation;
     await waitForOffline(page, ['saved']);
     const after = await savedAudio(page);
-    assert.deepEqual(after.map((file) => [file.path, file.bytes]), [['/audio/episode.webm', size]], 'only the new revision is kept');
+    assert.deepEqual(after.map((file) => [file.path, file.bytes]), [[`${STORY_PATH}audio/episode.webm`, size]], 'only the new revision is kept');
 
     // And it plays offline.
     await setNetwork(page, false, server);

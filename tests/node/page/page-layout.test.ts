@@ -43,7 +43,7 @@ describe('the built page', () => {
     const cdp = await page.createCDPSession();
     await cdp.send('Emulation.setEmulatedMedia', { features });
     await page.setViewport({ width, height: 800 });
-    await page.goto(server.url, { waitUntil: 'networkidle0' });
+    await page.goto(`${server.url}at-the-line/`, { waitUntil: 'networkidle0' });
     await page.evaluate(() => customElements.whenDefined('story-player'));
     await page.waitForFunction(() => (document.querySelector('story-player') as unknown as { cues: unknown[] }).cues.length > 0);
     return page;

@@ -2,63 +2,42 @@
  * The built site the offline tests run against, and a server for it whose faults a test can turn
  * on: an HTTP error for one file, a connection cut part way through a file, a slow file.
  *
- * The site is the real story when its narrated and rendered files are in the repository
- * (story/timing.json, story/images/generated/manifest.json, audio/, captions/); until then, or with
+ * The site is the real story (stories/at-the-line) when it is narrated; until then, or with
  * OFFLINE_TEST_STORY=fixture, a small story narrated from tests/fixtures/two-sentences with the same
- * pipeline, so the tests never depend on files that may be missing.
+ * pipeline, so the tests never depend on files that may be missing. Either way the site holds that
+ * one story, at `/<id>/`, beside the front page and the service worker at the root.
  */
 import type { Context, Next } from 'koa';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import sharp from 'sharp';
 import { buildSite, ROOT } from '../../../../scripts/build/build.js';
+import { buildImages } from '../../../../scripts/images/images.js';
 import { narrate } from '../../../../scripts/narrate/narrate.js';
 import { serveSite } from '../../../../scripts/serve/serve.js';
+import { STORIES_DIR, STORY_FILES } from '../../../../scripts/story/paths.js';
 import type { TimedStory } from '../../../../src/story/timed-story.js';
 
 const FIXTURE = resolve(ROOT, 'tests/fixtures/two-sentences');
-const REAL_STORY_FILES = ['story/timing.json', 'story/images/generated/manifest.json', 'audio', 'captions'];
+const REAL_STORY = join(STORIES_DIR, 'at-the-line');
 
-/** Whether the repository holds the whole real story (narrated and rendered). */
+/** Whether the repository holds the real story, narrated. */
 export function realStoryPresent(): boolean {
-  return REAL_STORY_FILES.every((file) => existsSync(join(ROOT, file)));
-}
-
-/** Renders the fixture's SVGs the way `npm run images` lays them out (fewer widths: it is a test). */
-async function renderFixtureImages(input: string): Promise<void> {
-  const folder = join(input, 'story/images/generated');
-  await mkdir(folder, { recursive: true });
-  const manifest: Record<string, unknown> = {};
-  for (const id of ['square']) {
-    const svg = await readFile(join(input, 'story/images', `${id}.svg`));
-    const sources = [];
-    for (const width of [480, 800]) {
-      const height = Math.round((width * 2) / 3);
-      const image = sharp(svg).resize(width, height, { fit: 'fill' });
-      await writeFile(join(folder, `${id}-${width}.webp`), await image.clone().webp().toBuffer());
-      await writeFile(join(folder, `${id}-${width}.jpg`), await image.clone().jpeg().toBuffer());
-      sources.push({ width, height, webp: `story/images/generated/${id}-${width}.webp`, jpeg: `story/images/generated/${id}-${width}.jpg` });
-    }
-    await writeFile(join(folder, `${id}-artwork.jpg`), await sharp(svg).resize(400, 400, { fit: 'cover' }).jpeg().toBuffer());
-    manifest[id] = { width: 1500, height: 1000, sources, artwork: { width: 400, height: 400, jpeg: `story/images/generated/${id}-artwork.jpg` } };
-  }
-  await writeFile(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return existsSync(join(REAL_STORY, STORY_FILES.timing));
 }
 
 let fixtureInput: Promise<string> | undefined;
-/** The fixture story's inputs (manuscript, narration, images), made once per test process. */
+/** The fixture story's folder (manuscript, narration, pictures), made once per test process. */
 function fixtureStory(): Promise<string> {
   fixtureInput ??= (async () => {
-    const input = await mkdtemp(join(tmpdir(), 'offline-story-'));
-    await cp(join(FIXTURE, 'manuscript.yaml'), join(input, 'story/manuscript.yaml'));
-    await cp(join(FIXTURE, 'images'), join(input, 'story/images'), { recursive: true });
-    await narrate({ manuscript: join(input, 'story/manuscript.yaml'), out: input });
-    await renderFixtureImages(input);
-    return input;
+    const folder = await mkdtemp(join(tmpdir(), 'offline-story-'));
+    await cp(FIXTURE, folder, { recursive: true });
+    await narrate({ story: folder });
+    await buildImages(folder);
+    return folder;
   })();
   return fixtureInput;
 }
@@ -66,25 +45,38 @@ function fixtureStory(): Promise<string> {
 export interface TestStory {
   /** Which story: the repository's, or the narrated fixture. */
   kind: 'story' | 'fixture';
-  /** Folder of the story's inputs, for `buildSite({ story })`. */
+  /** The story's folder, for `buildSite({ stories: [input] })`. */
   input: string;
   timing: TimedStory;
+  /** Where the story's page is in the site: `/at-the-line/`. Its files are below it. */
+  path: string;
 }
+
+function testStoryKind(): TestStory['kind'] {
+  const wanted = process.env['OFFLINE_TEST_STORY'];
+  return wanted === 'fixture' || (wanted !== 'story' && !realStoryPresent()) ? 'fixture' : 'story';
+}
+
+/** The test story's folder in the site, known before it is built: `/at-the-line/` or `/two-sentences/`. */
+export const STORY_PATH = testStoryKind() === 'story' ? `/${REAL_STORY.split('/').pop()}/` : `/${FIXTURE.split('/').pop()}/`;
+
+/** The address of the test story's page on a server. */
+export const storyPage = (server: { url: string }): string => new URL(STORY_PATH, server.url).href;
 
 export async function testStory(): Promise<TestStory> {
-  const wanted = process.env['OFFLINE_TEST_STORY'];
-  const kind = wanted === 'fixture' || (wanted !== 'story' && !realStoryPresent()) ? 'fixture' : 'story';
-  const input = kind === 'story' ? ROOT : await fixtureStory();
-  const timing = JSON.parse(await readFile(join(input, 'story/timing.json'), 'utf8')) as TimedStory;
-  return { kind, input, timing };
+  const kind = testStoryKind();
+  const input = kind === 'story' ? REAL_STORY : await fixtureStory();
+  const timing = JSON.parse(await readFile(join(input, STORY_FILES.timing), 'utf8')) as TimedStory;
+  if (`/${timing.id}/` !== STORY_PATH) throw new Error(`the test story's id is ${timing.id}, not ${STORY_PATH}`);
+  return { kind, input, timing, path: STORY_PATH };
 }
 
-/** Builds the site into a new temporary folder. */
+/** Builds the site of the one story into a new temporary folder. */
 export async function buildTestSite(story: TestStory, out?: string): Promise<string> {
-  return buildSite({ story: story.input, out: out ?? (await mkdtemp(join(tmpdir(), 'offline-site-'))) });
+  return buildSite({ stories: [story.input], out: out ?? (await mkdtemp(join(tmpdir(), 'offline-site-'))) });
 }
 
-/** Faults the server can inject, by URL path (`/audio/episode.webm`). */
+/** Faults the server can inject, by URL path (`/at-the-line/audio/episode.webm`). */
 export class Faults {
   /** Answer this HTTP status instead of the file. */
   readonly status = new Map<string, number>();
