@@ -1,0 +1,46 @@
+/**
+ * Run first by `npm test`: makes sure the Debian programs the tests use are installed. As root with
+ * apt-get it installs what is missing (with recommends: Chromium needs its fonts); otherwise it prints
+ * the one command that does, and fails.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { runAsScript } from '../cli.js';
+
+/** What the tests run, and the Debian package that brings each. */
+const NEEDS = [
+  { what: 'Chromium (browser tests)', package: 'chromium', present: () => existsSync(process.env['CHROME_PATH'] ?? '/usr/bin/chromium') },
+  { what: 'festival (English narration)', package: 'festival', present: () => onPath('festival') },
+  { what: 'the Festival voice cmu_us_slt_arctic_hts', package: 'festvox-us-slt-hts', present: () => existsSync('/usr/share/festival/voices/us/cmu_us_slt_arctic_hts') },
+  { what: 'espeak-ng (Spanish narration)', package: 'espeak-ng', present: () => onPath('espeak-ng') },
+  { what: 'ffmpeg (encoding and decoding audio)', package: 'ffmpeg', present: () => onPath('ffmpeg') },
+  { what: 'lame (MP3)', package: 'lame', present: () => onPath('lame') },
+] as const;
+
+function onPath(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** The packages still missing. */
+export function missingPackages(): string[] {
+  return NEEDS.filter((need) => !need.present()).map((need) => need.package);
+}
+
+function main(): Promise<void> {
+  const missing = missingPackages();
+  if (missing.length === 0) return Promise.resolve();
+  const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !onPath('apt-get')) {
+    throw new Error(`The tests need ${NEEDS.filter((n) => missing.includes(n.package)).map((n) => n.what).join(', ')}. Install them with:\n  sudo sh -c '${command}'`);
+  }
+  console.log(`Installing the Debian packages the tests need: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  const still = missingPackages();
+  if (still.length > 0) throw new Error(`apt-get installed, but these are still missing: ${still.join(' ')}`);
+  return Promise.resolve();
+}
+
+runAsScript(import.meta.url, main);
