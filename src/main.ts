@@ -13,4 +13,4 @@ export { StoryOffline } from './story-offline/story-offline.js';
 export * from './player-state/events.js';
 export * from './player-state/vocabulary.js';
 export type * from './player-state/context.js';
-export { storyStrings, type StoryStrings } from './player-state/strings.js';
+export * from './i18n/index.js';

@@ -9,4 +9,4 @@ export {
 } from './webvtt.js';
 export { cueWords, cueVoice, cuePlainText, type CueWord } from './cue-text.js';
 export { CueIndex } from './cue-index.js';
-export { durationInWords, positionInWords, clock, timeWords, type TimeLanguage } from './time-text.js';
+export { durationInWords, clock } from './time-text.js';

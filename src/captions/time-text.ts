@@ -1,55 +1,40 @@
 /**
- * Times as people read them: words for screen readers (`aria-valuetext` of a seek bar, "time
- * left" announcements) and a compact clock for the eye.
+ * Times as people read them: a duration in words for screen readers (the Play button's name, the
+ * seek bar's `aria-valuetext`) and a compact clock for the eye.
  *
- * Times are whole seconds, floored the way a player's clock is, after rounding to the millisecond
- * so that floating-point noise (124.99999999) still reads 125 seconds.
+ * The words come from `Intl` in the language asked for ("2 minutes 5 seconds", "2 minutos 5
+ * segundos"), so this module holds no words of its own. Times are whole seconds, floored the way a
+ * player's clock is, after rounding to the millisecond so that floating-point noise (124.99999999)
+ * still reads 125 seconds.
  */
 
-/**
- * Every word these functions print, per language. Unit names are keyed by CLDR plural category
- * (`Intl.PluralRules`): a language needing `few` or `many` adds them, and `other` is the fallback.
- */
-export const timeWords = {
-  en: {
-    hour: { one: 'hour', other: 'hours' },
-    minute: { one: 'minute', other: 'minutes' },
-    second: { one: 'second', other: 'seconds' },
-    /** Between a position and a duration: "5 seconds of 1 minute". */
-    of: 'of',
-  },
-} as const;
+type TimeUnit = 'hour' | 'minute' | 'second';
 
-export type TimeLanguage = keyof typeof timeWords;
+const unitFormats = new Map<string, Intl.NumberFormat>();
 
-type UnitForms = { readonly other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
-
-/**
- * A duration in words: "2 minutes 5 seconds", "1 hour 3 minutes", "45 seconds", "0 seconds".
- * Zero units are left out, except "0 seconds" for a duration under one second. Negative or
- * non-finite durations read as "0 seconds".
- */
-export function durationInWords(seconds: number, lang: TimeLanguage = 'en'): string {
-  const words = timeWords[lang];
-  const plural = new Intl.PluralRules(lang);
-  const unit = (n: number, forms: UnitForms): string => `${n} ${forms[plural.select(n)] ?? forms.other}`;
-
-  const { h, m, s } = split(seconds);
-  const parts: string[] = [];
-  if (h > 0) parts.push(unit(h, words.hour));
-  if (m > 0) parts.push(unit(m, words.minute));
-  if (s > 0 || parts.length === 0) parts.push(unit(s, words.second));
-  return parts.join(' ');
+/** One unit in words, "2 minutes", with a formatter made the first time a language asks for it. */
+function unitText(value: number, unit: TimeUnit, lang: string): string {
+  const key = `${lang}|${unit}`;
+  let format = unitFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' });
+    unitFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /**
- * Where playback is, in words: "2 minutes 5 seconds of 6 minutes 40 seconds". While the duration
- * is unknown (NaN, Infinity or 0, before the audio's metadata loads) only the position is given.
+ * A duration in words in `lang` (a BCP 47 tag): "2 minutes 5 seconds", "1 hour 3 minutes", "45
+ * seconds", "0 seconds". Zero units are left out, except "0 seconds" for a duration under one
+ * second. Negative or non-finite durations read as "0 seconds".
  */
-export function positionInWords(position: number, duration: number, lang: TimeLanguage = 'en'): string {
-  const here = durationInWords(position, lang);
-  if (!(Number.isFinite(duration) && duration > 0)) return here;
-  return `${here} ${timeWords[lang].of} ${durationInWords(duration, lang)}`;
+export function durationInWords(seconds: number, lang = 'en'): string {
+  const { h, m, s } = split(seconds);
+  const parts: string[] = [];
+  if (h > 0) parts.push(unitText(h, 'hour', lang));
+  if (m > 0) parts.push(unitText(m, 'minute', lang));
+  if (s > 0 || parts.length === 0) parts.push(unitText(s, 'second', lang));
+  return parts.join(' ');
 }
 
 /** A clock: "0:05", "2:05", "1:02:03". Negative, NaN or infinite times show "0:00". */

@@ -69,14 +69,18 @@ export class StoryChapterChangeEvent extends Event {
 }
 
 /**
- * The episode audio, a caption file or the page's timing failed; `message` says what happened, in
- * words.
+ * The episode audio or a text track failed, or the page's markup has a problem; `message` says
+ * what happened, in words. A failure the listener notices is said in the listener's language (and
+ * in the status region); a problem in the markup is said to the author, in English, and only here
+ * and in the console.
  */
 export class StoryErrorEvent extends Event {
   constructor(
     readonly message: string,
-    /** What failed: the audio, a refused play, one of the text tracks, or a `<story-scene>`'s times. */
+    /** What failed: the audio, a refused play, one of the text tracks, or a `<story-scene>`'s markup. */
     readonly source: 'audio' | 'play' | 'captions' | 'descriptions' | 'chapters' | 'scene',
+    /** For a problem in the markup: the element it is in (the `<story-scene>`, the `<track>`). */
+    readonly element: Element | null = null,
   ) {
     super(StoryNotice.error);
   }

@@ -46,3 +46,6 @@ export const PlaybackRates = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 
 /** Seconds skipped by the back and forward controls. */
 export const SkipSeconds = { back: 15, forward: 30 } as const;
+
+/** The text tracks a player reads from its fallback `<audio>`. */
+export type TrackKind = 'captions' | 'descriptions' | 'chapters';

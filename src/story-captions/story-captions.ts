@@ -4,7 +4,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { consume } from '@lit/context';
 import type { CueIndex } from '../captions/cue-index.js';
 import { playerClockContext, playerStateContext, type PlayerClock, type PlayerState, type StoryCue } from '../player-state/context.js';
-import { storyStrings as t } from '../player-state/strings.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
 import { CaptionsMode } from '../player-state/vocabulary.js';
 import { styles } from './story-captions.styles.js';
 
@@ -39,6 +39,8 @@ export class StoryCaptions extends LitElement {
 
   @consume({ context: playerClockContext })
   private clock?: PlayerClock;
+
+  readonly #localize = new LocalizeController(this);
 
   @state() private cueIndex = -1;
   @state() private wordIndex = -1;
@@ -102,7 +104,7 @@ export class StoryCaptions extends LitElement {
 
   protected override render() {
     const cue = this.#index?.items[this.cueIndex];
-    return html`<div class="caption" ?hidden=${!this.#on} aria-label=${t.captionsRegion} role="group">
+    return html`<div class="caption" ?hidden=${!this.#on} aria-label=${this.#localize.term('captionLine')} role="group">
       <p class="line" part="line" data-cue=${cue?.id ?? ''}>
         ${cue && cue.voice && cue.voice !== this.#usualVoice ? html`<span class="voice" part="voice">${cue.voice}: </span>` : nothing}
         ${cue

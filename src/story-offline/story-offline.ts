@@ -13,7 +13,8 @@ import {
 } from './events.js';
 import { saveAudio, SaveError, type SaveFailure } from './save-audio.js';
 import { ServiceWorkerController } from './service-worker-controller.js';
-import { offlineStrings as t } from './strings.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import type { TermArgs, TermKey } from '../i18n/translation.js';
 import { styles } from './story-offline.styles.js';
 
 /** Where the offline copy stands. */
@@ -172,6 +173,12 @@ export class StoryOffline extends LitElement {
 
   @state() private player?: PlayerState;
   private clock?: PlayerClock;
+  readonly #localize = new LocalizeController(this);
+
+  /** A term in the element's language. */
+  #t<K extends TermKey>(key: K, ...args: TermArgs<K>): string {
+    return this.#localize.term(key, ...args);
+  }
   #consuming = false;
 
   readonly #worker = new ServiceWorkerController(this, {
@@ -185,13 +192,13 @@ export class StoryOffline extends LitElement {
     },
     onError: (detail) => {
       this.offlineState = OfflineState.error;
-      this.errorText = t.notRegistered(detail);
+      this.errorText = this.#t('notRegistered', detail);
     },
     onInstallFailed: () => {
       this.offlineState = OfflineState.error;
       this.lastFailure = null;
-      this.errorText = t.installFailed;
-      this.#announce(t.installFailed);
+      this.errorText = this.#t('installFailed');
+      this.#announce(this.#t('installFailed'));
     },
     onTakenOver: () => {
       // Another tab accepted the update. A paused page reloads into the new version at once (the
@@ -250,7 +257,7 @@ export class StoryOffline extends LitElement {
       const status = await this.#askWorker();
       const file = this.#audioFile(status);
       this.bytesTotal = file?.bytes ?? 0;
-      this.#announce(t.statusSaving(this.bytesTotal));
+      this.#announce(this.#t('statusSaving', this.bytesTotal));
       // Precached files that went missing (evicted, or a failed update) are downloaded again first.
       if (status.precache.missing.length > 0) await this.#worker.repair().catch(() => undefined);
       if (file && !file.saved) {
@@ -267,17 +274,17 @@ export class StoryOffline extends LitElement {
       await this.#readStorage();
       this.#moveFocusAfterRender('.remove');
       this.offlineState = OfflineState.saved;
-      this.#announce(t.statusSaved);
+      this.#announce(this.#t('statusSaved'));
       this.dispatchEvent(new StoryOfflineSavedEvent(this.storyBytes));
       return true;
     } catch (error) {
       const failure: SaveFailure = error instanceof SaveError ? error.failure : { reason: 'network' };
       await this.#readStorage();
       if (failure.reason === 'cancelled') {
-        this.notice = t.cancelled;
+        this.notice = this.#t('cancelled');
         this.#moveFocusAfterRender('.save');
         this.offlineState = OfflineState.available;
-        this.#announce(t.cancelled);
+        this.#announce(this.#t('cancelled'));
         return false;
       }
       this.lastFailure = failure;
@@ -306,9 +313,9 @@ export class StoryOffline extends LitElement {
     this.#moveFocusAfterRender('.save');
     await caches.delete(status.audioCache);
     // The notice first: it shows the moment the state says "available".
-    this.notice = t.removed(bytes);
+    this.notice = this.#t('removed', bytes);
     await this.#refresh();
-    this.#announce(t.statusRemoved);
+    this.#announce(this.#t('statusRemoved'));
     this.dispatchEvent(new StoryOfflineRemovedEvent());
   }
 
@@ -335,7 +342,7 @@ export class StoryOffline extends LitElement {
       });
       this.dispatchEvent(new StoryPauseRequestEvent());
       await paused;
-      if (this.#playing()) return this.#updateRefused(t.updateNotPaused);
+      if (this.#playing()) return this.#updateRefused(this.#t('updateNotPaused'));
     }
     // This page's own "Update available" needs no announcement once the listener acted on it.
     this.#updateToAnnounce = false;
@@ -343,7 +350,7 @@ export class StoryOffline extends LitElement {
     const outcome = await this.#worker.applyUpdate();
     if (outcome === 'activated') return; // The page reloads when the new version takes control.
     this.#setUpdatedFlag(false);
-    if (outcome === 'playing-elsewhere') return this.#updateRefused(t.updatePlayingElsewhere);
+    if (outcome === 'playing-elsewhere') return this.#updateRefused(this.#t('updatePlayingElsewhere'));
     // No version waits any more (another tab took it, or it failed): the control goes.
     this.updating = false;
     this.updateWaiting = this.#worker.updateWaiting;
@@ -391,7 +398,7 @@ export class StoryOffline extends LitElement {
   // ─── Rendering ───────────────────────────────────────────────────────────────────────────────
 
   protected override render() {
-    return html`<div class="base" part="base" role="group" aria-label=${t.region}>
+    return html`<div class="base" part="base" role="group" aria-label=${this.#t('offlineRegion')}>
       ${this.#renderState()} ${this.#renderUpdate()}
       ${hasAnnounce(this.#player()) ? nothing : html`<p class="visually-hidden" part="status" role="status">${this.ownStatus}</p>`}
     </div>`;
@@ -400,7 +407,7 @@ export class StoryOffline extends LitElement {
   #renderState() {
     switch (this.offlineState) {
       case OfflineState.unsupported:
-        return html`<p class="detail" part="detail">${t.unsupported}</p>`;
+        return html`<p class="detail" part="detail">${this.#t('unsupported')}</p>`;
       case OfflineState.preparing:
       case OfflineState.available:
         return html`${this.notice ? html`<p part="summary">${this.notice}</p>` : nothing}
@@ -413,26 +420,26 @@ export class StoryOffline extends LitElement {
               aria-disabled=${this.offlineState === OfflineState.preparing ? 'true' : 'false'}
               @click=${this.#onSave}
             >
-              ${icon.save}${t.save}
+              ${icon.save}${this.#t('save')}
             </button>
             <p class="detail" part="detail" id="detail">
-              ${this.status ? t.saveDetail(this.bytesToSave, this.status.precache.bytes) : t.checking}
+              ${this.status ? this.#t('saveDetail', this.bytesToSave, this.status.precache.bytes) : this.#t('checking')}
             </p>
           </div>
-          ${this.online ? nothing : html`<p class="detail" part="detail">${t.offlineNotSaved}</p>`} ${this.#renderStorage(false)}`;
+          ${this.online ? nothing : html`<p class="detail" part="detail">${this.#t('offlineNotSaved')}</p>`} ${this.#renderStorage(false)}`;
       case OfflineState.saving: {
         const percent = this.bytesTotal > 0 ? Math.floor((this.bytesLoaded / this.bytesTotal) * 100) : 0;
-        return html`<p id="saving-label">${t.saving}</p>
+        return html`<p id="saving-label">${this.#t('saving')}</p>
           <div class="row">
             <progress part="progress" aria-labelledby="saving-label" aria-describedby="progress-text" max=${this.bytesTotal || 1} .value=${this.bytesLoaded}></progress>
-            <span part="progress-text" id="progress-text">${t.progress(this.bytesLoaded, this.bytesTotal, percent)}</span>
-            <button type="button" class="cancel" part="cancel-button" @click=${this.cancel}>${t.cancel}</button>
+            <span part="progress-text" id="progress-text">${this.#t('progress', this.bytesLoaded, this.bytesTotal, percent)}</span>
+            <button type="button" class="cancel" part="cancel-button" @click=${this.cancel}>${this.#t('cancel')}</button>
           </div>`;
       }
       case OfflineState.saved:
-        return html`<p class="summary" part="summary">${icon.saved}<span>${t.saved(this.storyBytes)}</span></p>
+        return html`<p class="summary" part="summary">${icon.saved}<span>${this.#t('saved', this.storyBytes)}</span></p>
           <div class="row">
-            <button type="button" class="remove" part="remove-button" @click=${this.#onRemove}>${t.remove}</button>
+            <button type="button" class="remove" part="remove-button" @click=${this.#onRemove}>${this.#t('remove')}</button>
           </div>
           ${this.#renderStorage(true)}`;
       case OfflineState.error:
@@ -440,9 +447,9 @@ export class StoryOffline extends LitElement {
           ${this.lastFailure
             ? html`<div class="row">
                 <button type="button" class="retry primary" part="retry-button" aria-describedby="detail" @click=${this.#onSave}>
-                  ${icon.save}${t.retry}
+                  ${icon.save}${this.#t('retry')}
                 </button>
-                <p class="detail" part="detail" id="detail">${this.status ? t.saveDetail(this.bytesToSave, this.status.precache.bytes) : nothing}</p>
+                <p class="detail" part="detail" id="detail">${this.status ? this.#t('saveDetail', this.bytesToSave, this.status.precache.bytes) : nothing}</p>
               </div>
               ${this.#renderStorage(false)}`
             : nothing}`;
@@ -451,21 +458,21 @@ export class StoryOffline extends LitElement {
 
   #renderStorage(saved: boolean) {
     if (!this.estimate) return nothing;
-    const keep = saved && this.persisted !== null ? ` ${this.persisted ? t.persisted : t.notPersisted}` : '';
-    return html`<p class="storage" part="storage">${t.storage(this.estimate.usage, this.estimate.quota)}${keep}</p>`;
+    const keep = saved && this.persisted !== null ? ` ${this.persisted ? this.#t('persisted') : this.#t('notPersisted')}` : '';
+    return html`<p class="storage" part="storage">${this.#t('storage', this.estimate.usage, this.estimate.quota)}${keep}</p>`;
   }
 
   #renderUpdate() {
     if (!this.updateWaiting) return nothing;
     return html`<div class="update row" part="update">
-      <p>${t.updateAvailable}${this.#playing() ? html` ${t.updateWhilePlaying}` : nothing}${this.updateNote ? html` ${this.updateNote}` : nothing}</p>
+      <p>${this.#t('updateAvailable')}${this.#playing() ? html` ${this.#t('updateWhilePlaying')}` : nothing}${this.updateNote ? html` ${this.updateNote}` : nothing}</p>
       <button
         type="button"
         class="update-button"
         part="update-button"
         aria-disabled=${this.updating ? 'true' : 'false'}
         @click=${this.#onUpdate}
-      >${this.updating ? t.updating : t.update}</button>
+      >${this.updating ? this.#t('updating') : this.#t('update')}</button>
     </div>`;
   }
 
@@ -486,7 +493,7 @@ export class StoryOffline extends LitElement {
   #onConnection = (): void => {
     this.online = navigator.onLine;
     // Streaming unsaved audio: say it now, not only when the buffer runs dry and the player fails.
-    if (!this.online && this.#playing() && this.offlineState !== OfflineState.saved) this.#announce(t.statusOfflineWhilePlaying);
+    if (!this.online && this.#playing() && this.offlineState !== OfflineState.saved) this.#announce(this.#t('statusOfflineWhilePlaying'));
   };
 
   #onPlay = (): void => {
@@ -508,7 +515,7 @@ export class StoryOffline extends LitElement {
   #announceUpdateAvailable(): void {
     if (!this.#updateToAnnounce || !this.updateWaiting) return;
     this.#updateToAnnounce = false;
-    this.#announce(t.statusUpdateAvailable);
+    this.#announce(this.#t('statusUpdateAvailable'));
   }
 
   #updateRefused(why: string): void {
@@ -545,7 +552,7 @@ export class StoryOffline extends LitElement {
     if (reached.length === 0 || now - this.#lastAnnouncement < MILESTONE_GAP_MS) return;
     for (const m of reached) this.#announced.add(m);
     this.#lastAnnouncement = now;
-    this.#announce(t.statusMilestone(reached.at(-1) ?? 0));
+    this.#announce(this.#t('statusMilestone', reached.at(-1) ?? 0));
   };
 
   /**
@@ -591,7 +598,7 @@ export class StoryOffline extends LitElement {
     } catch {
       return;
     }
-    if (updated) setTimeout(() => this.#announce(t.statusUpdated), 500);
+    if (updated) setTimeout(() => this.#announce(this.#t('statusUpdated')), 500);
   }
 
   #moveFocusAfterRender(selector: string): void {
@@ -644,7 +651,7 @@ export class StoryOffline extends LitElement {
       // A failed registration or first install has said so already.
       if (this.offlineState === OfflineState.preparing) {
         this.offlineState = OfflineState.error;
-        this.errorText = t.notReady;
+        this.errorText = this.#t('notReady');
       }
     }
     await this.#readStorage();
@@ -673,21 +680,21 @@ export class StoryOffline extends LitElement {
   #failureText(failure: Exclude<SaveFailure, { reason: 'cancelled' }>): string {
     switch (failure.reason) {
       case 'offline':
-        return t.errorOffline;
+        return this.#t('saveErrorOffline');
       case 'network':
-        return t.errorNetwork(t.audioFile);
+        return this.#t('errorNetwork', this.#t('audioFile'));
       case 'http':
-        return t.errorHttp(t.audioFile, failure.status);
+        return this.#t('errorHttp', this.#t('audioFile'), failure.status);
       case 'changed':
-        return t.errorChanged(t.audioFile);
+        return this.#t('errorChanged', this.#t('audioFile'));
       case 'quota': {
         const free = this.estimate ? Math.max(0, this.estimate.quota - this.estimate.usage) : null;
-        return t.errorQuota(this.bytesToSave, free !== null && free < this.bytesToSave ? free : null);
+        return this.#t('errorQuota', this.bytesToSave, free !== null && free < this.bytesToSave ? free : null);
       }
       case 'incomplete':
-        return t.errorIncomplete(failure.missing);
+        return this.#t('errorIncomplete', failure.missing);
       case 'worker':
-        return t.errorWorker;
+        return this.#t('errorWorker');
     }
   }
 }

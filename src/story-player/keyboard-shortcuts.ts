@@ -1,4 +1,5 @@
-import { storyStrings } from '../player-state/strings.js';
+import type { LocalizeController } from '../i18n/localize-controller.js';
+import type { PictureNoun } from '../i18n/translation.js';
 import { SkipSeconds } from '../player-state/vocabulary.js';
 
 /** What a single-key shortcut does. */
@@ -19,9 +20,6 @@ export interface Shortcut {
   action: ShortcutAction;
   /** `KeyboardEvent.key` values that trigger it. */
   keys: readonly string[];
-  /** The keys as shown in the help dialog. */
-  label: string;
-  description: string;
 }
 
 /**
@@ -30,25 +28,63 @@ export interface Shortcut {
  * them off (WCAG 2.1.4).
  */
 export const shortcuts: readonly Shortcut[] = [
-  { action: 'toggle-play', keys: ['k'], label: 'K', description: storyStrings.keys.togglePlay },
-  { action: 'back', keys: ['j'], label: 'J', description: storyStrings.keys.back(SkipSeconds.back) },
-  { action: 'forward', keys: ['l'], label: 'L', description: storyStrings.keys.forward(SkipSeconds.forward) },
-  { action: 'previous-photo', keys: ['p'], label: 'P', description: storyStrings.keys.previousPhoto },
-  { action: 'next-photo', keys: ['n'], label: 'N', description: storyStrings.keys.nextPhoto },
-  { action: 'photo-number', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], label: '1 … 9', description: storyStrings.keys.photoNumber },
-  { action: 'slower', keys: ['<'], label: '<', description: storyStrings.keys.slower },
-  { action: 'faster', keys: ['>'], label: '>', description: storyStrings.keys.faster },
-  { action: 'descriptions', keys: ['d'], label: 'D', description: storyStrings.keys.descriptions },
-  { action: 'captions', keys: ['c'], label: 'C', description: storyStrings.keys.captions },
-  { action: 'help', keys: ['?'], label: '?', description: storyStrings.keys.help },
+  { action: 'toggle-play', keys: ['k'] },
+  { action: 'back', keys: ['j'] },
+  { action: 'forward', keys: ['l'] },
+  { action: 'previous-photo', keys: ['p'] },
+  { action: 'next-photo', keys: ['n'] },
+  { action: 'photo-number', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'] },
+  { action: 'slower', keys: ['<'] },
+  { action: 'faster', keys: ['>'] },
+  { action: 'descriptions', keys: ['d'] },
+  { action: 'captions', keys: ['c'] },
+  { action: 'help', keys: ['?'] },
 ];
 
-/** Keys of the position slider, listed in the help dialog (they work even with shortcuts off). */
-export const sliderKeys: readonly { label: string; description: string }[] = [
-  { label: '← →', description: storyStrings.keys.sliderStep },
-  { label: 'Page Up / Page Down', description: storyStrings.keys.sliderPage },
-  { label: 'Home / End', description: storyStrings.keys.sliderEnds },
-];
+/** A line of the help dialog: the keys as shown, and what they do. */
+export interface HelpRow {
+  label: string;
+  description: string;
+}
+
+/**
+ * The shortcuts as the help dialog lists them, in the player's language: the number keys go up to
+ * the number of pictures (at most 9), and picture words follow what the pictures are.
+ */
+export function shortcutRows(localize: LocalizeController, noun: PictureNoun, sceneCount: number): HelpRow[] {
+  const t = localize;
+  const last = Math.min(9, sceneCount);
+  const rows: Record<ShortcutAction, HelpRow | null> = {
+    'toggle-play': { label: 'K', description: t.term('keyTogglePlay') },
+    back: { label: 'J', description: t.term('back', SkipSeconds.back) },
+    forward: { label: 'L', description: t.term('forward', SkipSeconds.forward) },
+    'previous-photo': { label: 'P', description: t.term('previousPicture', noun) },
+    'next-photo': { label: 'N', description: t.term('nextPicture', noun) },
+    'photo-number': last < 1 ? null : { label: last > 1 ? `1 … ${last}` : '1', description: t.term('keyPictureNumber', noun, last) },
+    slower: { label: '<', description: t.term('keySlower') },
+    faster: { label: '>', description: t.term('keyFaster') },
+    descriptions: { label: 'D', description: t.term('keyDescriptions') },
+    captions: { label: 'C', description: t.term('keyCaptions') },
+    help: { label: '?', description: t.term('keyHelp') },
+  };
+  return shortcuts.map((s) => rows[s.action]).filter((row): row is HelpRow => row !== null);
+}
+
+/** Seconds the slider's arrow keys and Page Up / Page Down move. */
+export const SliderStep = { arrow: 5, page: 30 } as const;
+
+/**
+ * The position slider's keys (they work even with shortcuts off). In a right-to-left page the
+ * slider runs from the right, so → moves back and ← forward.
+ */
+export function sliderRows(localize: LocalizeController): HelpRow[] {
+  const t = localize;
+  return [
+    { label: t.dir === 'rtl' ? '→ ←' : '← →', description: t.term('keySliderStep', SliderStep.arrow) },
+    { label: t.term('keyNamesPage'), description: t.term('keySliderPage', SliderStep.page) },
+    { label: t.term('keyNamesHomeEnd'), description: t.term('keySliderEnds') },
+  ];
+}
 
 const typingTarget = (el: Element | null): boolean => {
   if (!el) return false;

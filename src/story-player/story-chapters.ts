@@ -1,11 +1,29 @@
+import type { PictureNoun } from '../i18n/translation.js';
 import type { StoryChapter, StoryCue, TimeRange } from '../player-state/context.js';
-import { storyStrings as t } from '../player-state/strings.js';
+import { PictureKinds, type PictureKind } from '../story/timed-story.js';
+import * as problem from './page-problems.js';
 
-/** The chapters of a story, and what on the page could not be used, in words. */
+/** A problem in the page's markup, for the author: the element, and what is wrong with it. */
+export interface PageProblem {
+  element: Element;
+  message: string;
+}
+
+/** The chapters of a story, what its pictures are, and what on the page could not be used. */
 export interface ReadChapters {
   chapters: StoryChapter[];
-  /** One sentence per `<story-scene>` whose timing attributes are missing or invalid. */
-  problems: string[];
+  /** One per `<story-scene>` attribute that is missing or invalid. */
+  problems: PageProblem[];
+  /** "photo" when every scene is a photograph, else "picture": how the player's labels name them. */
+  pictureNoun: PictureNoun;
+  /** How many `<story-scene>` elements the story has. */
+  sceneCount: number;
+}
+
+/** Titles for chapters that neither the page nor the chapters track names, in the player's language. */
+export interface FallbackTitles {
+  picture(noun: PictureNoun, number: number): string;
+  part(number: number): string;
 }
 
 const num = (value: string | null | undefined): number | undefined => {
@@ -18,18 +36,49 @@ const headingText = (el: Element): string =>
   el.querySelector('h1, h2, h3, h4, h5, h6')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /**
- * The chapters of a story, read from its page: `<story-scene>` elements (photos) and sections with
+ * What a scene's picture is: its `picture-kind` attribute, a photograph by default. An unknown
+ * value is a problem, and reads as "picture", which is never wrong.
+ */
+export function pictureKindOf(scene: Element): { kind: PictureKind | 'unknown'; problem?: string } {
+  const value = scene.getAttribute('picture-kind');
+  const kind = readPictureKind(value);
+  return kind === 'unknown' ? { kind, problem: problem.scenePictureKind(sceneName(scene), value ?? '') } : { kind };
+}
+
+/** A `picture-kind` value: empty or absent is a photograph. */
+export function readPictureKind(value: string | null | undefined): PictureKind | 'unknown' {
+  const trimmed = value?.trim().toLowerCase() ?? '';
+  if (trimmed === '') return 'photograph';
+  return PictureKinds.find((kind) => kind === trimmed) ?? 'unknown';
+}
+
+/**
+ * The chapters of a story, read from its page: `<story-scene>` elements (pictures) and sections with
  * `data-start` / `data-end` (intro, close), refined by the chapters track when it loaded.
  *
- * The page is the source for ranges, photo numbers, artwork and description ranges; the chapter
+ * The page is the source for ranges, picture numbers, artwork and description ranges; the chapter
  * cues, when present, give the titles and fill in any chapter the page does not mark up. A scene
  * whose `start` / `end` cannot be used is left out (the chapters track may still fill it in), and
  * one whose description attributes cannot be used gets its description range from the description
- * cues inside it; either way `problems` says so.
+ * cues inside it; either way `problems` says so. A scene with neither description attributes nor a
+ * `.description` block has no recorded description: no range, and nothing to report.
  */
-export function readChapters(root: Element, chapterCues: readonly StoryCue[], descriptionCues: readonly StoryCue[]): ReadChapters {
+export function readChapters(
+  root: Element,
+  chapterCues: readonly StoryCue[],
+  descriptionCues: readonly StoryCue[],
+  titles: FallbackTitles,
+): ReadChapters {
   const fromPage: StoryChapter[] = [];
-  const problems: string[] = [];
+  const problems: PageProblem[] = [];
+  const report = (element: Element, message: string) => problems.push({ element, message });
+  const scenes = Array.from(root.querySelectorAll('story-scene'));
+  const kinds = scenes.map((scene) => {
+    const { kind, problem: wrong } = pictureKindOf(scene);
+    if (wrong) report(scene, wrong);
+    return kind;
+  });
+  const pictureNoun: PictureNoun = kinds.every((kind) => kind === 'photograph') ? 'photo' : 'picture';
   const parts = root.querySelectorAll<HTMLElement>('story-scene, [data-start][data-end]:not(.sentence)');
   for (const el of Array.from(parts)) {
     if (el.closest('story-scene') && el.localName !== 'story-scene') continue; // sentences inside scenes
@@ -37,7 +86,7 @@ export function readChapters(root: Element, chapterCues: readonly StoryCue[], de
     let range: TimeRange | undefined;
     if (isScene) {
       const checked = checkRange(el, 'start', 'end');
-      if (typeof checked === 'string') problems.push(t.errorSceneTiming(sceneName(el), checked));
+      if (typeof checked === 'string') report(el, problem.sceneTiming(sceneName(el), checked));
       else range = checked;
     } else {
       const start = num(el.dataset.start);
@@ -51,9 +100,7 @@ export function readChapters(root: Element, chapterCues: readonly StoryCue[], de
       if (number !== undefined) chapter.number = number;
       const artwork = el.getAttribute('artwork');
       if (artwork) chapter.artwork = new URL(artwork, document.baseURI).href;
-      const described = checkRange(el, 'description-start', 'description-end', range);
-      if (typeof described === 'string') problems.push(t.errorSceneDescription(sceneName(el), described));
-      const description = typeof described === 'string' ? describedByCues(range, descriptionCues) : described;
+      const description = readDescription(el, range, descriptionCues, report);
       if (description) chapter.description = description;
     }
     fromPage.push(chapter);
@@ -70,13 +117,33 @@ export function readChapters(root: Element, chapterCues: readonly StoryCue[], de
     }
   }
   merged.sort((a, b) => a.start - b.start);
-  for (const [i, c] of merged.entries()) if (!c.title) c.title = c.number ? `Photo ${c.number}` : `Part ${i + 1}`;
-  return { chapters: merged, problems };
+  for (const [i, c] of merged.entries()) if (!c.title) c.title = c.number ? titles.picture(pictureNoun, c.number) : titles.part(i + 1);
+  return { chapters: merged, problems, pictureNoun, sceneCount: scenes.length };
 }
 
-/** How a problem names the scene: its heading and id, else whichever it has. */
+/**
+ * A scene's description range: from its attributes; from the description cues inside it when they
+ * cannot be used (reported); none when the picture has no recorded description.
+ */
+function readDescription(
+  scene: Element,
+  range: TimeRange,
+  cues: readonly StoryCue[],
+  report: (element: Element, message: string) => void,
+): TimeRange | undefined {
+  if (!scene.hasAttribute('description-start') && !scene.hasAttribute('description-end')) {
+    if (!scene.querySelector('.description')) return undefined;
+    report(scene, problem.sceneDescriptionUntimed(sceneName(scene)));
+    return describedByCues(range, cues);
+  }
+  const described = checkRange(scene, 'description-start', 'description-end', range);
+  if (typeof described !== 'string') return described;
+  report(scene, problem.sceneDescription(sceneName(scene), described));
+  return describedByCues(range, cues);
+}
+
 function sceneName(scene: Element): string {
-  return t.sceneName(headingText(scene), scene.id);
+  return problem.sceneName(headingText(scene), scene.id);
 }
 
 /**
@@ -86,18 +153,18 @@ function sceneName(scene: Element): string {
 function checkRange(el: Element, startName: string, endName: string, within?: TimeRange): TimeRange | string {
   const time = (name: string): number | string => {
     const value = el.getAttribute(name);
-    if (value === null) return t.sceneAttributeMissing(name);
+    if (value === null) return problem.attributeMissing(name);
     const n = num(value);
-    return n === undefined || n < 0 ? t.sceneAttributeNotTime(name, value) : n;
+    return n === undefined || n < 0 ? problem.attributeNotTime(name, value) : n;
   };
   const start = time(startName);
   if (typeof start === 'string') return start;
   const end = time(endName);
   if (typeof end === 'string') return end;
   const value = (name: string): string => el.getAttribute(name) ?? '';
-  if (end <= start) return t.sceneAttributeNotAfter(endName, value(endName), startName, value(startName));
-  if (within && start < within.start) return t.sceneAttributeBefore(startName, value(startName), 'start', value('start'));
-  if (within && end > within.end) return t.sceneAttributeAfter(endName, value(endName), 'end', value('end'));
+  if (end <= start) return problem.attributeNotAfter(endName, value(endName), startName, value(startName));
+  if (within && start < within.start) return problem.attributeBefore(startName, value(startName), 'start', value('start'));
+  if (within && end > within.end) return problem.attributeAfter(endName, value(endName), 'end', value('end'));
   return { start, end };
 }
 

@@ -136,17 +136,21 @@ export const styles = css`
     background: color-mix(in srgb, var(--_fg) 22%, transparent);
     overflow: hidden;
   }
+  /* --_position (0–1) and each mark's --_at are set from script. Logical properties: in a
+     right-to-left page the slider fills and moves from the right. */
   .fill {
     height: 100%;
+    inline-size: calc(var(--_position, 0) * 100%);
     background: var(--_accent);
   }
   .thumb {
     position: absolute;
     top: 50%;
+    inset-inline-start: calc(var(--_position, 0) * 100%);
     width: 1.2rem;
     height: 1.2rem;
-    translate: -50% -50%;
-    margin-left: 0;
+    translate: 0 -50%;
+    margin-inline-start: -0.6rem;
     border-radius: 50%;
     background: var(--_accent);
     border: 2px solid var(--_bg);
@@ -166,7 +170,8 @@ export const styles = css`
     top: calc(50% - 0.45rem);
     width: 2px;
     height: 0.9rem;
-    margin-left: -1px;
+    inset-inline-start: calc(var(--_at, 0) * 100%);
+    margin-inline-start: -1px;
     background: var(--_fg);
     opacity: 0.55;
   }

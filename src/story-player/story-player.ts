@@ -1,8 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { ContextProvider } from '@lit/context';
 import { CueIndex } from '../captions/cue-index.js';
+import { clock } from '../captions/time-text.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import type { PictureNoun, StringTermKey, TermKey } from '../i18n/translation.js';
 import {
   playerClockContext,
   playerStateContext,
@@ -20,7 +22,6 @@ import {
   type StoryDescriptionsRequestEvent,
   type StorySeekRequestEvent,
 } from '../player-state/events.js';
-import { storyStrings as t } from '../player-state/strings.js';
 import {
   CaptionsMode,
   DescriptionMode,
@@ -31,12 +32,13 @@ import {
 } from '../player-state/vocabulary.js';
 import { HowlController, type AudioFailure, type AudioSource } from './howl-controller.js';
 import { icons } from './icons.js';
-import { shortcutFor, shortcuts, sliderKeys, type ShortcutAction } from './keyboard-shortcuts.js';
+import { shortcutFor, shortcutRows, SliderStep, sliderRows, type ShortcutAction } from './keyboard-shortcuts.js';
 import { MediaSessionController } from './media-session-controller.js';
+import * as pageProblem from './page-problems.js';
 import { readSaved, writeSaved } from './saved-listening.js';
-import { readChapters } from './story-chapters.js';
+import { readChapters, type PageProblem } from './story-chapters.js';
 import { styles } from './story-player.styles.js';
-import { loadTrack, tracksOf, type TrackKind } from './text-tracks.js';
+import { loadTrack, tracksOf, type TrackKind, type TrackProblem } from './text-tracks.js';
 
 /** A boundary is "reached" this close before it: the poll interval near a boundary. */
 const EPSILON = 0.004;
@@ -49,14 +51,21 @@ const RESTART_WITHIN = 3;
 /** A description played on its own starts this long before its first words. */
 const DESCRIBE_LEAD_IN = 0.2;
 
-const failureText: Record<AudioFailure, string> = {
-  missing: t.errorAudioMissing,
-  network: t.errorAudioNetwork,
-  decode: t.errorAudioDecode,
-  offline: t.errorOffline,
-  'no-source': t.errorNoSource,
-  refused: t.errorPlayRefused,
-};
+/** A problem to tell: its `error` event, and whether the listener hears it. */
+interface Problem {
+  event: StoryErrorEvent;
+  spoken: boolean;
+}
+
+/** What the listener is told when the audio fails. */
+const failureTerm = {
+  missing: 'errorAudioMissing',
+  network: 'errorAudioNetwork',
+  decode: 'errorAudioDecode',
+  offline: 'errorOffline',
+  'no-source': 'errorNoSource',
+  refused: 'errorPlayRefused',
+} as const satisfies Record<AudioFailure, TermKey>;
 
 /**
  * Plays one narrated photo story: the episode audio, its captions, audio descriptions and chapters,
@@ -167,10 +176,15 @@ export class StoryPlayer extends LitElement {
   @state() private settingsOpen = false;
   @state() private resumeAt: number | null = null;
   @state() private describing: (TimeRange & { sceneId: string; number?: number }) | null = null;
+  /** How the labels name the pictures: "photo" only when every scene is a photograph. */
+  @state() private pictureNoun: PictureNoun = 'photo';
+  @state() private sceneCount = 0;
 
   @query('.play') private playButton?: HTMLButtonElement;
   @query('dialog') private helpDialog?: HTMLDialogElement;
   @query('.chapters-toggle') private chaptersToggle?: HTMLButtonElement;
+
+  readonly #localize = new LocalizeController(this);
 
   readonly #audio = new HowlController(this, {
     onPlay: () => this.#onPlay(),
@@ -211,7 +225,9 @@ export class StoryPlayer extends LitElement {
   /** Whether the listener has played or moved in this page (else its position is not theirs). */
   #listened = false;
   /** Problems found while the page and its tracks load, reported together when all have loaded; then null. */
-  #loadProblems: StoryErrorEvent[] | null = null;
+  #loadProblems: Problem[] | null = null;
+  /** The language the chapters' fallback titles were made in. */
+  #chaptersLang = '';
   /** The caption cues in the order of their file. */
   #captionCues: readonly StoryCue[] = [];
   /** Page problems already reported: the page is read again as tracks load, and says each once. */
@@ -270,7 +286,7 @@ export class StoryPlayer extends LitElement {
     if (this.paused) return;
     this.#announcePlay = false;
     this.#audio.pause();
-    this.announce(wasDescribing ? t.statusDescribed : t.statusPaused);
+    this.announce(this.#t(wasDescribing ? 'statusDescribed' : 'statusPaused'));
   }
 
   togglePlay(): void {
@@ -306,7 +322,7 @@ export class StoryPlayer extends LitElement {
     const chapter = this.chapters[index];
     if (!chapter) return;
     this.seek(chapter.start);
-    this.announce(t.statusChapter(chapter.title));
+    this.announce(this.#localize.term('statusChapter', chapter.title));
   }
 
   /** Restarts the current photo, or goes to the previous one when near its start. */
@@ -338,7 +354,7 @@ export class StoryPlayer extends LitElement {
     this.describing = { sceneId, start, end: described.end, ...(chapter?.number ? { number: chapter.number } : {}) };
     this.#publishTime(start, true);
     this.#audio.play();
-    this.announce(t.statusDescribing(chapter?.number));
+    this.announce(this.#localize.term('statusDescribing', this.pictureNoun, chapter?.number));
   }
 
   /** Says `message` once in the polite status region. */
@@ -395,10 +411,13 @@ export class StoryPlayer extends LitElement {
       this.#session.setPosition(this.#audio.position, this.#length, rate);
     }
     if (changed.has('storyId') && changed.get('storyId') !== undefined) this.#restore();
+    // Chapters without a title of their own are named in the player's language.
+    if (this.#chaptersLang && this.#chaptersLang !== this.#localize.lang) this.#readChapters();
     this.#stateProvider.setValue(this.#state());
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.#placeSeek();
     if (
       (changed.has('descriptions') || changed.has('pauseAfterPhoto') || changed.has('playbackRate')) &&
       this.#restored
@@ -419,83 +438,51 @@ export class StoryPlayer extends LitElement {
   }
 
   protected override render() {
+    const t = this.#localize;
+    const noun = this.pictureNoun;
     const length = this.#length;
     const title = this.#title;
     const playing = !this.paused && !this.describing;
-    const time = this.scrubTime ?? this.shownTime;
-    const percent = length > 0 ? Math.min(100, (time / length) * 100) : 0;
     const index = this.chapterIndex;
-    const shortcutsOn = !this.noShortcuts;
     const resumeChapter = this.resumeAt === null ? undefined : this.chapters[this.#chapterIndexAt(this.resumeAt)];
     return html`
       <slot name="header"></slot>
       <div class="dock" part="dock">
         <slot name="captions"></slot>
-        <section class="bar" part="bar" aria-label=${t.player(title)}>
+        <section class="bar" part="bar" aria-label=${t.term('player', title)}>
           ${this.resumeAt === null
             ? nothing
             : html`<div class="resume" part="resume">
                 <button type="button" class="resume-button" @click=${this.#resume}>
-                  ${icons.play}<span>${t.resume(resumeChapter ? t.chapterShort(resumeChapter) : '', this.resumeAt)}</span>
+                  ${icons.play}<span>${t.term('resume', noun, resumeChapter?.number, this.resumeAt)}</span>
                 </button>
-                <button type="button" class="text-button" @click=${this.#startOver}>${t.startOver}</button>
+                <button type="button" class="text-button" @click=${this.#startOver}>${t.term('startOver')}</button>
               </div>`}
           <div class="transport">
             <button
               type="button"
               class="play"
               part="play-button"
-              aria-label=${playing ? t.pause(title) : t.play(title, length)}
+              aria-label=${playing ? t.term('pause', title) : t.term('play', title, length)}
               @click=${this.togglePlay}
             >
-              ${playing ? icons.pause : icons.play}<span class="play-text">${playing ? t.pauseShort : t.playShort}</span>
+              ${playing ? icons.pause : icons.play}<span class="play-text">${t.term(playing ? 'pauseShort' : 'playShort')}</span>
             </button>
-            <div class="seek">
-              <div class="track" @pointerdown=${this.#onTrackPointerDown}>
-                <div class="rail" part="rail"><div class="fill" style=${styleMap({ width: `${percent}%` })}></div></div>
-                <div class="marks" part="chapter-marks" aria-hidden="true">
-                  ${this.chapters
-                    .filter((c) => c.start > 0 && length > 0)
-                    .map((c) => html`<span class="mark" style=${styleMap({ left: `${(c.start / length) * 100}%` })}></span>`)}
-                </div>
-                <div class="thumb-lane">
-                <div
-                  role="slider"
-                  tabindex="0"
-                  class="thumb"
-                  part="slider"
-                  aria-label=${t.position}
-                  aria-orientation="horizontal"
-                  aria-valuemin="0"
-                  aria-valuemax=${Math.round(length)}
-                  aria-valuenow=${Math.round(this.sliderValue)}
-                  aria-valuetext=${t.positionText(this.sliderValue, length)}
-                  style=${styleMap({ left: `${percent}%` })}
-                  @keydown=${this.#onSliderKeydown}
-                  @focus=${this.#onSliderFocus}
-                ></div>
-                </div>
-              </div>
-              <span class="time" part="time">${t.clockText(time, length)}</span>
-            </div>
+            ${this.#renderSeek(length)}
           </div>
           <div class="controls" part="controls">
-            <button type="button" aria-label=${t.back(SkipSeconds.back)} @click=${() => this.skip(-SkipSeconds.back)}>
-              ${icons.back}<span aria-hidden="true">${SkipSeconds.back}</span>
+            <button type="button" aria-label=${t.term('back', SkipSeconds.back)} @click=${() => this.skip(-SkipSeconds.back)}>
+              ${icons.back}<span aria-hidden="true">${t.formats.number(SkipSeconds.back)}</span>
             </button>
+            <button type="button" aria-label=${t.term('previousPicture', noun)} @click=${this.previousChapter}>${icons.previous}</button>
             <button
               type="button"
-              aria-label=${t.previousPhoto}
-              @click=${this.previousChapter}
-            >${icons.previous}</button>
-            <button
-              type="button"
-              aria-label=${t.nextPhoto}
+              aria-label=${t.term('nextPicture', noun)}
               aria-disabled=${index >= this.chapters.length - 1 ? 'true' : 'false'}
               @click=${this.nextChapter}
             >${icons.next}</button>
-            <button type="button" aria-label=${t.forward(SkipSeconds.forward)} @click=${() => this.skip(SkipSeconds.forward)}>
-              <span aria-hidden="true">${SkipSeconds.forward}</span>${icons.forward}
+            <button type="button" aria-label=${t.term('forward', SkipSeconds.forward)} @click=${() => this.skip(SkipSeconds.forward)}>
+              <span aria-hidden="true">${t.formats.number(SkipSeconds.forward)}</span>${icons.forward}
             </button>
             <button
               type="button"
@@ -503,12 +490,12 @@ export class StoryPlayer extends LitElement {
               aria-expanded=${this.settingsOpen ? 'true' : 'false'}
               aria-controls="settings"
               @click=${() => (this.settingsOpen = !this.settingsOpen)}
-            >${icons.settings}<span>${t.settings}</span></button>
+            >${icons.settings}<span>${t.term('settings')}</span></button>
             <div id="settings" class=${this.settingsOpen ? 'settings open' : 'settings'} part="settings">
             <label class="speed">
-              <span>${t.speed}</span>
+              <span>${t.term('speed')}</span>
               <select .value=${String(this.playbackRate)} @change=${this.#onRateChange}>
-                ${PlaybackRates.map((r) => html`<option value=${r} ?selected=${r === this.playbackRate}>${t.rate(r)}</option>`)}
+                ${PlaybackRates.map((r) => html`<option value=${r} ?selected=${r === this.playbackRate}>${t.term('rate', r)}</option>`)}
               </select>
             </label>
             <button
@@ -516,21 +503,21 @@ export class StoryPlayer extends LitElement {
               class="toggle"
               aria-pressed=${this.descriptions === DescriptionMode.on ? 'true' : 'false'}
               @click=${() => this.#setDescriptions(this.descriptions !== DescriptionMode.on)}
-            >${t.descriptions}</button>
+            >${t.term('descriptions')}</button>
             <button
               type="button"
               class="toggle"
               aria-pressed=${this.captions === CaptionsMode.on ? 'true' : 'false'}
               @click=${() => this.#setCaptions(this.captions !== CaptionsMode.on)}
-            >${t.captions}</button>
+            >${t.term('captions')}</button>
             <button
               type="button"
               class="toggle"
               aria-pressed=${this.pauseAfterPhoto ? 'true' : 'false'}
               @click=${() => (this.pauseAfterPhoto = !this.pauseAfterPhoto)}
-            >${t.pauseAfterPhoto}</button>
+            >${t.term('pauseAfterPicture', noun)}</button>
             <button type="button" class="help-button" aria-haspopup="dialog" @click=${this.#openHelp}>
-              ${icons.keyboard}<span>${t.shortcutsButton}</span>
+              ${icons.keyboard}<span>${t.term('shortcuts')}</span>
             </button>
             </div>
             <button
@@ -539,13 +526,13 @@ export class StoryPlayer extends LitElement {
               aria-expanded=${this.chaptersOpen ? 'true' : 'false'}
               aria-controls="chapter-list"
               @click=${() => (this.chaptersOpen = !this.chaptersOpen)}
-            >${icons.chapters}<span>${t.chapters}</span></button>
+            >${icons.chapters}<span>${t.term('chapters')}</span></button>
           </div>
-          <ol id="chapter-list" class="chapter-list" part="chapter-list" aria-label=${t.chapters} ?hidden=${!this.chaptersOpen} @keydown=${this.#onChapterListKeydown}>
+          <ol id="chapter-list" class="chapter-list" part="chapter-list" aria-label=${t.term('chapters')} ?hidden=${!this.chaptersOpen} @keydown=${this.#onChapterListKeydown}>
             ${this.chapters.map(
               (c, i) => html`<li>
                 <button type="button" aria-current=${i === index ? 'true' : 'false'} @click=${() => this.goToChapter(i)}>
-                  <span class="chapter-title">${c.title}</span><span class="chapter-time">${t.cueTime(c.start)}</span>
+                  <span class="chapter-title">${c.title}</span><span class="chapter-time">${clock(c.start)}</span>
                 </button>
               </li>`,
             )}
@@ -554,33 +541,83 @@ export class StoryPlayer extends LitElement {
         </section>
       </div>
       <div class="story" part="story"><slot @slotchange=${this.#onSlotChange}></slot></div>
-      <dialog part="help-dialog" aria-labelledby="help-title" @close=${this.#onHelpClose}>
-        <h2 id="help-title">${t.shortcutsTitle}</h2>
-        <p>${t.shortcutsIntro}</p>
-        <label class="switch">
-          <input
-            type="checkbox"
-            role="switch"
-            aria-checked=${shortcutsOn ? 'true' : 'false'}
-            .checked=${shortcutsOn}
-            @change=${this.#onShortcutsSwitch}
-          />
-          <span>${t.shortcutsSwitch}</span>
-        </label>
-        <table>
-          <thead><tr><th scope="col">${t.keyColumn}</th><th scope="col">${t.actionColumn}</th></tr></thead>
-          <tbody>
-            ${shortcuts.map((s) => html`<tr class=${shortcutsOn ? '' : 'off'}><td><kbd>${s.label}</kbd></td><td>${s.description}</td></tr>`)}
-          </tbody>
-        </table>
-        <h3>${t.sliderKeys}</h3>
-        <table>
-          <thead><tr><th scope="col">${t.keyColumn}</th><th scope="col">${t.actionColumn}</th></tr></thead>
-          <tbody>${sliderKeys.map((s) => html`<tr><td><kbd>${s.label}</kbd></td><td>${s.description}</td></tr>`)}</tbody>
-        </table>
-        <form method="dialog"><button class="text-button close">${t.close}</button></form>
-      </dialog>
+      ${this.#renderHelp()}
     `;
+  }
+
+  /**
+   * The position slider. Where the fill, thumb and chapter marks sit is set as custom properties
+   * after rendering (`#placeSeek`): no style attribute, and logical properties in the stylesheet
+   * so that the slider runs from the right in a right-to-left page.
+   */
+  #renderSeek(length: number) {
+    const t = this.#localize;
+    const time = this.scrubTime ?? this.shownTime;
+    return html`<div class="seek">
+      <div class="track" @pointerdown=${this.#onTrackPointerDown}>
+        <div class="rail" part="rail"><div class="fill"></div></div>
+        <div class="marks" part="chapter-marks" aria-hidden="true">
+          ${this.chapters.filter((c) => c.start > 0 && length > 0).map((c) => html`<span class="mark" data-at=${c.start}></span>`)}
+        </div>
+        <div class="thumb-lane">
+          <div
+            role="slider"
+            tabindex="0"
+            class="thumb"
+            part="slider"
+            aria-label=${t.term('position')}
+            aria-orientation="horizontal"
+            aria-valuemin="0"
+            aria-valuemax=${Math.round(length)}
+            aria-valuenow=${Math.round(this.sliderValue)}
+            aria-valuetext=${t.term('positionText', this.sliderValue, length)}
+            @keydown=${this.#onSliderKeydown}
+            @focus=${this.#onSliderFocus}
+          ></div>
+        </div>
+      </div>
+      <span class="time" part="time">${clock(time)} / ${clock(length)}</span>
+    </div>`;
+  }
+
+  #renderHelp() {
+    const t = this.#localize;
+    const shortcutsOn = !this.noShortcuts;
+    const table = (rows: { label: string; description: string }[], off: boolean) => html`<table>
+      <thead><tr><th scope="col">${t.term('keyColumn')}</th><th scope="col">${t.term('actionColumn')}</th></tr></thead>
+      <tbody>
+        ${rows.map((row) => html`<tr class=${off ? 'off' : ''}><td><kbd>${row.label}</kbd></td><td>${row.description}</td></tr>`)}
+      </tbody>
+    </table>`;
+    return html`<dialog part="help-dialog" aria-labelledby="help-title" @close=${this.#onHelpClose}>
+      <h2 id="help-title">${t.term('shortcuts')}</h2>
+      <p>${t.term('shortcutsIntro')}</p>
+      <label class="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          aria-checked=${shortcutsOn ? 'true' : 'false'}
+          .checked=${shortcutsOn}
+          @change=${this.#onShortcutsSwitch}
+        />
+        <span>${t.term('shortcutsSwitch')}</span>
+      </label>
+      ${table(shortcutRows(t, this.pictureNoun, this.sceneCount), !shortcutsOn)}
+      <h3>${t.term('sliderKeys')}</h3>
+      ${table(sliderRows(t), false)}
+      <form method="dialog"><button class="text-button close">${t.term('close')}</button></form>
+    </dialog>`;
+  }
+
+  /** Puts the fill, the thumb and the chapter marks where the time says, as fractions of the track. */
+  #placeSeek(): void {
+    const length = this.#length;
+    const time = this.scrubTime ?? this.shownTime;
+    const track = this.renderRoot.querySelector<HTMLElement>('.track');
+    track?.style.setProperty('--_position', String(length > 0 ? Math.min(1, Math.max(0, time / length)) : 0));
+    for (const mark of this.renderRoot.querySelectorAll<HTMLElement>('.mark')) {
+      mark.style.setProperty('--_at', String(length > 0 ? Number(mark.dataset.at) / length : 0));
+    }
   }
 
   // ─── State ───────────────────────────────────────────────────────────────────────────────────
@@ -663,7 +700,7 @@ export class StoryPlayer extends LitElement {
       if (now >= this.describing.end - EPSILON) {
         this.describing = null;
         this.#audio.pause();
-        this.announce(t.statusDescribed);
+        this.announce(this.#t('statusDescribed'));
         this.#publishTime(this.#audio.position, true);
         return;
       }
@@ -685,7 +722,7 @@ export class StoryPlayer extends LitElement {
           this.#lastTick = ended.end;
           this.#audio.pause();
           this.#announcePlay = false;
-          this.announce(t.statusPausedAfterPhoto(ended.number ?? 0));
+          this.announce(this.#localize.term('statusPausedAfterPicture', this.pictureNoun, ended.number ?? 0));
           this.#publishTime(ended.end, true);
           return;
         }
@@ -727,7 +764,7 @@ export class StoryPlayer extends LitElement {
 
   #onPlay(): void {
     this.#lastTick = this.#audio.position;
-    if (this.#announcePlay) this.announce(t.statusPlaying);
+    if (this.#announcePlay) this.announce(this.#t('statusPlaying'));
     this.#announcePlay = false;
     this.#session.setPlaybackState(true);
     this.#session.setPosition(this.#audio.position, this.#length, this.playbackRate);
@@ -752,16 +789,21 @@ export class StoryPlayer extends LitElement {
     this.describing = null;
     this.#session.setPlaybackState(false);
     this.#publishTime(this.#length, true);
-    this.announce(t.statusEnded);
+    this.announce(this.#t('statusEnded'));
     this.#save(0);
     this.dispatchEvent(new Event(StoryNotice.ended));
   }
 
   #onAudioError(failure: AudioFailure): void {
     this.describing = null;
-    const message = failureText[failure];
+    const message = this.#t(failureTerm[failure]);
     this.announce(message);
     this.dispatchEvent(new StoryErrorEvent(message, failure === 'refused' ? 'play' : 'audio'));
+  }
+
+  /** A term that takes no values, in the player's language. */
+  #t(key: StringTermKey): string {
+    return this.#localize.term(key);
   }
 
   // ─── Reading the page ────────────────────────────────────────────────────────────────────────
@@ -780,30 +822,71 @@ export class StoryPlayer extends LitElement {
   };
 
   #readChapters(): void {
-    const { chapters, problems } = readChapters(this, this.chapterCues, this.descriptionCues);
+    const localize = this.#localize;
+    this.#chaptersLang = localize.lang;
+    const { chapters, problems, pictureNoun, sceneCount } = readChapters(this, this.chapterCues, this.descriptionCues, {
+      picture: (noun, number) => localize.term('pictureTitle', noun, number),
+      part: (number) => localize.term('partTitle', number),
+    });
     this.chapters = chapters;
+    this.pictureNoun = pictureNoun;
+    this.sceneCount = sceneCount;
     this.chapterIndex = -1;
     this.#publishTime(this.scrubTime ?? this.#audio.position, true);
-    const fresh = problems.filter((p) => !this.#reportedPageProblems.has(p));
-    for (const problem of fresh) this.#reportedPageProblems.add(problem);
-    this.#report(fresh, 'scene');
+    const fresh = problems.filter((p) => !this.#reportedPageProblems.has(p.message));
+    for (const problem of fresh) {
+      this.#reportedPageProblems.add(problem.message);
+      this.#warnAuthor(problem, 'scene');
+    }
   }
 
   /**
-   * Says what could not be used, in words: an `error` event each, and the status region. While the
-   * page and its tracks load, everything waits to be said at once (and until the embedder's
-   * listeners are there: the page is first read as the element connects).
+   * A problem in the page's markup is the author's: the console says it with the element, an
+   * `error` event tells the embedder, and the listener hears nothing of it.
    */
-  #report(messages: readonly string[], source: StoryErrorEvent['source']): void {
-    const errors = messages.map((message) => new StoryErrorEvent(message, source));
-    if (this.#loadProblems) this.#loadProblems.push(...errors);
-    else this.#dispatchErrors(errors);
+  #warnAuthor(problem: PageProblem, source: StoryErrorEvent['source']): void {
+    console.warn(problem.message, problem.element);
+    this.#report({ event: new StoryErrorEvent(problem.message, source, problem.element), spoken: false });
   }
 
-  #dispatchErrors(errors: readonly StoryErrorEvent[]): void {
-    if (errors.length === 0) return;
-    for (const error of errors) this.dispatchEvent(error);
-    this.announce(errors.map((e) => e.message).join(' '));
+  /** A failure the listener notices (the audio, a track that did not come): said in words, and an `error` event. */
+  #tellListener(message: string, source: StoryErrorEvent['source']): void {
+    this.#report({ event: new StoryErrorEvent(message, source), spoken: true });
+  }
+
+  /**
+   * While the page and its tracks load, problems wait to be told at once (and until the embedder's
+   * listeners are there: the page is first read as the element connects).
+   */
+  #report(problem: Problem): void {
+    if (this.#loadProblems) this.#loadProblems.push(problem);
+    else this.#dispatchProblems([problem]);
+  }
+
+  #dispatchProblems(problems: readonly Problem[]): void {
+    for (const { event } of problems) this.dispatchEvent(event);
+    const spoken = problems.filter((p) => p.spoken).map((p) => p.event.message);
+    if (spoken.length > 0) this.announce(spoken.join(' '));
+  }
+
+  #onTrackProblem(kind: TrackKind, problem: TrackProblem, track: Element | undefined): void {
+    const element = track ?? this;
+    switch (problem.type) {
+      case 'missing': {
+        const detail =
+          problem.status === 'network'
+            ? this.#t('trackDetailNetwork')
+            : problem.status === 'offline'
+              ? this.#t('trackDetailOffline')
+              : `${problem.file}: ${problem.status} ${problem.statusText ?? ''}`.trim();
+        return this.#tellListener(this.#localize.term('trackMissing', kind, detail), kind);
+      }
+      case 'unreadable':
+        console.warn(pageProblem.trackUnreadable(kind, problem.file, problem.line, problem.message), element);
+        return this.#tellListener(this.#localize.term('trackUnreadable', kind), kind);
+      case 'partial':
+        return this.#warnAuthor({ element, message: pageProblem.trackPartial(kind, problem.file, problem.count, problem.line, problem.message) }, kind);
+    }
   }
 
   #readAudio(): void {
@@ -828,14 +911,14 @@ export class StoryPlayer extends LitElement {
       loadTrack(kind, track.src, abort.signal).then((loaded) => {
         if (abort.signal.aborted) return;
         this.#setCues(kind, loaded.cues);
-        if (loaded.problem) this.#report([loaded.problem], kind);
+        if (loaded.problem) this.#onTrackProblem(kind, loaded.problem, track);
       }),
     );
     void Promise.allSettled(loads).then(() => {
       if (abort.signal.aborted) return;
       const problems = this.#loadProblems ?? [];
       this.#loadProblems = null;
-      this.#dispatchErrors(problems);
+      this.#dispatchProblems(problems);
     });
   }
 
@@ -937,13 +1020,15 @@ export class StoryPlayer extends LitElement {
 
   #onSliderKeydown = (event: KeyboardEvent): void => {
     const now = this.#audio.position;
+    // The slider runs from the right in a right-to-left page: → points back there.
+    const rightward = this.#localize.dir === 'rtl' ? -SliderStep.arrow : SliderStep.arrow;
     const moves: Record<string, number> = {
-      ArrowLeft: now - 5,
-      ArrowDown: now - 5,
-      ArrowRight: now + 5,
-      ArrowUp: now + 5,
-      PageDown: now - 30,
-      PageUp: now + 30,
+      ArrowLeft: now - rightward,
+      ArrowDown: now - SliderStep.arrow,
+      ArrowRight: now + rightward,
+      ArrowUp: now + SliderStep.arrow,
+      PageDown: now - SliderStep.page,
+      PageUp: now + SliderStep.page,
       Home: 0,
       End: this.#length,
     };
@@ -959,9 +1044,11 @@ export class StoryPlayer extends LitElement {
     if (event.button !== 0) return;
     const track = event.currentTarget as HTMLElement;
     const thumb = track.querySelector<HTMLElement>('[role="slider"]');
+    const rtl = this.#localize.dir === 'rtl';
     const timeAt = (e: PointerEvent): number => {
       const box = track.getBoundingClientRect();
-      const x = Math.min(Math.max(0, e.clientX - box.left), box.width);
+      const fromStart = rtl ? box.right - e.clientX : e.clientX - box.left;
+      const x = Math.min(Math.max(0, fromStart), box.width);
       return box.width > 0 ? (x / box.width) * this.#length : 0;
     };
     event.preventDefault();

@@ -1,17 +1,26 @@
 import { parseWebVTT } from '../captions/webvtt.js';
 import { cuePlainText, cueVoice, cueWords } from '../captions/cue-text.js';
 import type { StoryCue } from '../player-state/context.js';
-import { storyStrings } from '../player-state/strings.js';
+import type { TrackKind } from '../player-state/vocabulary.js';
 
-/** The text tracks a player reads from its fallback `<audio>`. */
-export type TrackKind = 'captions' | 'descriptions' | 'chapters';
+export type { TrackKind };
+
+/** What went wrong with a track file; the player puts it in words for the listener or the author. */
+export type TrackProblem =
+  /** The file did not come: the server's answer, or no network. */
+  | { type: 'missing'; file: string; status: number | 'network' | 'offline'; statusText?: string }
+  /** It came, and none of it could be read. */
+  | { type: 'unreadable'; file: string; line: number; message: string }
+  /** It came, and some cues could not be read. */
+  | { type: 'partial'; file: string; count: number; line: number; message: string };
 
 export interface LoadedTrack {
   kind: TrackKind;
   cues: StoryCue[];
-  /** A sentence for the status region when the file failed or is partly malformed; else null. */
-  problem: string | null;
+  problem: TrackProblem | null;
 }
+
+const fileName = (url: string): string => new URL(url, document.baseURI).pathname.split('/').pop() || url;
 
 /**
  * Picks one `<track>` per kind: the `default` one first, else the first of its kind. Captions and
@@ -34,19 +43,18 @@ export function tracksOf(audio: HTMLMediaElement | null): Map<TrackKind, HTMLTra
 
 /** Fetches and parses one WebVTT track. Never throws: failures come back as `problem`. */
 export async function loadTrack(kind: TrackKind, url: string, signal?: AbortSignal): Promise<LoadedTrack> {
-  const what = storyStrings.trackNames[kind];
+  const file = fileName(url);
   let text: string;
   try {
     const response = await fetch(url, { signal });
     if (!response.ok) {
-      const file = new URL(response.url || url, document.baseURI).pathname.split('/').pop() ?? url;
-      return { kind, cues: [], problem: storyStrings.errorTrackMissing(what, `${file}: ${response.status} ${response.statusText}`.trim()) };
+      const problem: TrackProblem = { type: 'missing', file: fileName(response.url || url), status: response.status, statusText: response.statusText };
+      return { kind, cues: [], problem };
     }
     text = await response.text();
   } catch (error) {
     if (signal?.aborted) throw error;
-    const detail = navigator.onLine ? 'network error' : 'offline';
-    return { kind, cues: [], problem: storyStrings.errorTrackMissing(what, detail) };
+    return { kind, cues: [], problem: { type: 'missing', file, status: navigator.onLine ? 'network' : 'offline' } };
   }
   const { cues, errors } = parseWebVTT(text);
   const storyCues: StoryCue[] = cues.map((cue) => ({
@@ -58,10 +66,10 @@ export async function loadTrack(kind: TrackKind, url: string, signal?: AbortSign
     words: kind === 'chapters' ? [] : cueWords(cue),
   }));
   const first = errors[0];
-  const problem = !first
+  const problem: TrackProblem | null = !first
     ? null
     : storyCues.length === 0
-      ? storyStrings.errorTrackMalformed(what, first.line, first.message)
-      : storyStrings.errorTrackPartial(what, errors.length, first.line, first.message);
+      ? { type: 'unreadable', file, line: first.line, message: first.message }
+      : { type: 'partial', file, count: errors.length, line: first.line, message: first.message };
   return { kind, cues: storyCues, problem };
 }

@@ -3,45 +3,58 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { playerStateContext, type PlayerState } from '../player-state/context.js';
 import { StoryDescribeRequestEvent, StoryPauseRequestEvent } from '../player-state/events.js';
-import { storyStrings as t } from '../player-state/strings.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
+import type { PictureNoun } from '../i18n/translation.js';
+import type { TimeRange } from '../player-state/context.js';
+import type { PictureKind } from '../story/timed-story.js';
 import { icons } from '../story-player/icons.js';
+import { readPictureKind } from '../story-player/story-chapters.js';
 import { styles } from './story-scene.styles.js';
 
 /**
- * One photo of the story. It enhances light-DOM markup that reads well without script (a heading,
- * a `<figure>` with the photo, its caption and credit, the description text and the narration) and
- * adds a "Describe this photo" button after the figure, which asks the player to play exactly this
- * photo's recorded description and stop.
+ * One picture of the story. It enhances light-DOM markup that reads well without script (a heading,
+ * a `<figure>` with the picture, its caption and credit, the description text and the narration) and
+ * adds a "Describe this photo" button after the figure ("Describe this picture" for an
+ * illustration), which asks the player to play exactly this picture's recorded description and
+ * stop. A picture without a recorded description (no `description-start` / `description-end`) has
+ * no such button.
  *
- * While its chapter plays it shows that it is the current photo (a "Current photo" label and the
- * `current` attribute for page styles); focus never moves.
+ * While its chapter plays it shows that it is the current picture (a "Current photo" label and the
+ * `current` attribute for page styles); focus never moves. Its words are in the language of the
+ * nearest `lang`.
  *
  * The first heading and the `<figure>` are shown before the button; set their `slot` attribute
  * (`heading`, `figure`) yourself to choose other elements.
  *
- * @summary A photo of the story with its own "Describe this photo" button.
+ * @summary A picture of the story with its own "Describe this photo" button.
  *
  * @slot - The rest of the scene: description text, narration.
  * @slot heading - The scene's heading (the first direct-child heading, automatically).
- * @slot figure - The photo (the first direct-child `<figure>`, automatically).
+ * @slot figure - The picture (the first direct-child `<figure>`, automatically).
  *
  * @event story-describe-request - "Describe this photo" was pressed (`StoryDescribeRequestEvent`).
- * @event story-pause-request - "Stop description" was pressed while this photo's description played.
+ * @event story-pause-request - "Stop description" was pressed while this picture's description played.
  *
- * @csspart describe-button - The "Describe this photo" button.
- * @csspart current-label - The "Current photo" label of the current photo.
+ * @csspart describe-button - The "Describe this photo" (or "picture") button.
+ * @csspart current-label - The "Current photo" (or "picture") label of the current picture.
  * @csspart controls - The row holding the button and the label.
  *
- * @cssproperty [--story-scene-marker-inset=-0.75rem] - Where the bar beside the current photo sits, from the element's start edge.
- * @cssproperty [--story-scene-accent=light-dark(#8a3b12, #f0a36b)] - Marker of the current photo and the button border.
+ * @cssproperty [--story-scene-marker-inset=-0.75rem] - Where the bar beside the current picture sits, from the element's start edge.
+ * @cssproperty [--story-scene-accent=light-dark(#8a3b12, #f0a36b)] - Marker of the current picture and the button border.
  * @cssproperty [--story-scene-focus=light-dark(#1a5fb4, #99c1f1)] - Focus ring.
  */
 @customElement('story-scene')
 export class StoryScene extends LitElement {
   static override styles = styles;
 
-  /** 1-based photo number in the story. */
+  /** 1-based picture number in the story. */
   @property({ type: Number }) number = 0;
+
+  /**
+   * What the picture is: `photograph` (the default) or `illustration`. Its labels say "photo" for a
+   * photograph and "picture" otherwise.
+   */
+  @property({ attribute: 'picture-kind' }) pictureKind: PictureKind = 'photograph';
 
   /** Start of the scene in the episode, in seconds. */
   @property({ type: Number }) start = 0;
@@ -49,24 +62,26 @@ export class StoryScene extends LitElement {
   /** End of the scene in the episode, in seconds. */
   @property({ type: Number }) end = 0;
 
-  /** Start of the photo's audio description, in seconds. */
+  /** Start of the picture's recorded audio description, in seconds; leave it out when there is none. */
   @property({ type: Number, attribute: 'description-start' }) descriptionStart = 0;
 
-  /** End of the photo's audio description, in seconds. */
+  /** End of the picture's recorded audio description, in seconds; leave it out when there is none. */
   @property({ type: Number, attribute: 'description-end' }) descriptionEnd = 0;
 
-  /** Image for the lock screen while this photo plays. */
+  /** Image for the lock screen while this picture plays. */
   @property() artwork = '';
 
-  /** Set while this photo's chapter is playing or paused in; for page styles. */
+  /** Set while this picture's chapter is playing or paused in; for page styles. */
   @property({ type: Boolean, reflect: true }) current = false;
 
-  /** Set while this photo's description plays on its own. */
+  /** Set while this picture's description plays on its own. */
   @property({ type: Boolean, reflect: true }) describing = false;
 
   @consume({ context: playerStateContext, subscribe: true })
   @state()
   private player?: PlayerState;
+
+  readonly #localize = new LocalizeController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -79,29 +94,42 @@ export class StoryScene extends LitElement {
     this.describing = !!this.id && this.player?.describing === this.id;
   }
 
-  get #hasDescription(): boolean {
-    return this.descriptionEnd > this.descriptionStart;
+  /**
+   * The recorded description's range: inside a player, the one the player found for this scene
+   * (from these attributes, checked, or its descriptions track); alone, these attributes.
+   */
+  get #description(): TimeRange | undefined {
+    const chapter = this.id ? this.player?.chapters.find((c) => c.id === this.id) : undefined;
+    if (chapter) return chapter.description;
+    const hasRange = this.hasAttribute('description-start') && this.hasAttribute('description-end');
+    return hasRange && this.descriptionEnd > this.descriptionStart ? { start: this.descriptionStart, end: this.descriptionEnd } : undefined;
+  }
+
+  get #noun(): PictureNoun {
+    return readPictureKind(this.pictureKind) === 'photograph' ? 'photo' : 'picture';
   }
 
   protected override render() {
-    const length = this.descriptionEnd - this.descriptionStart;
-    const label = this.describing ? t.describeStop : t.describe;
+    const t = this.#localize;
+    const noun = this.#noun;
+    const description = this.#description;
+    const label = this.describing ? t.term('describeStop') : t.term('describe', noun);
     return html`
       <slot name="heading"></slot>
       <slot name="figure"></slot>
       <div class="controls" part="controls">
-        ${this.#hasDescription
+        ${description
           ? html`<button
               type="button"
               part="describe-button"
               class="describe"
-              aria-label=${`${label}, ${t.describeDetail(this.number || undefined, length)}`}
-              @click=${this.#onDescribe}
+              aria-label=${`${label}, ${t.term('describeDetail', noun, this.number || undefined, description.end - description.start)}`}
+              @click=${() => this.#onDescribe(description)}
             >
               ${this.describing ? icons.stop : icons.describe}<span>${label}</span>
             </button>`
           : nothing}
-        ${this.current ? html`<span class="current-label" part="current-label">${t.nowPlaying}</span>` : nothing}
+        ${this.current ? html`<span class="current-label" part="current-label">${t.term('currentPicture', noun)}</span>` : nothing}
       </div>
       <slot @slotchange=${this.#assignSlots}></slot>
     `;
@@ -117,13 +145,13 @@ export class StoryScene extends LitElement {
     }
   };
 
-  #onDescribe = (): void => {
+  #onDescribe(description: TimeRange): void {
     if (this.describing) {
       this.dispatchEvent(new StoryPauseRequestEvent());
       return;
     }
-    this.dispatchEvent(new StoryDescribeRequestEvent(this.id, this.descriptionStart, this.descriptionEnd));
-  };
+    this.dispatchEvent(new StoryDescribeRequestEvent(this.id, description.start, description.end));
+  }
 }
 
 declare global {

@@ -3,7 +3,8 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { playerStateContext, type PlayerState, type StoryChapter, type StoryCue } from '../player-state/context.js';
 import { StorySeekRequestEvent } from '../player-state/events.js';
-import { storyStrings as t } from '../player-state/strings.js';
+import { clock } from '../captions/time-text.js';
+import { LocalizeController } from '../i18n/localize-controller.js';
 import { styles } from './story-transcript.styles.js';
 
 let uid = 0;
@@ -57,6 +58,7 @@ export class StoryTranscript extends LitElement {
   @query('.list') private list?: HTMLElement;
 
   readonly #id = `story-transcript-${++uid}`;
+  readonly #localize = new LocalizeController(this);
   /** The sentence being spoken. */
   #current: StoryCue | undefined;
   /** The sentence that holds the list's one tab stop. */
@@ -94,16 +96,16 @@ export class StoryTranscript extends LitElement {
           aria-controls=${`${this.#id}-panel`}
           @click=${this.#toggle}
         >
-          <span class="chevron" aria-hidden="true"></span>${t.transcript}
+          <span class="chevron" aria-hidden="true"></span>${this.#localize.term('transcript')}
         </button>
       </div>
       <div id=${`${this.#id}-panel`} class="panel" part="panel" ?hidden=${!this.open}>
         <label class="follow" part="follow">
           <input type="checkbox" .checked=${this.followAlong} @change=${this.#onFollow} />
-          ${t.followAlong}
+          ${this.#localize.term('followAlong')}
         </label>
         ${cues.length === 0
-          ? html`<p class="empty">${t.transcriptEmpty}</p>`
+          ? html`<p class="empty">${this.#localize.term('transcriptEmpty')}</p>`
           : html`<div
               class="list"
               part="list"
@@ -146,7 +148,7 @@ export class StoryTranscript extends LitElement {
 
   #renderCue(cue: StoryCue, tabStop: boolean) {
     const current = cue === this.#current;
-    const description = /description/i.test(cue.voice ?? '') || /-description-/.test(cue.id);
+    const description = /descrip/i.test(cue.voice ?? "") || /-description-/.test(cue.id);
     return html`<li>
       <button
         type="button"
@@ -158,7 +160,7 @@ export class StoryTranscript extends LitElement {
         @focus=${() => this.#moveTabStop(cue)}
         @click=${() => this.dispatchEvent(new StorySeekRequestEvent(cue.start))}
       >
-        <span class="time" aria-hidden="true">${t.cueTime(cue.start)}</span>
+        <span class="time" aria-hidden="true">${clock(cue.start)}</span>
         <span class="text">${description && cue.voice ? html`<span class="voice">${cue.voice}: </span>` : nothing}${cue.text}</span>
       </button>
     </li>`;

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { OfflineState, type StoryOffline } from '../../src/story-offline/story-offline.js';
-import { offlineStrings as t } from '../../src/story-offline/strings.js';
+import { en as t } from '../../src/i18n/en.js';
 import { miniStory, statusText, until } from './helpers/mini-story.js';
 
 // The whole offline flow (a real service worker, the network off) is tested end to end against the

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import { durationInWords } from '../../src/captions/time-text.js';
-import { findAX, miniStory, part, playing, timing, tracksLoaded, until, type AXNode } from './helpers/mini-story.js';
+import { described, findAX, miniStory, part, playing, timing, tracksLoaded, until, type AXNode } from './helpers/mini-story.js';
 
 const snapshot = async (): Promise<AXNode> => (await a11ySnapshot({})) as unknown as AXNode;
 
@@ -29,17 +29,19 @@ describe('<story-player> accessibility', () => {
     expect(part(player, '[role="slider"]').getAttribute('aria-valuetext')).to.equal(`0 seconds of ${length}`);
     one('button', 'Back 15 seconds');
     one('button', 'Forward 30 seconds');
-    one('button', 'Previous photo');
-    one('button', 'Next photo');
+    // The mini-story's pictures are illustrations: "picture", never "photo".
+    one('button', 'Previous picture');
+    one('button', 'Next picture');
     expect(one('combobox', 'Speed').value).to.equal('1×');
     expect(one('button', 'Audio descriptions').pressed).to.equal(true);
     expect(one('button', 'Captions').pressed).to.equal(true);
-    expect(one('button', 'Pause after each photo').pressed).to.equal(false);
+    expect(one('button', 'Pause after each picture').pressed).to.equal(false);
     expect(one('button', 'Chapters').expanded).to.equal(false);
     expect(one('button', 'Keyboard shortcuts').haspopup).to.equal('dialog');
     one('status', '');
     for (const scene of s.scenes) {
-      one('button', `Describe this photo, photo ${scene.number}, ${durationInWords(scene.description.end - scene.description.start)}`);
+      const range = described(scene);
+      one('button', `Describe this picture, picture ${scene.number}, ${durationInWords(range.end - range.start)}`);
     }
     expect(one('button', 'Transcript').expanded).to.equal(false);
     // Captions are not a live region: nothing but the status region is.
@@ -118,13 +120,13 @@ describe('<story-player> accessibility', () => {
       const player = await miniStory();
       await tracksLoaded(player);
       const names = async () => findAX(await snapshot(), (n) => n.role === 'button').map((n) => n.name);
-      expect(await names()).to.include.members(['Settings', 'Chapters', 'Next photo']);
+      expect(await names()).to.include.members(['Settings', 'Chapters', 'Next picture']);
       expect(await names()).not.to.include('Audio descriptions');
       const toggle = part<HTMLButtonElement>(player, '.more-toggle');
       toggle.click();
       await player.updateComplete;
       expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-      expect(await names()).to.include.members(['Audio descriptions', 'Captions', 'Pause after each photo', 'Keyboard shortcuts']);
+      expect(await names()).to.include.members(['Audio descriptions', 'Captions', 'Pause after each picture', 'Keyboard shortcuts']);
       await expect(player).to.be.accessible();
     } finally {
       await setViewport({ width: 800, height: 600 });

@@ -1,7 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { StoryErrorEvent } from '../../src/player-state/events.js';
 import { chaptersOf, type TimedScene } from '../../src/story/timed-story.js';
-import { miniStory, playing, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
+import { described, miniStory, playing, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
+
+/** A message's first sentence: what is wrong (the rest says what to write instead). */
+const beginning = (message: string): string => message.slice(0, message.indexOf('. ') + 1);
 
 describe('<story-player> errors in words', () => {
   // Caught at the window, in the capture phase: a listener added to the player after it connects
@@ -10,12 +13,20 @@ describe('<story-player> errors in words', () => {
   const record = (event: Event) => {
     if (event instanceof StoryErrorEvent) reported.push(event);
   };
+  // What the author sees in the console: each message with the element it is about.
+  const warned: { message: string; element: unknown }[] = [];
+  const warn = console.warn;
   beforeEach(() => {
     localStorage.clear();
     reported.length = 0;
+    warned.length = 0;
     window.addEventListener('error', record, true);
+    console.warn = (message: unknown, element?: unknown) => warned.push({ message: String(message), element });
   });
-  afterEach(() => window.removeEventListener('error', record, true));
+  afterEach(() => {
+    window.removeEventListener('error', record, true);
+    console.warn = warn;
+  });
 
   it('says the audio could not be loaded when the file is missing', async () => {
     const player = await miniStory({ audio: ['audio/missing.webm', 'audio/missing.mp3'] });
@@ -55,11 +66,14 @@ describe('<story-player> errors in words', () => {
     expect(player.currentSrc).to.equal(second);
   });
 
-  it('says which text file is malformed, and the story still plays', async () => {
+  it('tells the listener the captions could not be read, and the author which line of which file', async () => {
     const s = await timing();
     const player = await miniStory({ captions: 'malformed.vtt' });
     await until(() => statusText(player) !== '', 'a status message');
-    expect(statusText(player)).to.match(/^Captions could not be read \(line 1: .+\); the story plays without them\.$/);
+    expect(statusText(player)).to.equal('The captions could not be read; the story plays without them.');
+    expect(warned.map((w) => w.message)).to.have.length(1);
+    expect(warned[0]!.message).to.match(/^The captions track malformed\.vtt could not be read \(line 1: .+\)/);
+    expect(warned[0]!.element).to.equal(player.querySelector('track[kind="captions"]'));
     expect(player.cues).to.have.length(0);
     await until(() => player.storyChapters[1]?.title === s.scenes[0]!.title, 'the chapters load');
     await playing(player);
@@ -71,22 +85,25 @@ describe('<story-player> errors in words', () => {
     const player = await miniStory({ descriptions: 'captions/nope.vtt' });
     await until(() => statusText(player) !== '', 'a status message');
     expect(statusText(player)).to.equal(
-      'Audio description text could not be loaded (nope.vtt: 404 Not Found); the story plays without them.',
+      'The audio description text could not be loaded (nope.vtt: 404 Not Found); the story plays without it, and the descriptions are still heard.',
     );
     await tracksLoaded(player);
     await player.updateComplete;
     expect(player.shadowRoot!.querySelectorAll('#chapter-list li').length).to.equal(chaptersOf(s).length);
   });
 
-  it('names a photo whose start time is not a number, and the rest of the story plays', async () => {
+  it('tells the author, not the listener, that a scene’s start is not a time, and the rest of the story plays', async () => {
     const s = await timing();
     const player = await miniStory({ sceneAttributes: { 'scene-1': { start: 'soon' } } });
-    const message =
-      `“${s.scenes[0]!.title}” (scene-1) has start="soon", which is not a time in seconds; ` +
-      'the player cannot tell when this photo plays, and the rest of the story plays.';
-    await until(() => statusText(player) === message, 'the problem is announced');
+    const scene = player.querySelector('#scene-1');
     await tracksLoaded(player);
-    expect(reported.map((e) => [e.source, e.message]), 'one error event, said once').to.deep.equal([['scene', message]]);
+    await until(() => reported.length > 0, 'the error event');
+    expect(warned.map((w) => w.element)).to.deep.equal([scene]);
+    const message = warned[0]!.message;
+    expect(beginning(message)).to.equal(`<story-scene id="scene-1"> “${s.scenes[0]!.title}” has start="soon", which is not a time in seconds.`);
+    expect(reported.map((e) => [e.source, e.message, e.element]), 'one error event, for embedders').to.deep.equal([['scene', message, scene]]);
+    expect(statusText(player), 'nothing said to the listener').to.equal('');
+    expect(player.shadowRoot!.textContent, 'nothing shown to the listener').not.to.contain('soon');
     const road = player.storyChapters.findIndex((c) => c.id === 'scene-2');
     expect(player.storyChapters[road]).to.include({ number: 2, start: s.scenes[1]!.start, end: s.scenes[1]!.end });
     player.goToChapter(road);
@@ -95,23 +112,26 @@ describe('<story-player> errors in words', () => {
     player.pause();
   });
 
-  it('names each photo with a missing or backwards time attribute, together, and still skips descriptions', async () => {
+  it('tells the author of each scene with a missing or backwards time, and still skips descriptions', async () => {
     const s = await timing();
     const [one, two] = s.scenes as [TimedScene, TimedScene];
-    const backwards = String(Math.floor(two.description.start));
+    const twoDescription = described(two);
+    const backwards = String(Math.floor(twoDescription.start));
     const player = await miniStory({ sceneAttributes: { 'scene-1': { end: null }, 'scene-2': { 'description-end': backwards } } });
-    const messages = [
-      `“${one.title}” (scene-1) has no end attribute; the player cannot tell when this photo plays, and the rest of the story plays.`,
-      `“${two.title}” (scene-2) has description-end="${backwards}", which is not after description-start="${two.description.start}"; ` +
-        'the player ignores this description range, and the rest of the story plays.',
-    ];
-    await until(() => statusText(player) === messages.join(' '), 'both problems are announced together');
     await tracksLoaded(player);
+    await until(() => reported.length === 2, 'both error events');
+    const messages = warned.map((w) => w.message);
+    expect(messages).to.have.length(2);
+    expect(beginning(messages[0]!)).to.equal(`<story-scene id="scene-1"> “${one.title}” has no end attribute.`);
+    expect(beginning(messages[1]!)).to.equal(
+      `<story-scene id="scene-2"> “${two.title}” has description-end="${backwards}", which is not after description-start="${twoDescription.start}".`,
+    );
     expect(reported.map((e) => e.message)).to.deep.equal(messages);
-    // Without a usable range on the page, photo 2's description is found from its cue in the
+    expect(statusText(player), 'nothing said to the listener').to.equal('');
+    // Without a usable range on the page, picture 2's description is found from its cue in the
     // descriptions track, which spans the description range.
     player.descriptions = 'off';
-    player.seek(two.description.start + 0.5);
-    expect(player.currentTime).to.equal(two.description.end);
+    player.seek(twoDescription.start + 0.5);
+    expect(player.currentTime).to.equal(twoDescription.end);
   });
 });

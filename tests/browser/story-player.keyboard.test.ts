@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { durationInWords } from '../../src/captions/time-text.js';
-import { deepActiveElement, miniStory, part, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
+import { deepActiveElement, described, miniStory, part, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
 import type { StoryPlayer } from '../../src/story-player/story-player.js';
 
 /** The accessible name of a control as a listener would hear it (aria-label, else its text). */
@@ -38,16 +38,16 @@ describe('<story-player> keyboard', () => {
       `Play ${s.title}, ${durationInWords(s.duration)}`,
       'Position',
       'Back 15 seconds',
-      'Previous photo',
-      'Next photo',
+      'Previous picture',
+      'Next picture',
       'Forward 30 seconds',
       'Speed',
       'Audio descriptions',
       'Captions',
-      'Pause after each photo',
+      'Pause after each picture',
       'Keyboard shortcuts',
       'Chapters',
-      ...s.scenes.map((scene) => `Describe this photo, photo ${scene.number}, ${durationInWords(scene.description.end - scene.description.start)}`),
+      ...s.scenes.map((scene) => `Describe this picture, picture ${scene.number}, ${durationInWords(described(scene).end - described(scene).start)}`),
       'Transcript',
     ]);
   });
@@ -108,9 +108,9 @@ describe('<story-player> keyboard', () => {
     // Focus on a scene's button (light DOM, inside the player) counts as inside.
     player.querySelector('story-scene')!.shadowRoot!.querySelector<HTMLButtonElement>('button')!.focus();
     await sendKeys({ press: 'p' });
-    expect(player.currentTime, 'p restarts the photo').to.equal(s.scenes[0]!.start);
+    expect(player.currentTime, 'p restarts the picture').to.equal(s.scenes[0]!.start);
     await sendKeys({ press: 'p' });
-    expect(player.currentTime, 'p again: the photo before').to.equal(0);
+    expect(player.currentTime, 'p again: the picture before').to.equal(0);
     await sendKeys({ press: 'k' });
     await until(() => !player.paused, 'k plays');
     await sendKeys({ press: 'k' });

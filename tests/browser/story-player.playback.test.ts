@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import howler from 'howler';
 import { chaptersOf } from '../../src/story/timed-story.js';
-import { miniStory, playing, sampleFrames, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
+import { described, miniStory, playing, sampleFrames, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
 
 /** The shape of howler's own registry of its sounds (not in its type definitions). */
 interface HowlerRegistry {
@@ -59,7 +59,7 @@ describe('<story-player> playback', () => {
     await tracksLoaded(player);
     player.descriptions = 'off';
     player.playbackRate = 2;
-    const one = s.scenes[0]!.description;
+    const one = described(s.scenes[0]);
     player.seek(one.start + 0.5);
     expect(player.currentTime).to.equal(one.end);
 
@@ -76,7 +76,7 @@ describe('<story-player> playback', () => {
     const s = await timing();
     const player = await miniStory();
     await tracksLoaded(player);
-    const one = s.scenes[0]!.description;
+    const one = described(s.scenes[0]);
     player.playbackRate = 2;
     player.seek(one.start - 0.3);
     await playing(player);
@@ -85,7 +85,7 @@ describe('<story-player> playback', () => {
     expect(player.currentTime).to.be.lessThan(one.end);
   });
 
-  it('pauses at the end of each photo in "pause after each photo" mode, then goes on', async () => {
+  it('pauses at the end of each picture in "pause after each picture" mode, then goes on', async () => {
     const s = await timing();
     const player = await miniStory();
     await tracksLoaded(player);
@@ -95,13 +95,13 @@ describe('<story-player> playback', () => {
     await playing(player);
     await oneEvent(player, 'pause');
     expect(player.currentTime).to.be.closeTo(scene.end, 0.1);
-    expect(statusText(player)).to.equal('End of photo 1. Paused; press Play to go on.');
+    expect(statusText(player)).to.equal('End of picture 1. Paused; press Play to go on.');
     await playing(player);
     expect(player.currentTime).to.be.greaterThan(scene.end);
     player.pause();
   });
 
-  it('goes to the next and previous photo and says which', async () => {
+  it('goes to the next and previous picture and says which', async () => {
     const s = await timing();
     const player = await miniStory();
     await tracksLoaded(player);
@@ -115,7 +115,7 @@ describe('<story-player> playback', () => {
     expect(player.currentTime).to.equal(s.scenes[0]!.start);
     player.skip(5);
     player.previousChapter();
-    expect(player.currentTime, 'more than 3 s in: restart the photo').to.equal(s.scenes[0]!.start);
+    expect(player.currentTime, 'more than 3 s in: restart the picture').to.equal(s.scenes[0]!.start);
   });
 
   it('jumps from the chapter list, which marks the current chapter', async () => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { clock } from '../../src/captions/time-text.js';
 import { StoryCaptionsRequestEvent } from '../../src/player-state/events.js';
-import { miniStory, part, playing, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
+import { described, miniStory, part, playing, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
 
 describe('<story-player> saved position and preferences', () => {
   beforeEach(() => localStorage.clear());
@@ -20,10 +20,10 @@ describe('<story-player> saved position and preferences', () => {
     expect(saved).to.include({ descriptions: 'off', rate: 1.5, captions: 'on', pauseAfterPhoto: false, shortcuts: true });
   });
 
-  it('restores on return and offers "Resume at photo 1, m:ss", which plays from there', async () => {
+  it('restores on return and offers "Resume at picture 1, m:ss", which plays from there', async () => {
     const s = await timing();
-    // In photo 1's narration, after its description (descriptions are off).
-    const position = s.scenes[0]!.description.end + 0.3;
+    // In picture 1's narration, after its description (descriptions are off).
+    const position = described(s.scenes[0]).end + 0.3;
     localStorage.setItem(
       'story-player:return-story',
       JSON.stringify({ position, rate: 1.25, descriptions: 'off', captions: 'off', pauseAfterPhoto: true, shortcuts: true, savedAt: Date.now() }),
@@ -34,7 +34,7 @@ describe('<story-player> saved position and preferences', () => {
     expect(player.currentTime).to.be.closeTo(position, 0.001);
     expect(player).to.include({ playbackRate: 1.25, descriptions: 'off', captions: 'off', pauseAfterPhoto: true });
     const resume = part<HTMLButtonElement>(player, '.resume-button');
-    expect(resume.textContent!.trim()).to.equal(`Resume at photo 1, ${clock(position)}`);
+    expect(resume.textContent!.trim()).to.equal(`Resume at picture 1, ${clock(position)}`);
     resume.click();
     await until(() => !player.paused && player.currentTime > position + 0.05, 'playing from the saved position');
     expect(player.currentTime).to.be.lessThan(s.scenes[0]!.end);

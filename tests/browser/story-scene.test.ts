@@ -2,25 +2,25 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { a11ySnapshot } from '@web/test-runner-commands';
 import type { StoryScene } from '../../src/story-scene/story-scene.js';
 import { durationInWords } from '../../src/captions/time-text.js';
-import { findAX, miniStory, playing, sampleFrames, statusText, timing, tracksLoaded, until, type AXNode } from './helpers/mini-story.js';
+import { described, findAX, miniStory, playing, sampleFrames, statusText, timing, tracksLoaded, until, type AXNode } from './helpers/mini-story.js';
 
 const describeButton = (scene: StoryScene) => scene.shadowRoot!.querySelector<HTMLButtonElement>('[part="describe-button"]')!;
 
 describe('<story-scene>', () => {
   beforeEach(() => localStorage.clear());
 
-  it('"Describe this photo" plays exactly its description and stops within 100 ms of its end', async () => {
+  it('"Describe this picture" plays exactly its description and stops within 100 ms of its end', async () => {
     const s = await timing();
     const player = await miniStory();
     await tracksLoaded(player);
-    const range = s.scenes[0]!.description;
+    const range = described(s.scenes[0]);
     const scene = player.querySelector<StoryScene>('#scene-1')!;
     describeButton(scene).click();
     await until(() => !player.paused && player.currentTime > range.start, 'the description plays');
     await scene.updateComplete;
     expect(scene.describing).to.be.true;
     expect(describeButton(scene).getAttribute('aria-label')).to.match(/^Stop description/);
-    expect(statusText(player)).to.equal('Describing photo 1.');
+    expect(statusText(player)).to.equal('Describing picture 1.');
     const samples: number[] = [];
     const stopped = oneEvent(player, 'pause');
     await sampleFrames(() => player.paused, () => samples.push(player.currentTime));
@@ -32,12 +32,12 @@ describe('<story-scene>', () => {
     expect(scene.describing).to.be.false;
   });
 
-  it('describes its photo while the story is playing, then stops', async () => {
+  it('describes its picture while the story is playing, then stops', async () => {
     const s = await timing();
     const player = await miniStory();
     await tracksLoaded(player);
     await playing(player);
-    const range = s.scenes[1]!.description;
+    const range = described(s.scenes[1]);
     describeButton(player.querySelector<StoryScene>('#scene-2')!).click();
     await until(() => player.currentTime >= range.start && player.currentTime < range.end, 'it jumps to the description');
     await oneEvent(player, 'pause');
@@ -49,7 +49,7 @@ describe('<story-scene>', () => {
     const player = await miniStory();
     await tracksLoaded(player);
     player.descriptions = 'off';
-    const range = s.scenes[1]!.description;
+    const range = described(s.scenes[1]);
     describeButton(player.querySelector<StoryScene>('#scene-2')!).click();
     await until(() => !player.paused && player.currentTime > range.start + 0.3, 'the description plays');
     expect(player.currentTime).to.be.lessThan(range.end);
@@ -69,7 +69,7 @@ describe('<story-scene>', () => {
     expect(scene.describing).to.be.false;
   });
 
-  it('shows that it is the current photo without moving focus', async () => {
+  it('shows that it is the current picture without moving focus', async () => {
     const s = await timing();
     const player = await miniStory();
     await tracksLoaded(player);
@@ -82,18 +82,19 @@ describe('<story-scene>', () => {
     expect(one.current).to.be.true;
     expect(one.hasAttribute('current')).to.be.true;
     expect(two.current).to.be.false;
-    expect(one.shadowRoot!.querySelector('[part="current-label"]')!.textContent).to.equal('Current photo');
+    expect(one.shadowRoot!.querySelector('[part="current-label"]')!.textContent).to.equal('Current picture');
     expect(two.shadowRoot!.activeElement).to.equal(focused);
   });
 
-  it('reads in order: heading, photo, then the button, then the description and narration', async () => {
+  it('reads in order: heading, picture, then the button, then the description and narration', async () => {
     const s = await timing();
     const player = await miniStory();
     await tracksLoaded(player);
     const scene = s.scenes[0]!;
     const firstOf = (kind: string) => scene.sentences.find((x) => x.kind === kind)!.text;
     const alt = player.querySelector('#scene-1 img')!.getAttribute('alt')!;
-    const button = `Describe this photo, photo 1, ${durationInWords(scene.description.end - scene.description.start)}`;
+    const range = described(scene);
+    const button = `Describe this picture, picture 1, ${durationInWords(range.end - range.start)}`;
     const tree = (await a11ySnapshot({})) as unknown as AXNode;
     const read = findAX(tree, (n) => ['heading', 'image', 'button', 'StaticText'].includes(n.role)).map((n) => n.name);
     const order = [scene.title, alt, button, firstOf('description'), firstOf('narration')].map((name) => read.indexOf(name));

@@ -4,7 +4,7 @@
  * page's `<story-player>`, with what the test needs changed.
  */
 import { fixture } from '@open-wc/testing';
-import { chaptersOf, type TimedStory } from '../../../src/story/timed-story.js';
+import { chaptersOf, type TimedScene, type TimedStory, type TimeRange } from '../../../src/story/timed-story.js';
 import type { StoryPlayer } from '../../../src/story-player/story-player.js';
 import '../../../src/main.js';
 
@@ -15,6 +15,12 @@ let story: Promise<TimedStory> | undefined;
 export function timing(): Promise<TimedStory> {
   story ??= fetch(`${base}timing.json`).then((r) => r.json() as Promise<TimedStory>);
   return story;
+}
+
+/** A scene's recorded description range; every picture of the mini-story has one. */
+export function described(scene: TimedScene | undefined): TimeRange {
+  if (!scene?.description) throw new Error(`the fixture's scene ${scene?.id ?? '(none)'} has no description`);
+  return scene.description;
 }
 
 let page: Promise<Document> | undefined;

@@ -6,8 +6,8 @@
 import { describe, it, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
-import { storyStrings } from '../../../src/player-state/strings.js';
-import { offlineStrings as t } from '../../../src/story-offline/strings.js';
+import { en as storyStrings } from '../../../src/i18n/en.js';
+import { en as t } from '../../../src/i18n/en.js';
 import { launchChromium } from '../support/browser.js';
 import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory, STORY_PATH, storyPage } from './support/test-site.js';
 import {

@@ -10,7 +10,7 @@ import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { buildServiceWorker } from '../../../scripts/build/service-worker.js';
-import { offlineStrings as t } from '../../../src/story-offline/strings.js';
+import { en as t } from '../../../src/i18n/en.js';
 import { launchChromium } from '../support/browser.js';
 import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory, STORY_PATH, storyPage } from './support/test-site.js';
 import {

@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { CueIndex, parseWebVTT, type WebVTTCue } from '../../../src/captions/index.js';
-import { offlineStrings } from '../../../src/story-offline/strings.js';
+import { en as offlineStrings } from '../../../src/i18n/en.js';
 import { launchChromium } from '../support/browser.js';
 import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory, STORY_PATH, storyPage } from './support/test-site.js';
 import {

@@ -1,7 +1,8 @@
 /** The sizes and words `<story-offline>` shows: decimal units, as storage settings show them. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { bytesText, offlineStrings as t } from '../../../src/story-offline/strings.js';
+import { bytesText } from '../../../src/i18n/formats.js';
+import { en as t } from '../../../src/i18n/en.js';
 
 describe('<story-offline> words', () => {
   it('writes sizes in kB, MB and GB with at most one decimal', () => {
