@@ -3,6 +3,7 @@
  * the token that engine is given, and the programs it needs. Word times always come from the engine
  * itself, never from an estimate.
  */
+import { speak as espeakSpeak, SPEAKING_RATE as ESPEAK_RATE, VOICE_LABEL as ESPEAK_LABEL } from './espeak.js';
 import { speak as festivalSpeak, type SpeechRequest, type TokenTimes } from './festival.js';
 import { foldWord } from './speech-text.js';
 import type { WordFolder } from './episode.js';
@@ -23,7 +24,27 @@ const english: Voice = {
   speak: (requests, options) => festivalSpeak(requests, { rate: options.rate ?? SPEAKING_RATE, workDir: options.workDir }),
 };
 
-const VOICES: Record<string, Voice> = { en: english };
+/**
+ * espeak-ng reads UTF-8 and says accents, ñ, ¿ and ¡ itself; only typographic quotes, dashes and
+ * ellipses are folded, so that one written word stays one token it times.
+ */
+function foldForEspeak(word: string, pronunciations: Record<string, string> = {}): string {
+  const spoken = word.replace(/[\p{L}\p{N}]+/gu, (run) => pronunciations[run] ?? run);
+  return spoken
+    .replace(/[“”«»„]/g, '"')
+    .replace(/[‘’‚]/g, "'")
+    .replace(/[‐‑‒–—―]/g, '-')
+    .replace(/…/g, '...')
+    .replace(/\u00A0/g, ' ');
+}
+
+const spanish: Voice = {
+  label: ESPEAK_LABEL,
+  fold: foldForEspeak,
+  speak: (requests, options) => espeakSpeak(requests, { rate: options.rate ?? ESPEAK_RATE, workDir: options.workDir }),
+};
+
+const VOICES: Record<string, Voice> = { en: english, es: spanish };
 
 /** The voice for a BCP 47 tag, by its primary language. */
 export function voiceFor(tag: string): Voice {
