@@ -1,6 +1,7 @@
 /**
- * npm run screenshots — the built page as a stranger sees it, at 360, 768 and 1280 px wide, paused
- * and playing, written to docs/screenshots/. Needs `npm run build` first.
+ * npm run screenshots [-- --story <id>] — a built story page as a stranger sees it, at 360, 768 and
+ * 1280 px wide, paused and playing, written to docs/screenshots/ (`page-…` for at-the-line,
+ * `<id>-…` for another story). Needs `npm run build` first.
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
       out: { type: 'string', default: join(ROOT, 'docs/screenshots') },
       scheme: { type: 'string', default: 'light' },
       'full-page': { type: 'boolean', default: false },
+      story: { type: 'string', default: 'at-the-line' },
     },
   });
   await mkdir(values.out, { recursive: true });
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
         const features = values.scheme === 'forced' ? [{ name: 'forced-colors', value: 'active' }] : [{ name: 'prefers-color-scheme', value: values.scheme }];
         await (await page.createCDPSession()).send('Emulation.setEmulatedMedia', { features });
         await page.setViewport({ width, height: width < 600 ? 780 : 900 });
-        await page.goto(server.url, { waitUntil: 'networkidle0' });
+        await page.goto(new URL(`${values.story}/`, server.url).href, { waitUntil: 'networkidle0' });
         await page.evaluate(() => customElements.whenDefined('story-player'));
         if (state === 'playing') {
           // Jump to the third photo and play, as a listener would with the chapter controls.
@@ -52,7 +54,8 @@ async function main(): Promise<void> {
           await page.evaluate(() => document.querySelector('story-scene[number="3"] figure')?.scrollIntoView({ block: 'start', behavior: 'instant' }));
           await new Promise((done) => setTimeout(done, 300));
         }
-        const file = join(values.out, `page-${width}-${state}${values.scheme === 'light' ? '' : `-${values.scheme}`}.png`);
+        const prefix = values.story === 'at-the-line' ? 'page' : values.story;
+        const file = join(values.out, `${prefix}-${width}-${state}${values.scheme === 'light' ? '' : `-${values.scheme}`}.png`);
         await page.screenshot({ path: file as `${string}.png`, fullPage: values['full-page'] });
         console.log(file);
         await context.close();
