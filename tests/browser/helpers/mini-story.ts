@@ -1,7 +1,8 @@
 /**
- * The mini-story (tests/fixtures/mini-story): a real two-photo episode and the page the project's
+ * The mini-story (tests/fixtures/mini-story): a real two-picture episode and the page the project's
  * own tools make for it (`make.ts`: narrate, images, page). Each test gets a fresh copy of that
- * page's `<story-player>`, with what the test needs changed.
+ * page's `<story-player>`, with what the test needs changed, inside an element carrying the page's
+ * `lang` (as its `<html lang>` would). `storyPage()` does the same for any other story page.
  */
 import { fixture } from '@open-wc/testing';
 import { chaptersOf, type TimedScene, type TimedStory, type TimeRange } from '../../../src/story/timed-story.js';
@@ -23,23 +24,26 @@ export function described(scene: TimedScene | undefined): TimeRange {
   return scene.description;
 }
 
-let page: Promise<Document> | undefined;
-/** The fixture's index.html, parsed (inert: nothing in it runs or loads). */
-function fixturePage(): Promise<Document> {
-  page ??= fetch(`${base}index.html`)
-    .then((r) => {
-      if (!r.ok) throw new Error(`${base}index.html: ${r.status}; run npx tsx tests/fixtures/mini-story/make.ts`);
-      return r.text();
-    })
-    .then((text) => new DOMParser().parseFromString(text, 'text/html'));
+const pages = new Map<string, Promise<Document>>();
+/** A fixture's index.html, parsed (inert: nothing in it runs or loads). */
+function fixturePage(folder: string): Promise<Document> {
+  let page = pages.get(folder);
+  if (!page) {
+    page = fetch(`${folder}index.html`)
+      .then((r) => {
+        if (!r.ok) throw new Error(`${folder}index.html: ${r.status}; run npx tsx ${folder.slice(1)}make.ts`);
+        return r.text();
+      })
+      .then((text) => new DOMParser().parseFromString(text, 'text/html'));
+    pages.set(folder, page);
+  }
   return page;
 }
 
-/** A path in the fixture folder as an absolute URL (the page's paths are relative to its folder). */
-const inFixture = (path: string): string => new URL(path, new URL(base, location.href)).href;
-
 /** Points every relative URL of the page's markup at the fixture folder. */
-function resolveUrls(root: Element): void {
+function resolveUrls(root: Element, folder: string): void {
+  /** A path in the fixture folder as an absolute URL (the page's paths are relative to its folder). */
+  const inFixture = (path: string): string => new URL(path, new URL(folder, location.href)).href;
   for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
     for (const name of ['src', 'artwork']) {
       const value = el.getAttribute(name);
@@ -84,10 +88,19 @@ export interface MiniStoryOptions {
 
 let counter = 0;
 
-/** The fixture page's `<story-player>`, changed as `options` say, in the document and rendered. */
-export async function miniStory(options: MiniStoryOptions = {}): Promise<StoryPlayer> {
-  const template = (await fixturePage()).querySelector('story-player');
-  if (!template) throw new Error(`${base}index.html has no <story-player>`);
+/** The mini-story page's `<story-player>`, changed as `options` say, in the document and rendered. */
+export function miniStory(options: MiniStoryOptions = {}): Promise<StoryPlayer> {
+  return storyPage(base, options);
+}
+
+/**
+ * The `<story-player>` of the page in `folder` (served path, ending in `/`), changed as `options`
+ * say, in the document inside an element with the page's `lang`, and rendered.
+ */
+export async function storyPage(folder: string, options: MiniStoryOptions = {}): Promise<StoryPlayer> {
+  const page = await fixturePage(folder);
+  const template = page.querySelector('story-player');
+  if (!template) throw new Error(`${folder}index.html has no <story-player>`);
   const copy = template.cloneNode(true) as Element;
   copy.setAttribute('story-id', options.storyId ?? `mini-story-test-${Date.now()}-${counter++}`);
   const audio = copy.querySelector(':scope > audio')!;
@@ -116,9 +129,12 @@ export async function miniStory(options: MiniStoryOptions = {}): Promise<StoryPl
       else scene.setAttribute(name, value);
     }
   }
-  resolveUrls(copy);
+  resolveUrls(copy, folder);
   addPageStyle();
-  const player = await fixture<StoryPlayer>(document.importNode(copy, true));
+  const wrapper = document.createElement('div');
+  wrapper.lang = page.documentElement.lang;
+  wrapper.append(document.importNode(copy, true));
+  const player = (await fixture<HTMLElement>(wrapper)).querySelector('story-player')!;
   await player.updateComplete;
   return player;
 }
