@@ -76,7 +76,6 @@ function synthesize(texts: string[], rate: number): { sampleRate: number; uttera
   const setVoiceByName = lib.func('espeak_SetVoiceByName', 'int', ['const char *']);
   const setParameter = lib.func('espeak_SetParameter', 'int', ['int', 'int', 'int']);
   const synth = lib.func('espeak_Synth', 'int', ['const char *', 'size_t', 'unsigned int', 'int', 'unsigned int', 'unsigned int', 'void *', 'void *']);
-  const terminate = lib.func('espeak_Terminate', 'int', []);
 
   let chunks: Int16Array[] = [];
   let words: WordEvent[] = [];
@@ -113,7 +112,8 @@ function synthesize(texts: string[], rate: number): { sampleRate: number; uttera
     });
     return { sampleRate, utterances };
   } finally {
-    terminate();
+    // Unloading ends the batch, not espeak_Terminate: initialised again after Terminate, the
+    // library hangs the process at exit, and only a fresh load resets its wave generator.
     koffi.unregister(callback);
     lib.unload();
   }
