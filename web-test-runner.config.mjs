@@ -2,7 +2,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
-import { a11ySnapshotPlugin, sendKeysPlugin } from '@web/test-runner-commands/plugins';
+import { a11ySnapshotPlugin, sendKeysPlugin, sendMousePlugin } from '@web/test-runner-commands/plugins';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import range from 'koa-range';
 import { fileURLToPath } from 'node:url';
@@ -33,5 +33,6 @@ export default {
     commonjs({ include: /node_modules\/howler\//, strictRequires: false }),
     a11ySnapshotPlugin(),
     sendKeysPlugin(),
+    sendMousePlugin(),
   ],
 };

@@ -97,13 +97,23 @@ export class LocalizeController implements ReactiveController {
     connected.delete(this);
   }
 
+  /** Before each render: the words are always those of where the element is now. */
+  hostUpdate(): void {
+    this.#read();
+  }
+
   /** Reads the language and direction again, and renders the element again if either changed. */
   refresh(): void {
+    if (this.#read()) this.#host.requestUpdate();
+  }
+
+  /** Whether the language or the direction changed. */
+  #read(): boolean {
     const lang = nearestWith(this.#host, 'lang')?.getAttribute('lang')?.trim() || DEFAULT_LANG;
     const dir = directionOf(this.#host);
-    if (lang === this.#lang && dir === this.#dir) return;
+    if (lang === this.#lang && dir === this.#dir) return false;
     this.#lang = lang;
     this.#dir = dir;
-    this.#host.requestUpdate();
+    return true;
   }
 }

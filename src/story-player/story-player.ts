@@ -1044,9 +1044,11 @@ export class StoryPlayer extends LitElement {
     if (event.button !== 0) return;
     const track = event.currentTarget as HTMLElement;
     const thumb = track.querySelector<HTMLElement>('[role="slider"]');
+    // Times are counted along the lane the thumb moves in, so the thumb lands under the pointer.
+    const lane = track.querySelector<HTMLElement>('.thumb-lane') ?? track;
     const rtl = this.#localize.dir === 'rtl';
     const timeAt = (e: PointerEvent): number => {
-      const box = track.getBoundingClientRect();
+      const box = lane.getBoundingClientRect();
       const fromStart = rtl ? box.right - e.clientX : e.clientX - box.left;
       const x = Math.min(Math.max(0, fromStart), box.width);
       return box.width > 0 ? (x / box.width) * this.#length : 0;

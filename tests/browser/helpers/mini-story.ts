@@ -84,6 +84,8 @@ export interface MiniStoryOptions {
   followers?: boolean;
   /** Attributes to change on a scene, by scene id: a string replaces the value, null removes it. */
   sceneAttributes?: Record<string, Record<string, string | null>>;
+  /** Scenes (by id) to make pictures without a recorded description: no description attributes, no `.description` block. */
+  withoutDescription?: string[];
 }
 
 let counter = 0;
@@ -128,6 +130,13 @@ export async function storyPage(folder: string, options: MiniStoryOptions = {}):
       if (value === null) scene.removeAttribute(name);
       else scene.setAttribute(name, value);
     }
+  }
+  for (const sceneId of options.withoutDescription ?? []) {
+    const scene = copy.querySelector(`story-scene#${sceneId}`);
+    if (!scene) throw new Error(`the fixture has no story-scene#${sceneId}`);
+    scene.removeAttribute('description-start');
+    scene.removeAttribute('description-end');
+    scene.querySelector('.description')?.remove();
   }
   resolveUrls(copy, folder);
   addPageStyle();
