@@ -81,7 +81,7 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult> {
   const log = options.log ?? (() => {});
   const folder = resolve(options.story);
   const manuscript = loadManuscript(join(folder, STORY_FILES.manuscript));
-  requireTools();
+  requireTools([manuscript.language]);
   const voice = voiceFor(manuscript.language);
   const plan = planEpisode(manuscript, voice.fold);
   const out = resolve(options.out ?? folder);

@@ -5,7 +5,7 @@
  */
 import { speak as espeakSpeak, SPEAKING_RATE as ESPEAK_RATE, VOICE_LABEL as ESPEAK_LABEL } from './espeak.js';
 import { speak as festivalSpeak, type SpeechRequest, type TokenTimes } from './festival.js';
-import { foldWord } from './speech-text.js';
+import { foldWord, foldWordFor } from './speech-text.js';
 import type { WordFolder } from './episode.js';
 
 export interface Voice {
@@ -24,23 +24,9 @@ const english: Voice = {
   speak: (requests, options) => festivalSpeak(requests, { rate: options.rate ?? SPEAKING_RATE, workDir: options.workDir }),
 };
 
-/**
- * espeak-ng reads UTF-8 and says accents, ñ, ¿ and ¡ itself; only typographic quotes, dashes and
- * ellipses are folded, so that one written word stays one token it times.
- */
-function foldForEspeak(word: string, pronunciations: Record<string, string> = {}): string {
-  const spoken = word.replace(/[\p{L}\p{N}]+/gu, (run) => pronunciations[run] ?? run);
-  return spoken
-    .replace(/[“”«»„]/g, '"')
-    .replace(/[‘’‚]/g, "'")
-    .replace(/[‐‑‒–—―]/g, '-')
-    .replace(/…/g, '...')
-    .replace(/\u00A0/g, ' ');
-}
-
 const spanish: Voice = {
   label: ESPEAK_LABEL,
-  fold: foldForEspeak,
+  fold: (word, pronunciations) => foldWordFor('es', word, pronunciations),
   speak: (requests, options) => espeakSpeak(requests, { rate: options.rate ?? ESPEAK_RATE, workDir: options.workDir }),
 };
 

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { buildServiceWorker } from '../../../scripts/build/service-worker.js';
 import { en as t } from '../../../src/i18n/en.js';
 import { launchChromium } from '../support/browser.js';
-import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory, STORY_PATH, storyPage } from './support/test-site.js';
+import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory, storyPage } from './support/test-site.js';
 import {
   checkForUpdateAndWait,
   currentTime,
