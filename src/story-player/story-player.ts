@@ -34,11 +34,11 @@ import { HowlController, type AudioFailure, type AudioSource } from './howl-cont
 import { icons } from './icons.js';
 import { shortcutFor, shortcutRows, SliderStep, sliderRows, type ShortcutAction } from './keyboard-shortcuts.js';
 import { MediaSessionController } from './media-session-controller.js';
-import * as pageProblem from './page-problems.js';
+import { ProblemReports } from './problem-reports.js';
 import { readSaved, writeSaved } from './saved-listening.js';
-import { readChapters, type PageProblem } from './story-chapters.js';
+import { readChapters } from './story-chapters.js';
 import { styles } from './story-player.styles.js';
-import { loadTrack, tracksOf, type TrackKind, type TrackProblem } from './text-tracks.js';
+import { loadTrack, tracksOf, type TrackKind } from './text-tracks.js';
 
 /** A boundary is "reached" this close before it: the poll interval near a boundary. */
 const EPSILON = 0.004;
@@ -50,12 +50,6 @@ const SAVE_MS = 5000;
 const RESTART_WITHIN = 3;
 /** A description played on its own starts this long before its first words. */
 const DESCRIBE_LEAD_IN = 0.2;
-
-/** A problem to tell: its `error` event, and whether the listener hears it. */
-interface Problem {
-  event: StoryErrorEvent;
-  spoken: boolean;
-}
 
 /** What the listener is told when the audio fails. */
 const failureTerm = {
@@ -185,6 +179,7 @@ export class StoryPlayer extends LitElement {
   @query('.chapters-toggle') private chaptersToggle?: HTMLButtonElement;
 
   readonly #localize = new LocalizeController(this);
+  readonly #problems = new ProblemReports(this, this.#localize);
 
   readonly #audio = new HowlController(this, {
     onPlay: () => this.#onPlay(),
@@ -224,14 +219,10 @@ export class StoryPlayer extends LitElement {
   #restored = false;
   /** Whether the listener has played or moved in this page (else its position is not theirs). */
   #listened = false;
-  /** Problems found while the page and its tracks load, reported together when all have loaded; then null. */
-  #loadProblems: Problem[] | null = null;
   /** The language the chapters' fallback titles were made in. */
   #chaptersLang = '';
   /** The caption cues in the order of their file. */
   #captionCues: readonly StoryCue[] = [];
-  /** Page problems already reported: the page is read again as tracks load, and says each once. */
-  readonly #reportedPageProblems = new Set<string>();
 
   // ─── Public API ──────────────────────────────────────────────────────────────────────────────
 
@@ -833,60 +824,7 @@ export class StoryPlayer extends LitElement {
     this.sceneCount = sceneCount;
     this.chapterIndex = -1;
     this.#publishTime(this.scrubTime ?? this.#audio.position, true);
-    const fresh = problems.filter((p) => !this.#reportedPageProblems.has(p.message));
-    for (const problem of fresh) {
-      this.#reportedPageProblems.add(problem.message);
-      this.#warnAuthor(problem, 'scene');
-    }
-  }
-
-  /**
-   * A problem in the page's markup is the author's: the console says it with the element, an
-   * `error` event tells the embedder, and the listener hears nothing of it.
-   */
-  #warnAuthor(problem: PageProblem, source: StoryErrorEvent['source']): void {
-    console.warn(problem.message, problem.element);
-    this.#report({ event: new StoryErrorEvent(problem.message, source, problem.element), spoken: false });
-  }
-
-  /** A failure the listener notices (the audio, a track that did not come): said in words, and an `error` event. */
-  #tellListener(message: string, source: StoryErrorEvent['source']): void {
-    this.#report({ event: new StoryErrorEvent(message, source), spoken: true });
-  }
-
-  /**
-   * While the page and its tracks load, problems wait to be told at once (and until the embedder's
-   * listeners are there: the page is first read as the element connects).
-   */
-  #report(problem: Problem): void {
-    if (this.#loadProblems) this.#loadProblems.push(problem);
-    else this.#dispatchProblems([problem]);
-  }
-
-  #dispatchProblems(problems: readonly Problem[]): void {
-    for (const { event } of problems) this.dispatchEvent(event);
-    const spoken = problems.filter((p) => p.spoken).map((p) => p.event.message);
-    if (spoken.length > 0) this.announce(spoken.join(' '));
-  }
-
-  #onTrackProblem(kind: TrackKind, problem: TrackProblem, track: Element | undefined): void {
-    const element = track ?? this;
-    switch (problem.type) {
-      case 'missing': {
-        const detail =
-          problem.status === 'network'
-            ? this.#t('trackDetailNetwork')
-            : problem.status === 'offline'
-              ? this.#t('trackDetailOffline')
-              : `${problem.file}: ${problem.status} ${problem.statusText ?? ''}`.trim();
-        return this.#tellListener(this.#localize.term('trackMissing', kind, detail), kind);
-      }
-      case 'unreadable':
-        console.warn(pageProblem.trackUnreadable(kind, problem.file, problem.line, problem.message), element);
-        return this.#tellListener(this.#localize.term('trackUnreadable', kind), kind);
-      case 'partial':
-        return this.#warnAuthor({ element, message: pageProblem.trackPartial(kind, problem.file, problem.count, problem.line, problem.message) }, kind);
-    }
+    for (const problem of problems) this.#problems.warnAuthor(problem, 'scene');
   }
 
   #readAudio(): void {
@@ -901,8 +839,7 @@ export class StoryPlayer extends LitElement {
     this.#tracksAbort?.abort();
     const abort = new AbortController();
     this.#tracksAbort = abort;
-    this.#loadProblems = [];
-    this.#reportedPageProblems.clear();
+    this.#problems.hold();
     this.#readChapters();
     if (audio && ['auto', 'metadata'].includes(audio.getAttribute('preload') ?? '')) this.#audio.load();
 
@@ -911,14 +848,12 @@ export class StoryPlayer extends LitElement {
       loadTrack(kind, track.src, abort.signal).then((loaded) => {
         if (abort.signal.aborted) return;
         this.#setCues(kind, loaded.cues);
-        if (loaded.problem) this.#onTrackProblem(kind, loaded.problem, track);
+        if (loaded.problem) this.#problems.track(kind, loaded.problem, track);
       }),
     );
     void Promise.allSettled(loads).then(() => {
       if (abort.signal.aborted) return;
-      const problems = this.#loadProblems ?? [];
-      this.#loadProblems = null;
-      this.#dispatchProblems(problems);
+      this.#problems.release();
     });
   }
 

@@ -1,0 +1,99 @@
+import type { LocalizeController } from '../i18n/localize-controller.js';
+import { StoryErrorEvent } from '../player-state/events.js';
+import type { TrackKind } from '../player-state/vocabulary.js';
+import * as pageProblem from './page-problems.js';
+import type { PageProblem } from './story-chapters.js';
+import type { TrackProblem } from './text-tracks.js';
+
+type Source = StoryErrorEvent['source'];
+
+/** A problem to tell: its `error` event, and whether the listener hears it. */
+interface Report {
+  event: StoryErrorEvent;
+  spoken: boolean;
+}
+
+interface Player extends HTMLElement {
+  announce(message: string): void;
+}
+
+/**
+ * Tells what went wrong to whom it concerns. A failure the listener notices (the audio, a track
+ * that did not come or could not be read at all) is said in the status region in the listener's
+ * language; a problem in the page's markup is the author's, and goes to `console.warn` with the
+ * element, never to the listener. Both are `error` events for the embedder. While the page and its
+ * tracks load, everything waits to be told at once — and until the embedder's listeners are
+ * there: the page is first read as the player connects.
+ */
+export class ProblemReports {
+  readonly #player: Player;
+  readonly #localize: LocalizeController;
+  #held: Report[] | null = null;
+  /** Markup problems already told: the page is read again as tracks load, and says each once. */
+  readonly #told = new Set<string>();
+
+  constructor(player: Player, localize: LocalizeController) {
+    this.#player = player;
+    this.#localize = localize;
+  }
+
+  /** The page and its tracks start loading: hold everything until `release()`, and forget what was told. */
+  hold(): void {
+    this.#held = [];
+    this.#told.clear();
+  }
+
+  /** Everything has loaded: tell what was held. */
+  release(): void {
+    const held = this.#held ?? [];
+    this.#held = null;
+    this.#dispatch(held);
+  }
+
+  /** A problem in the markup, told once to the console and the embedder. */
+  warnAuthor(problem: PageProblem, source: Source): void {
+    if (this.#told.has(problem.message)) return;
+    this.#told.add(problem.message);
+    console.warn(problem.message, problem.element);
+    this.#report({ event: new StoryErrorEvent(problem.message, source, problem.element), spoken: false });
+  }
+
+  /** A failure the listener notices, said in words. */
+  tellListener(message: string, source: Source): void {
+    this.#report({ event: new StoryErrorEvent(message, source), spoken: true });
+  }
+
+  /** A text track that failed: missing or unreadable for the listener, partly invalid for the author. */
+  track(kind: TrackKind, problem: TrackProblem, element: Element): void {
+    const t = this.#localize;
+    switch (problem.type) {
+      case 'missing': {
+        const detail =
+          problem.status === 'network'
+            ? t.term('trackDetailNetwork')
+            : problem.status === 'offline'
+              ? t.term('trackDetailOffline')
+              : `${problem.file}: ${problem.status} ${problem.statusText ?? ''}`.trim();
+        return this.tellListener(t.term('trackMissing', kind, detail), kind);
+      }
+      case 'unreadable':
+        console.warn(pageProblem.trackUnreadable(kind, problem.file, problem.line, problem.message), element);
+        return this.tellListener(t.term('trackUnreadable', kind), kind);
+      case 'partial': {
+        const message = pageProblem.trackPartial(kind, problem.file, problem.count, problem.line, problem.message);
+        return this.warnAuthor({ element, message }, kind);
+      }
+    }
+  }
+
+  #report(report: Report): void {
+    if (this.#held) this.#held.push(report);
+    else this.#dispatch([report]);
+  }
+
+  #dispatch(reports: readonly Report[]): void {
+    for (const { event } of reports) this.#player.dispatchEvent(event);
+    const spoken = reports.filter((r) => r.spoken).map((r) => r.event.message);
+    if (spoken.length > 0) this.#player.announce(spoken.join(' '));
+  }
+}
