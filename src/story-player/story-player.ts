@@ -75,7 +75,12 @@ const failureTerm = {
  * A direct-child `<header>` is shown above the player bar and a direct-child `<story-captions>`
  * inside it (set their `slot` attribute yourself to place them differently).
  *
- * @summary A listenable photo story: one Play button, then the story flows photo to photo.
+ * Its words are in the language of the nearest `lang` (`LocalizeController`), name the pictures
+ * "photo" only when every scene's `picture-kind` is a photograph, and its slider runs from the
+ * right under `dir="rtl"`. Problems in the markup go to the console for the author, never to the
+ * listener.
+ *
+ * @summary A listenable photo story: one Play button, then the story flows picture to picture.
  *
  * @slot - The story: scenes, intro, close, transcript.
  * @slot header - The story's title and introduction, shown before the player bar.
