@@ -133,7 +133,7 @@ describe('offline faults, in words', () => {
     assert.equal(saving.total, audio.bytes);
     await page.waitForFunction(() => (document.querySelector('story-offline') as HTMLElement & { loaded: number }).loaded > 0, { polling: 50 });
     const midway = await offlineView(page);
-    assert.match(midway.text, /^Saving for offline… [\d.]+ (kB|MB) of [\d.]+ (kB|MB) \(\d+ %\) Cancel$/);
+    assert.match(midway.text, /^Saving for offline… [\d.]+ (kB|MB) of [\d.]+ (kB|MB) \(\d+%\) Cancel$/);
     const tree = await page.accessibility.snapshot({ interestingOnly: true });
     const named = (node: typeof tree, role: string, name: string): boolean =>
       !!node && ((node.role === role && node.name === name) || (node.children ?? []).some((child) => named(child, role, name)));
@@ -148,7 +148,7 @@ describe('offline faults, in words', () => {
     assert.equal(texts.at(-1), t.statusSaved);
     const milestones = log.slice(1, -1);
     assert.ok(milestones.length >= 2 && milestones.length <= 3, `a few milestones, not every tick: ${texts.join(' | ')}`);
-    for (const entry of milestones) assert.match(entry.text, /^Saving for offline: (25|50|75) %\.$/);
+    for (const entry of milestones) assert.match(entry.text, /^Saving for offline: (25|50|75)%\.$/);
     for (let i = 1; i < log.length - 1; i++) {
       assert.ok(log[i]!.at - log[i - 1]!.at >= 1900, `announcements at least 2 s apart: ${texts.join(' | ')}`);
     }

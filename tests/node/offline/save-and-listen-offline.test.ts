@@ -61,7 +61,7 @@ describe('offline listening: saved once, the whole story works with the network 
     const offer = await waitForOffline(page, ['available']);
     const audio = story.timing.files.find((file) => file.type.startsWith('audio/webm'))!;
     assert.equal(offer.bytesToSave, audio.bytes, 'offers to download the WebM episode Chromium plays');
-    assert.match(offer.text, /Save for offline \d+(\.\d)? (kB|MB) to download\. The page, captions and photos \(\d+(\.\d)? (kB|MB)\) are already on this device\./);
+    assert.match(offer.text, /Save for offline \d+(\.\d)? (kB|MB) to download\. The page, captions and pictures \(\d+(\.\d)? (kB|MB)\) are already on this device\./);
     assert.match(offer.text, /This site uses .+ of the .+ the browser allows it\./);
 
     const began = performance.now();

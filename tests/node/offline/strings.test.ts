@@ -14,8 +14,8 @@ describe('<story-offline> words', () => {
   });
 
   it('says what saving downloads and what is already on the device', () => {
-    assert.equal(t.saveDetail(2_113_290, 579_401), '2.1 MB to download. The page, captions and photos (579 kB) are already on this device.');
-    assert.equal(t.progress(1_056_645, 2_113_290, 50), '1.1 MB of 2.1 MB (50 %)');
+    assert.equal(t.saveDetail(2_113_290, 579_401), '2.1 MB to download. The page, captions and pictures (579 kB) are already on this device.');
+    assert.equal(t.progress(1_056_645, 2_113_290, 50), '1.1 MB of 2.1 MB (50%)');
   });
 
   it('names the free space in a quota failure only when it is known', () => {
