@@ -88,7 +88,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<string> {
     }
     log(`${story.id}/: page, tracks, ${story.files.length} audio files, ${story.scenes.length} pictures`);
   }
-  await writeFile(join(out, 'index.html'), renderIndexPage(stories, { script: 'app.js', stylesheet: 'page.css', icon: 'icon.svg' }));
+  await writeFile(join(out, 'index.html'), renderIndexPage(stories, { script: 'app.js', stylesheet: 'page.css', icon: 'icon.svg', serviceWorker: SERVICE_WORKER_FILE }));
   // Last: the service worker precaches what is in `out` now.
   await buildServiceWorker(out, stories, { log });
   log(`built ${out}`);

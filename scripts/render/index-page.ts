@@ -1,7 +1,8 @@
 /**
  * The site's front page: every story with its title, summary, length, language and cover, linked
- * to its own page. Rendered from the timed stories alone, in the site's language; each entry is in
- * its story's language.
+ * to its own page, and — with a service worker — whether it is saved for offline, its size, and
+ * "Save" / "Remove" (`<story-offline story="<id>">`). Rendered from the timed stories alone, in the
+ * site's language; each entry is in its story's language.
  */
 import type { TimedStory } from '../../src/story/timed-story.js';
 import { languageName, lengthInWords, storyLanguage } from '../story/languages.js';
@@ -24,6 +25,7 @@ export function renderIndexPage(stories: TimedStory[], assets: PageAssets, langu
         ${story.subtitle ? markup`<p class="subtitle">${story.subtitle}</p>` : ''}
         <p class="summary">${story.summary}</p>
         <p class="meta">${storyWords.kicker(length)} · ${languageName(story.language)}</p>
+        ${assets.serviceWorker ? markup`<story-offline src="${assets.serviceWorker}" story="${story.id}"></story-offline>` : ''}
       </div>
     </li>`;
   };
@@ -36,6 +38,7 @@ export function renderIndexPage(stories: TimedStory[], assets: PageAssets, langu
   <meta name="color-scheme" content="light dark">
   <link rel="icon" href="${assets.icon}" type="image/svg+xml">
   <link rel="stylesheet" href="${assets.stylesheet}">
+  ${assets.serviceWorker ? markup`<script type="module" src="${assets.script}"></script>` : ''}
 </head>
 <body>
 <main class="story-index">

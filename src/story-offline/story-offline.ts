@@ -124,6 +124,12 @@ export class StoryOffline extends LitElement {
   /** The worker's scope; by default the folder of `src`. */
   @property() scope = '';
 
+  /**
+   * The story to save, by its folder in the site (`at-the-line`), for an element outside that
+   * story's player: one per story on a list of stories. Inside a player the player's audio says it.
+   */
+  @property() story = '';
+
   /** Where the offline copy stands. */
   get state(): OfflineState {
     return this.offlineState;
@@ -305,13 +311,18 @@ export class StoryOffline extends LitElement {
     this.#abort?.abort();
   }
 
-  /** Removes the saved audio. The page, captions and photos stay cached so that the page still opens. */
+  /**
+   * Removes this story's saved audio (other stories' stay). The page, captions and pictures stay
+   * cached so that the page still opens.
+   */
   async removeOfflineCopy(): Promise<void> {
     const status = this.status ?? (await this.#askWorker().catch(() => null));
     if (!status) return;
     const bytes = this.bytesToSave;
     this.#moveFocusAfterRender('.save');
-    await caches.delete(status.audioCache);
+    const folder = this.#audioFolder(status);
+    const cache = await caches.open(status.audioCache);
+    for (const request of await cache.keys()) if (folder && request.url.startsWith(folder)) await cache.delete(request);
     // The notice first: it shows the moment the state says "available".
     this.notice = this.#t('removed', bytes);
     await this.#refresh();
@@ -623,7 +634,14 @@ export class StoryOffline extends LitElement {
       const file = status.audio.find((a) => a.href === source.src);
       if (file) return file;
     }
-    return status.audio.find((a) => playable(a.type));
+    const folder = this.story ? new URL(`${this.story}/`, new URL(this.scope || this.src, document.baseURI)).href : '';
+    return status.audio.find((a) => playable(a.type) && a.href.startsWith(folder));
+  }
+
+  /** The folder of this story's audio in the site: every revision and format of it lives below. */
+  #audioFolder(status: OfflineStatus): string {
+    const file = this.#audioFile(status);
+    return file ? new URL('.', file.href).href : '';
   }
 
   async #askWorker(): Promise<OfflineStatus> {

@@ -1,0 +1,93 @@
+/**
+ * The front page of a site with two stories: each story says whether it is saved for offline, with
+ * its size, and saves or removes its own audio only — never another story's.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { buildSite, ROOT } from '../../../scripts/build/build.js';
+import { buildImages } from '../../../scripts/images/images.js';
+import { narrate } from '../../../scripts/narrate/narrate.js';
+import { STORY_FILES } from '../../../scripts/story/paths.js';
+import { launchChromium } from '../support/browser.js';
+import { savedAudio } from './support/offline-page.js';
+import { serveTestSite, type TestServer } from './support/test-site.js';
+
+/** Two small narrated stories: the fixture, and a copy of it under another id. */
+async function twoStories(): Promise<string[]> {
+  const first = await mkdtemp(join(tmpdir(), 'front-first-'));
+  await cp(join(ROOT, 'tests/fixtures/two-sentences'), first, { recursive: true });
+  await narrate({ story: first });
+  await buildImages(first);
+  const second = await mkdtemp(join(tmpdir(), 'front-second-'));
+  await cp(first, second, { recursive: true });
+  for (const file of [STORY_FILES.manuscript, STORY_FILES.timing]) {
+    const text = await readFile(join(second, file), 'utf8');
+    await writeFile(join(second, file), text.replace(/^id: two-sentences$/m, 'id: another-story').replace('"id": "two-sentences"', '"id": "another-story"'));
+  }
+  return [first, second];
+}
+
+type Entry = HTMLElement & { state: string; bytesToSave: number };
+
+const stateOf = (page: Page, story: string) => page.$eval(`story-offline[story="${story}"]`, (element) => (element as Entry).state);
+
+async function waitForState(page: Page, story: string, state: string): Promise<void> {
+  await page.waitForFunction((s: string, wanted: string) => (document.querySelector(`story-offline[story="${s}"]`) as Entry | null)?.state === wanted, { timeout: 30000, polling: 50 }, story, state);
+}
+
+async function press(page: Page, story: string, selector: string): Promise<void> {
+  const button = await page.waitForSelector(`story-offline[story="${story}"] >>> ${selector}`, { visible: true, timeout: 30000 });
+  await button!.focus();
+  await page.keyboard.press('Enter');
+}
+
+describe('the front page, with two stories', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    const out = await buildSite({ stories: await twoStories(), out: await mkdtemp(join(tmpdir(), 'front-site-')) });
+    server = await serveTestSite(out);
+    browser = await launchChromium();
+    page = await (await browser.createBrowserContext()).newPage();
+    await page.goto(server.url, { waitUntil: 'load' });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('offers each story for offline listening, with the size of its own audio', async () => {
+    await waitForState(page, 'two-sentences', 'available');
+    await waitForState(page, 'another-story', 'available');
+    const sizes = await page.$$eval('story-offline', (elements) => elements.map((element) => [element.getAttribute('story'), (element as Entry).bytesToSave]));
+    assert.equal(sizes.length, 2);
+    for (const [, bytes] of sizes) assert.ok(Number(bytes) > 1000, `${String(bytes)} bytes`);
+  });
+
+  it('saves one story without claiming the other', async () => {
+    await press(page, 'two-sentences', 'button.save');
+    await waitForState(page, 'two-sentences', 'saved');
+    assert.deepEqual((await savedAudio(page)).map((file) => file.path), ['/two-sentences/audio/episode.webm']);
+    await page.reload({ waitUntil: 'load' });
+    await waitForState(page, 'two-sentences', 'saved');
+    assert.equal(await stateOf(page, 'another-story'), 'available');
+  });
+
+  it('removes one story’s audio and keeps the other’s', async () => {
+    await press(page, 'another-story', 'button.save');
+    await waitForState(page, 'another-story', 'saved');
+    await press(page, 'two-sentences', 'button.remove');
+    await waitForState(page, 'two-sentences', 'available');
+    assert.deepEqual((await savedAudio(page)).map((file) => file.path), ['/another-story/audio/episode.webm']);
+    await page.reload({ waitUntil: 'load' });
+    await waitForState(page, 'another-story', 'saved');
+    assert.equal(await stateOf(page, 'two-sentences'), 'available');
+  });
+});
