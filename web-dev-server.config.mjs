@@ -1,4 +1,4 @@
-// `npm start`: serves the page with TypeScript, howler through the CommonJS plugin and Range
+// `npx wds --config web-dev-server.config.mjs`: serves the sources (a fixture page) with TypeScript, howler through the CommonJS plugin and Range
 // requests answered with 206 so that the audio can seek (see ../shared/PLATFORM.md).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';

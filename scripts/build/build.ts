@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { checkTimedStory } from '../../src/story/check-timed-story.js';
 import type { TimedStory } from '../../src/story/timed-story.js';
 import { runAsScript } from '../cli.js';
+import { MANIFEST, sha256, type ImageManifest } from '../images/images.js';
 import { storyLanguage } from '../story/languages.js';
 import { ROOT, STORY_FILES, storyFolders } from '../story/paths.js';
 import { renderIndexPage } from '../render/index-page.js';
@@ -41,12 +42,39 @@ export async function readTimedStory(file: string): Promise<TimedStory> {
   return story;
 }
 
+/**
+ * The pictures the timed story names, as `npm run images` made them: every file there, at the size
+ * the timed story gives (a picture replaced since narrate ran would get a wrong srcset).
+ */
+async function checkPictures(folder: string, story: TimedStory): Promise<void> {
+  let manifest: ImageManifest;
+  try {
+    manifest = JSON.parse(await readFile(join(folder, MANIFEST), 'utf8')) as ImageManifest;
+  } catch {
+    throw new Error(`${join(folder, MANIFEST)} is missing: run npm run images -- ${folder}`);
+  }
+  const problems: string[] = [];
+  for (const picture of [...story.scenes.map((scene) => scene.picture), ...(story.cover ? [story.cover] : [])]) {
+    const made = manifest[picture.file];
+    if (!made) problems.push(`${picture.file} has no generated files: run npm run images`);
+    else if (made.sha256 !== sha256(await readFile(join(folder, picture.file)))) problems.push(`${picture.file} changed since its files were made: run npm run images, then npm run narrate`);
+    else if (made.width !== picture.width || made.height !== picture.height) {
+      problems.push(`${picture.file} is ${made.width} × ${made.height}, but the timed story says ${picture.width} × ${picture.height}: run npm run narrate`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`${folder}: its pictures do not match its timed story\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+}
+
 export async function buildSite(options: BuildOptions = {}): Promise<string> {
   const out = resolve(options.out ?? join(ROOT, 'dist'));
   const log = options.log ?? (() => {});
   const folders = options.stories ?? storyFolders();
   const stories: TimedStory[] = [];
-  for (const folder of folders) stories.push(await readTimedStory(join(folder, STORY_FILES.timing)));
+  for (const folder of folders) {
+    const story = await readTimedStory(join(folder, STORY_FILES.timing));
+    await checkPictures(folder, story);
+    stories.push(story);
+  }
   const ids = new Set<string>();
   for (const story of stories) {
     if (ids.has(story.id)) throw new Error(`two stories have the id "${story.id}"`);

@@ -22,7 +22,7 @@ import type { PictureFile } from '../../src/story/timed-story.js';
 import { runAsScript } from '../cli.js';
 import { loadManuscript } from '../story/manuscript.js';
 import { STORY_FILES, storyFolders } from '../story/paths.js';
-import { ARTWORK_SIZE, pictureArtwork, pictureSources } from '../story/pictures.js';
+import { ARTWORK_SIZE, pictureArtwork, pictureSources, readPictureFile } from '../story/pictures.js';
 
 export const MANIFEST = `${STORY_FILES.generatedImages}/manifest.json`;
 
@@ -58,7 +58,7 @@ async function master(path: string, data: Buffer, picture: PictureFile): Promise
   const widest = Math.max(...pictureSources(picture).map((source) => source.width), ARTWORK_SIZE);
   const scale = vector ? Math.max(1, (widest * SVG_SUPERSAMPLING) / picture.width) : 1;
   try {
-    const image = sharp(data, { failOn: 'error', ...(vector ? { density: 72 * scale } : {}) });
+    const image = sharp(data, { failOn: 'error', autoOrient: true, ...(vector ? { density: 72 * scale } : {}) });
     const pixels = await image
       .resize(Math.round(picture.width * scale), Math.round(picture.height * scale), { fit: 'fill' })
       .flatten({ background: BACKGROUND })
@@ -76,11 +76,9 @@ async function makePicture(folder: string, file: string): Promise<ManifestEntry>
   const data = await readFile(path).catch(() => {
     throw new PictureError(`images: ${path} does not exist`);
   });
-  const meta = await sharp(data).metadata().catch((error: Error) => {
+  const picture = await readPictureFile(path, file).catch((error: Error) => {
     throw new PictureError(`images: could not read ${path}: ${error.message}`);
   });
-  if (!meta.width || !meta.height) throw new PictureError(`images: ${path} has no size`);
-  const picture: PictureFile = { file, width: meta.width, height: meta.height };
   const source = await master(path, data, picture);
   const { width: masterWidth = 0, height: masterHeight = 0 } = await source.clone().metadata();
   const files: string[] = [];

@@ -9,11 +9,11 @@
 import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import sharp from 'sharp';
 import { TIMED_STORY_VERSION, type PictureFile, type TimedScene, type TimedStory } from '../../src/story/timed-story.js';
 import { checkTimedStory } from '../../src/story/check-timed-story.js';
 import { loadManuscript, type Manuscript } from '../story/manuscript.js';
 import { STORY_FILES, storyFolders } from '../story/paths.js';
+import { readPictureFile } from '../story/pictures.js';
 import { runAsScript } from '../cli.js';
 import { decodedDuration, encode, FORMATS, type AudioFormat } from './encode.js';
 import { assembleEpisode, normalizePeak, planEpisode, type AssembledEpisode } from './episode.js';
@@ -42,11 +42,7 @@ export interface NarrateResult {
   seconds: { speech: number; total: number };
 }
 
-async function pictureFile(folder: string, file: string): Promise<PictureFile> {
-  const { width, height } = await sharp(join(folder, file)).metadata();
-  if (!width || !height) throw new Error(`${file}: its size cannot be read`);
-  return { file, width, height };
-}
+const pictureFile = (folder: string, file: string): Promise<PictureFile> => readPictureFile(join(folder, file), file);
 
 /** The timed story: the manuscript's words and pictures joined to the episode's times. */
 async function timedStory(manuscript: Manuscript, folder: string, episode: AssembledEpisode, files: TimedStory['files']): Promise<TimedStory> {

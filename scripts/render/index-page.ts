@@ -5,7 +5,8 @@
  * site's language; each entry is in its story's language.
  */
 import type { TimedStory } from '../../src/story/timed-story.js';
-import { languageName, lengthInWords, storyLanguage } from '../story/languages.js';
+import { durationInWords } from '../../src/captions/time-text.js';
+import { languageName, storyLanguage } from '../story/languages.js';
 import { pictureArtwork } from '../story/pictures.js';
 import { RENDERED_FILES } from '../story/paths.js';
 import { markup } from './markup.js';
@@ -14,7 +15,7 @@ import type { PageAssets } from './page.js';
 export function renderIndexPage(stories: TimedStory[], assets: PageAssets, language = 'en'): string {
   const { words } = storyLanguage(language);
   const entry = (story: TimedStory) => {
-    const length = lengthInWords(story.duration, story.language);
+    const length = durationInWords(story.duration, story.language);
     const storyWords = storyLanguage(story.language).words;
     const cover = story.cover ?? story.scenes[0]?.picture;
     return markup`

@@ -4,8 +4,9 @@
  * alt text and credit, the description when there is one and the narration, then the close with
  * credits and sources). The components only enhance it; see docs/page-markup.md for the contract.
  */
-import { paragraphsOf, fullTitle, type TimedChapter, type TimedScene, type TimedSentence, type TimedStory } from '../../src/story/timed-story.js';
-import { languageName, lengthInWords, storyLanguage, type StoryWords } from '../story/languages.js';
+import { commonPictureKind, paragraphsOf, fullTitle, type TimedChapter, type TimedScene, type TimedSentence, type TimedStory } from '../../src/story/timed-story.js';
+import { durationInWords } from '../../src/captions/time-text.js';
+import { languageName, storyLanguage, type StoryWords } from '../story/languages.js';
 import { pictureArtwork, pictureSources } from '../story/pictures.js';
 import { RENDERED_FILES } from '../story/paths.js';
 import { markup, type Html } from './markup.js';
@@ -96,7 +97,7 @@ function head(story: TimedStory, assets: PageAssets): Html {
 
 export function renderPage(story: TimedStory, assets: PageAssets): string {
   const { words } = storyLanguage(story.language);
-  const length = lengthInWords(story.duration, story.language);
+  const length = durationInWords(story.duration, story.language);
   const track = (kind: string, file: string, label: string, extra = '') =>
     markup`<track kind="${kind}" src="${file}" srclang="${story.language}" label="${label}"${extra ? markup` ${extra}` : ''}>`;
   const page = markup`<!doctype html>
@@ -118,7 +119,7 @@ ${head(story, assets)}
   <audio slot="fallback" controls preload="none" aria-label="${words.listenTo(story.title, length)}">
     ${story.files.map((file) => markup`<source src="${file.src}" type="${file.type}">\n    `)}${track('captions', RENDERED_FILES.captions, languageName(story.language), 'default')}
     ${story.scenes.some((scene) => scene.description) ? track('descriptions', RENDERED_FILES.descriptions, words.descriptionsTrack) : ''}
-    ${track('chapters', RENDERED_FILES.chapters, words.pictureListLabel(story.pictures.kind))}
+    ${track('chapters', RENDERED_FILES.chapters, words.pictureListLabel(commonPictureKind(story.scenes.map((scene) => scene.picture.kind))))}
   </audio>
 
   <section class="story-intro" id="intro" data-start="${seconds(story.intro.start)}" data-end="${seconds(story.intro.end)}" aria-labelledby="intro-heading">

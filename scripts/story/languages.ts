@@ -63,7 +63,7 @@ const english: StoryLanguage = {
     },
     storiesTitle: 'Stories to listen to',
     allStories: 'All stories',
-    storiesIntro: 'Each story plays like a podcast episode, with every picture described.',
+    storiesIntro: 'Each story plays like a podcast episode, with captions in time with the voice and its pictures described.',
   },
 };
 
@@ -92,7 +92,7 @@ const spanish: StoryLanguage = {
     },
     storiesTitle: 'Historias para escuchar',
     allStories: 'Todas las historias',
-    storiesIntro: 'Cada historia suena como un episodio de pódcast, con cada imagen descrita.',
+    storiesIntro: 'Cada historia suena como un episodio de pódcast, con subtítulos al ritmo de la voz y sus imágenes descritas.',
   },
 };
 
@@ -106,16 +106,6 @@ export function storyLanguage(tag: string): StoryLanguage {
 }
 
 export const SUPPORTED_LANGUAGES = Object.keys(LANGUAGES);
-
-/** A length in words, in the language: "8 minutes 42 seconds", "8 minutos 42 segundos". */
-export function lengthInWords(seconds: number, tag: string): string {
-  const total = Math.round(seconds);
-  const unit = (value: number, name: 'minute' | 'second') =>
-    new Intl.NumberFormat(tag, { style: 'unit', unit: name, unitDisplay: 'long' }).format(value);
-  const minutes = Math.floor(total / 60);
-  const rest = total % 60;
-  return [minutes > 0 ? unit(minutes, 'minute') : '', rest > 0 || minutes === 0 ? unit(rest, 'second') : ''].filter(Boolean).join(' ');
-}
 
 /** The language's own name for itself: "English", "español". */
 export function languageName(tag: string): string {

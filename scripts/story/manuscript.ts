@@ -11,6 +11,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Credit, PictureKind, StoryPictures } from '../../src/story/timed-story.js';
 import { storyLanguage, type StoryLanguage } from './languages.js';
+import { pictureStem } from './pictures.js';
 
 export interface ManuscriptPart {
   title: string;
@@ -105,8 +106,19 @@ export function validateManuscript(data: unknown, folder: string): string[] {
   }
   if (manuscript.pictures.standIn && !manuscript.pictures.standInNote) problems.push('pictures, standInNote: is missing (stand-in pictures must say what they stand in for)');
   if (manuscript.cover && !existsSync(join(folder, manuscript.cover))) problems.push(`cover: ${manuscript.cover} does not exist next to the manuscript`);
+  // Generated files are named after the picture's file name without its folder and extension.
+  const stems = new Map<string, string>();
+  const checkFile = (where: string, file: string) => {
+    if (file.split('/').includes('..')) problems.push(`${where}: ${file} must be inside the story's folder`);
+    const stem = pictureStem({ file });
+    const other = stems.get(stem);
+    if (other !== undefined && other !== file) problems.push(`${where}: ${file} and ${other} would make files of the same name (${stem}-…); rename one`);
+    stems.set(stem, file);
+  };
+  if (manuscript.cover) checkFile('cover', manuscript.cover);
   const seen = new Set<string>();
   manuscript.scenes.forEach((scene, index) => {
+    checkFile(`${sceneName(index, manuscript)}, picture.file`, scene.picture.file);
     const where = sceneName(index, manuscript);
     if (seen.has(scene.id)) problems.push(`${where}, id: "${scene.id}" is used by an earlier scene`);
     seen.add(scene.id);

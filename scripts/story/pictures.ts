@@ -4,6 +4,7 @@
  * another. A raster picture is never upscaled; an SVG is drawn at every width.
  */
 import { posix } from 'node:path';
+import sharp from 'sharp';
 import type { PictureFile } from '../../src/story/timed-story.js';
 import { STORY_FILES } from './paths.js';
 
@@ -46,4 +47,15 @@ export function pictureSources(picture: PictureFile): PictureSource[] {
 /** The square artwork of a picture; relative to the story's folder. */
 export function pictureArtwork(picture: Pick<PictureFile, 'file'>): { width: number; height: number; jpeg: string } {
   return { width: ARTWORK_SIZE, height: ARTWORK_SIZE, jpeg: posix.join(STORY_FILES.generatedImages, `${pictureStem(picture)}-artwork.jpg`) };
+}
+
+/**
+ * A picture's size as it is shown: a camera's portrait is stored sideways with an EXIF orientation,
+ * which every browser and `npm run images` apply.
+ */
+export async function readPictureFile(path: string, file: string): Promise<PictureFile> {
+  const meta = await sharp(path).metadata();
+  const { width, height } = meta.autoOrient;
+  if (!width || !height) throw new Error(`${file}: its size cannot be read`);
+  return { file, width, height };
 }

@@ -14,7 +14,7 @@ export interface Terms {
   // ─── <story-player>: the bar ───────────────────────────────────────────────────────────────
   /** The bar's region name: "Story player: At the Line". */
   player: (title: string, f: Formats) => string;
-  /** Play, named with the story and its length: "Play At the Line, 8 minutes 43 seconds". */
+  /** Play, named with the story and its length: "Play At the Line, 8 minutes 42 seconds". */
   play: (title: string, duration: number, f: Formats) => string;
   pause: (title: string, f: Formats) => string;
   /** The visible text of the Play and Pause button. */
@@ -27,7 +27,7 @@ export interface Terms {
   nextPicture: (noun: PictureNoun, f: Formats) => string;
   /** The slider's name. */
   position: string;
-  /** The slider's `aria-valuetext`: "2 minutes 5 seconds of 8 minutes 43 seconds" (only the position while the length is unknown). */
+  /** The slider's `aria-valuetext`: "2 minutes 5 seconds of 8 minutes 42 seconds" (only the position while the length is unknown). */
   positionText: (position: number, duration: number, f: Formats) => string;
   speed: string;
   /** A speed in the speed menu: "1.25×". */

@@ -1,6 +1,6 @@
 import type { PictureNoun } from '../i18n/translation.js';
 import type { StoryChapter, StoryCue, TimeRange } from '../player-state/context.js';
-import { PictureKinds, type PictureKind } from '../story/timed-story.js';
+import { commonPictureKind, PictureKinds, type PictureKind } from '../story/timed-story.js';
 import * as problem from './page-problems.js';
 
 /** A problem in the page's markup, for the author: the element, and what is wrong with it. */
@@ -78,7 +78,7 @@ export function readChapters(
     if (wrong) report(scene, wrong);
     return kind;
   });
-  const pictureNoun: PictureNoun = kinds.every((kind) => kind === 'photograph') ? 'photo' : 'picture';
+  const pictureNoun: PictureNoun = commonPictureKind(kinds) === 'photograph' ? 'photo' : 'picture';
   const parts = root.querySelectorAll<HTMLElement>('story-scene, [data-start][data-end]:not(.sentence)');
   for (const el of Array.from(parts)) {
     if (el.closest('story-scene') && el.localName !== 'story-scene') continue; // sentences inside scenes

@@ -128,6 +128,15 @@ export interface TimedStory {
   close: TimedChapter;
 }
 
+/**
+ * What a set of pictures is called together: photographs only when every one is a photograph, so
+ * that nothing drawn is ever called a photo. The page's chapter list and the player's controls both
+ * follow it.
+ */
+export function commonPictureKind(kinds: readonly string[]): PictureKind {
+  return kinds.length > 0 && kinds.every((kind) => kind === 'photograph') ? 'photograph' : 'illustration';
+}
+
 /** Intro, scenes and close in playing order. */
 export function chaptersOf(story: TimedStory): TimedChapter[] {
   return [story.intro, ...story.scenes, story.close];

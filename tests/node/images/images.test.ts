@@ -42,14 +42,15 @@ describe('every story’s pictures', () => {
 });
 
 describe('npm run images', () => {
-  it('makes a portrait photograph’s sizes without upscaling it, keeps its aspect ratio, and squares its artwork', async () => {
+  it('makes a camera portrait’s sizes upright, without upscaling it, keeping its aspect ratio, and squares its artwork', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'images-'));
     await cp(new URL('../../fixtures/two-sentences/', import.meta.url).pathname, folder, { recursive: true });
     await mkdir(join(folder, 'images'), { recursive: true });
-    // A 900 × 1350 portrait: a gradient with a bright disc, as a camera JPEG would be.
-    const portrait = await sharp({ create: { width: 900, height: 1350, channels: 3, background: '#3a5f7a' } })
-      .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="900" height="1350"><circle cx="450" cy="500" r="200" fill="#f2c14e"/></svg>') }])
+    // A 900 × 1350 portrait stored as a camera does: 1350 × 900 pixels, turned by its EXIF orientation.
+    const portrait = await sharp({ create: { width: 1350, height: 900, channels: 3, background: '#3a5f7a' } })
+      .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="1350" height="900"><circle cx="500" cy="450" r="200" fill="#f2c14e"/></svg>') }])
       .jpeg()
+      .withMetadata({ orientation: 6 })
       .toBuffer();
     await writeFile(join(folder, 'images/portrait.jpg'), portrait);
     const manuscript = join(folder, STORY_FILES.manuscript);

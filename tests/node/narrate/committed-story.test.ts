@@ -59,8 +59,19 @@ for (const folder of storyFolders()) {
         const timed = story.scenes[index]!;
         assert.deepEqual(texts(timed, 'narration'), said(scene.narration), `${scene.id}: run npm run narrate`);
         assert.deepEqual(texts(timed, 'description'), scene.description ? said([scene.description]) : [], `${scene.id}: run npm run narrate`);
-        assert.deepEqual([timed.sceneId, timed.picture.alt, timed.picture.file], [scene.id, scene.picture.alt, scene.picture.file]);
+        const { picture } = timed;
+        assert.deepEqual(
+          [timed.sceneId, timed.name, picture.file, picture.alt, picture.caption, picture.credit, picture.kind],
+          [scene.id, scene.title, scene.picture.file, scene.picture.alt, scene.picture.caption, scene.picture.credit, scene.picture.kind ?? manuscript.pictures.kind],
+          `${scene.id}: run npm run narrate`,
+        );
       });
+      const prose = (text: string) => text.replace(/\s+/g, ' ').trim();
+      assert.deepEqual(
+        [story.id, story.title, story.subtitle, story.language, story.summary, story.credits, story.sources, story.pictures.kind, story.pictures.standIn, story.pictures.standInNote, story.cover?.file],
+        [manuscript.id, manuscript.title, manuscript.subtitle, manuscript.language, prose(manuscript.summary), manuscript.credits, manuscript.sources.map(prose), manuscript.pictures.kind, manuscript.pictures.standIn, manuscript.pictures.standInNote && prose(manuscript.pictures.standInNote), manuscript.cover],
+        'run npm run narrate',
+      );
     });
 
     it('renders a caption cue for every spoken sentence, with its words and times', () => {

@@ -28,7 +28,7 @@ describe('npm run narrate, end to end on a small manuscript', () => {
   });
 
   it('writes exactly the timed story and the episode audio, and leaves nothing else behind', () => {
-    assert.deepEqual(filesIn(out), [...NARRATED_FILES].sort());
+    assert.deepEqual(filesIn(out), ['audio/episode.mp3', 'audio/episode.webm', 'timing.json']);
     assert.deepEqual(JSON.parse(read(out, STORY_FILES.timing).toString()), result.story);
   });
 

@@ -106,11 +106,12 @@ for (const folder of storyFolders()) {
       if (manuscript.pictures.standIn) assert.ok(note && text.includes(note));
     });
 
-    it('offers the native audio player with its length in its name', () => {
-      const audio = nodes.find((node) => node.role === 'audio' || (node.name ?? '').startsWith(words.listenTo(manuscript.title, '')));
-      assert.ok(audio, 'an audio element');
-      assert.ok((audio.name ?? '').startsWith(words.listenTo(manuscript.title, '')), audio.name);
-      assert.match(audio.name ?? '', /\d/);
+    it('offers the native audio player with its length in its name, in the story’s language', () => {
+      const listen = { en: `Listen to ${manuscript.title}, `, es: `Escuchar ${manuscript.title}, ` }[manuscript.language] ?? '';
+      const length = { en: / \d+ minutes? \d+ seconds?$/, es: / \d+ minutos? \d+ segundos?$/ }[manuscript.language] ?? /$^/;
+      const audio = nodes.find((node) => (node.name ?? '').startsWith(listen));
+      assert.ok(audio, `an audio element named "${listen}…"`);
+      assert.match(audio.name ?? '', length);
     });
   });
 }

@@ -28,7 +28,7 @@ function cues(text: string) {
 
 describe('rendering a timed story', () => {
   it('writes the page, the three tracks and the JSON chapters, and nothing else', () => {
-    assert.deepEqual(Object.keys(render().files).sort(), Object.values(RENDERED_FILES).sort());
+    assert.deepEqual(Object.keys(render().files).sort(), ['captions/captions.vtt', 'captions/chapters.json', 'captions/chapters.vtt', 'captions/descriptions.vtt', 'index.html']);
   });
 
   it('gives every sentence a caption cue with its voice and word times', () => {
@@ -53,7 +53,7 @@ describe('rendering a timed story', () => {
     assert.deepEqual(cues(files[RENDERED_FILES.chapters]!).map((cue) => [cue.id, cue.start, cue.end, cue.text]), [
       ['intro', 0, 3, 'Intro'],
       ['scene-1', 3, 8, 'Picture 1 of 2: S'],
-      ['scene-2', 8, 12, 'Picture 2 of 2: R'],
+      ['scene-2', 8, 12, 'Photo 2 of 2: R'],
       ['close', 12, 14, 'Close'],
     ]);
     const json = JSON.parse(files[RENDERED_FILES.podcastChapters]!) as { version: string; chapters: { startTime: number; img?: string }[] };
@@ -71,6 +71,7 @@ describe('rendering a timed story', () => {
     assert.doesNotMatch(second, /description-start|description-end|class="description"/);
     assert.match(second, /picture-kind="photograph"/);
     assert.equal((page.match(/<track kind="descriptions"/g) ?? []).length, 1);
+    assert.match(page, /<track kind="chapters"[^>]*label="Pictures">/, 'not "Photos": one of the pictures is drawn');
   });
 
   it('offers each picture at the widths it can fill, keeping its aspect ratio, never upscaled', () => {

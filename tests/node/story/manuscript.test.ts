@@ -126,6 +126,15 @@ describe('the manuscript', () => {
     assert.deepEqual(missing, ['scene 1 "square", picture.file: images/nowhere.svg does not exist next to the manuscript']);
   });
 
+  it('refuses two picture files whose generated files would share a name, and files outside the folder', () => {
+    const problems = problemsAfter((m) => {
+      m['cover'] = 'images/square.png';
+      m.scenes[1]!.picture['file'] = '../square-copy-for-test.svg';
+    });
+    assert.ok(problems.includes('scene 2 "line", picture.file: ../square-copy-for-test.svg must be inside the story\'s folder'), problems.join('\n'));
+    assert.ok(problems.some((p) => p.startsWith('scene 1 "square", picture.file: images/square.svg and images/square.png would make files of the same name (square-…)')), problems.join('\n'));
+  });
+
   it('reports a YAML syntax error with its line', () => {
     const folder = mkdtempSync(join(tmpdir(), 'manuscript-'));
     writeFileSync(join(folder, 'manuscript.yaml'), 'id: x\ntitle: [unclosed\n');
