@@ -26,9 +26,9 @@ export function missingPackages(): string[] {
   return NEEDS.filter((need) => !need.present()).map((need) => need.package);
 }
 
-function main(): Promise<void> {
+async function main(): Promise<void> {
   const missing = missingPackages();
-  if (missing.length === 0) return Promise.resolve();
+  if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !onPath('apt-get')) {
@@ -40,7 +40,6 @@ function main(): Promise<void> {
   execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
   const still = missingPackages();
   if (still.length > 0) throw new Error(`apt-get installed, but these are still missing: ${still.join(' ')}`);
-  return Promise.resolve();
 }
 
 runAsScript(import.meta.url, main);
