@@ -1,6 +1,7 @@
 /**
- * npm run build [-- stories/<id> …] — the static site in dist/: for each story a folder with its
- * page and text tracks rendered from its timed story, its audio and its pictures; the front page
+ * npm run build [-- stories/<id> …] [--base-url https://example.org/stories/] — the static site in
+ * dist/: for each story a folder with its page, text tracks, podcast feed and transcripts rendered
+ * from its timed story, its audio and its pictures; the front page
  * listing the stories; the components bundled with esbuild, the page stylesheet, and the service
  * worker. Nothing here needs a speech engine.
  */
@@ -13,7 +14,7 @@ import type { TimedStory } from '../../src/story/timed-story.js';
 import { runAsScript } from '../cli.js';
 import { MANIFEST, sha256, type ImageManifest } from '../images/images.js';
 import { storyLanguage } from '../story/languages.js';
-import { ROOT, STORY_FILES, storyFolders } from '../story/paths.js';
+import { DEFAULT_BASE_URL, ROOT, STORY_FILES, storyFolders } from '../story/paths.js';
 import { renderIndexPage } from '../render/index-page.js';
 import { renderStoryFiles } from '../render/story-files.js';
 import { buildServiceWorker, SERVICE_WORKER_FILE } from './service-worker.js';
@@ -24,6 +25,8 @@ export interface BuildOptions {
   out?: string;
   /** Story folders to build; every folder in stories/ by default. */
   stories?: string[];
+  /** Where the site will be served: the base of the feeds' and chapters' absolute URLs. */
+  baseUrl?: string;
   log?: (line: string) => void;
 }
 
@@ -110,7 +113,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<string> {
     }
     await rm(join(site, STORY_FILES.generatedImages, 'manifest.json'), { force: true });
     const home = { href: '../', label: storyLanguage(story.language).words.allStories };
-    for (const [file, text] of Object.entries(renderStoryFiles(story, { ...assets, ...(stories.length > 1 ? { home } : {}) }))) {
+    for (const [file, text] of Object.entries(renderStoryFiles(story, { ...assets, ...(stories.length > 1 ? { home } : {}) }, options.baseUrl ?? DEFAULT_BASE_URL))) {
       await mkdir(dirname(join(site, file)), { recursive: true });
       await writeFile(join(site, file), text);
     }
@@ -124,8 +127,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { positionals } = parseArgs({ allowPositionals: true });
-  await buildSite({ ...(positionals.length > 0 ? { stories: storyFolders(positionals) } : {}), log: (line) => console.log(line) });
+  const { values, positionals } = parseArgs({ options: { 'base-url': { type: 'string' } }, allowPositionals: true });
+  const baseUrl = values['base-url'] ?? process.env['SITE_URL'];
+  if (baseUrl !== undefined && !/^https?:\/\/.+\/$/.test(baseUrl)) throw new Error(`--base-url must be an http(s) URL ending in "/" (it is "${baseUrl}")`);
+  await buildSite({ ...(positionals.length > 0 ? { stories: storyFolders(positionals) } : {}), ...(baseUrl ? { baseUrl } : {}), log: (line) => console.log(line) });
 }
 
 runAsScript(import.meta.url, main);

@@ -6,6 +6,7 @@
  */
 import { commonPictureKind, paragraphsOf, fullTitle, type TimedChapter, type TimedScene, type TimedSentence, type TimedStory } from '../../src/story/timed-story.js';
 import { durationInWords } from '../../src/captions/time-text.js';
+import { bytesText } from '../../src/i18n/formats.js';
 import { languageName, storyLanguage, type StoryWords } from '../story/languages.js';
 import { pictureArtwork, pictureSources } from '../story/pictures.js';
 import { RENDERED_FILES } from '../story/paths.js';
@@ -78,6 +79,16 @@ function sceneSection(scene: TimedScene, words: StoryWords): Html {
   </story-scene>`;
 }
 
+/** The story to take away: its feed for podcast apps, the episode and the transcript to download. */
+function takeAway(story: TimedStory, words: StoryWords): Html {
+  const mp3 = story.files.find((file) => file.type === 'audio/mpeg');
+  return markup`<ul class="take-away">
+      <li><a href="${RENDERED_FILES.feed}" type="application/rss+xml">${words.listenInApp}</a></li>
+      ${mp3 ? markup`<li><a href="${mp3.src}" download type="${mp3.type}">${words.downloadEpisode(bytesText(mp3.bytes, story.language))}</a></li>` : ''}
+      <li><a href="${RENDERED_FILES.transcriptHtml}" download type="text/html">${words.downloadTranscript}</a></li>
+    </ul>`;
+}
+
 function head(story: TimedStory, assets: PageAssets): Html {
   return markup`<head>
   <meta charset="utf-8">
@@ -89,6 +100,7 @@ function head(story: TimedStory, assets: PageAssets): Html {
   <meta name="theme-color" content="#1b1722" media="(prefers-color-scheme: dark)">
   ${story.cover ? markup`<meta property="og:image" content="${pictureArtwork(story.cover).jpeg}">` : ''}
   ${assets.manifest ? markup`<link rel="manifest" href="${assets.manifest}">` : ''}
+  <link rel="alternate" type="application/rss+xml" href="${RENDERED_FILES.feed}" title="${fullTitle(story)}">
   <link rel="icon" href="${assets.icon}" type="image/svg+xml">
   <link rel="stylesheet" href="${assets.stylesheet}">
   <script type="module" src="${assets.script}"></script>
@@ -113,6 +125,7 @@ ${head(story, assets)}
     <h1>${story.title}${story.subtitle ? markup` <span class="subtitle">${story.subtitle}</span>` : ''}</h1>
     <p class="summary">${story.summary}</p>
     ${story.pictures.standIn && story.pictures.standInNote ? markup`<p class="stand-in-note">${story.pictures.standInNote}</p>` : ''}
+    ${takeAway(story, words)}
     ${assets.serviceWorker ? markup`<story-offline src="${assets.serviceWorker}"></story-offline>` : ''}
   </header>
 

@@ -1,11 +1,20 @@
 /** Podcasting 2.0 JSON chapters (version 1.2.0), rendered from the timed story. */
-import { chaptersOf, type TimedStory } from '../../src/story/timed-story.js';
+import { chaptersOf, paragraphsOf, type TimedStory } from '../../src/story/timed-story.js';
 import { pictureArtwork } from '../story/pictures.js';
 
 export interface PodcastChapters {
   version: '1.2.0';
   title: string;
-  chapters: { startTime: number; endTime: number; title: string; img?: string }[];
+  chapters: {
+    startTime: number;
+    endTime: number;
+    title: string;
+    img?: string;
+    /** What the chapter's picture shows, in one line (its alt text). Not in JSON Chapters 1.2.0: apps that do not know it skip it. */
+    imgAlt?: string;
+    /** The picture's recorded audio description, as text, when it has one. */
+    imgDescription?: string;
+  }[];
 }
 
 /**
@@ -20,7 +29,15 @@ export function podcastChapters(story: TimedStory, url: (path: string) => string
     chapters: chaptersOf(story).map((chapter, index) => {
       const scene = story.scenes[index - 1];
       const img = scene ? url(pictureArtwork(scene.picture).jpeg) : cover;
-      return { startTime: chapter.start, endTime: chapter.end, title: chapter.title, ...(img ? { img } : {}) };
+      const description = scene ? paragraphsOf(scene, 'description').flat().map((sentence) => sentence.text).join(' ') : '';
+      return {
+        startTime: chapter.start,
+        endTime: chapter.end,
+        title: chapter.title,
+        ...(img ? { img } : {}),
+        ...(scene ? { imgAlt: scene.picture.alt } : {}),
+        ...(description ? { imgDescription: description } : {}),
+      };
     }),
   };
 }

@@ -23,6 +23,13 @@ export interface StoryWords {
   credits: string;
   sources: string;
   roles: Record<CreditRole, string>;
+  /** The transcript's title, and what it says before each picture's alt text. */
+  transcriptOf: (title: string) => string;
+  pictureShows: string;
+  /** The page's links to take the story away. */
+  listenInApp: string;
+  downloadEpisode: (size: string) => string;
+  downloadTranscript: string;
   /** The site's list of stories, and the link back to it. */
   storiesTitle: string;
   allStories: string;
@@ -61,6 +68,11 @@ const english: StoryLanguage = {
       photographs: 'Photographs',
       'original-photographs': 'Original photographs',
     },
+    transcriptOf: (title) => `Transcript: ${title}`,
+    pictureShows: 'The picture shows:',
+    listenInApp: 'Listen in your podcast app',
+    downloadEpisode: (size) => `Download the episode (MP3, ${size})`,
+    downloadTranscript: 'Download the transcript',
     storiesTitle: 'Stories to listen to',
     allStories: 'All stories',
     storiesIntro: 'Each story plays like a podcast episode, with captions in time with the voice and its pictures described.',
@@ -90,6 +102,11 @@ const spanish: StoryLanguage = {
       photographs: 'Fotografías',
       'original-photographs': 'Fotografías originales',
     },
+    transcriptOf: (title) => `Transcripción: ${title}`,
+    pictureShows: 'La imagen muestra:',
+    listenInApp: 'Escuchar en tu aplicación de pódcast',
+    downloadEpisode: (size) => `Descargar el episodio (MP3, ${size})`,
+    downloadTranscript: 'Descargar la transcripción',
     storiesTitle: 'Historias para escuchar',
     allStories: 'Todas las historias',
     storiesIntro: 'Cada historia suena como un episodio de pódcast, con subtítulos al ritmo de la voz y sus imágenes descritas.',

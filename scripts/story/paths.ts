@@ -27,7 +27,13 @@ export const RENDERED_FILES = {
   descriptions: 'captions/descriptions.vtt',
   chapters: 'captions/chapters.vtt',
   podcastChapters: 'captions/chapters.json',
+  feed: 'feed.xml',
+  transcriptHtml: 'transcript.html',
+  transcriptJson: 'transcript.json',
 } as const;
+
+/** Where `npm start` serves the site: the base of every absolute URL (feeds, chapters) unless the build is given another. */
+export const DEFAULT_BASE_URL = 'http://localhost:8000/';
 
 /** The story folders to work on: the ones named (folders or manuscript files), else every folder in stories/ with a manuscript. */
 export function storyFolders(named: string[] = []): string[] {

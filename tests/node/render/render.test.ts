@@ -27,8 +27,17 @@ function cues(text: string) {
 }
 
 describe('rendering a timed story', () => {
-  it('writes the page, the three tracks and the JSON chapters, and nothing else', () => {
-    assert.deepEqual(Object.keys(render().files).sort(), ['captions/captions.vtt', 'captions/chapters.json', 'captions/chapters.vtt', 'captions/descriptions.vtt', 'index.html']);
+  it('writes the page, the three tracks, the JSON chapters, the feed and the transcripts, and nothing else', () => {
+    assert.deepEqual(Object.keys(render().files).sort(), [
+      'captions/captions.vtt',
+      'captions/chapters.json',
+      'captions/chapters.vtt',
+      'captions/descriptions.vtt',
+      'feed.xml',
+      'index.html',
+      'transcript.html',
+      'transcript.json',
+    ]);
   });
 
   it('gives every sentence a caption cue with its voice and word times', () => {
@@ -56,9 +65,20 @@ describe('rendering a timed story', () => {
       ['scene-2', 8, 12, 'Photo 2 of 2: R'],
       ['close', 12, 14, 'Close'],
     ]);
-    const json = JSON.parse(files[RENDERED_FILES.podcastChapters]!) as { version: string; chapters: { startTime: number; img?: string }[] };
+    const json = JSON.parse(files[RENDERED_FILES.podcastChapters]!) as { version: string; chapters: { startTime: number; img?: string; imgAlt?: string; imgDescription?: string }[] };
     assert.equal(json.version, '1.2.0');
-    assert.deepEqual(json.chapters.map((chapter) => chapter.img), [undefined, 'images/generated/first-artwork.jpg', 'images/generated/second-artwork.jpg', undefined]);
+    assert.deepEqual(json.chapters.map((chapter) => chapter.img), [
+      undefined,
+      'http://localhost:8000/small/images/generated/first-artwork.jpg',
+      'http://localhost:8000/small/images/generated/second-artwork.jpg',
+      undefined,
+    ], 'absolute: podcast apps fetch the chapters file alone');
+    assert.deepEqual(json.chapters.map((chapter) => [chapter.imgAlt, chapter.imgDescription]), [
+      [undefined, undefined],
+      ['A square.', 'A <square> & more.'],
+      ['A tall photo.', undefined],
+      [undefined, undefined],
+    ]);
   });
 
   it('renders the page with each paragraph, a description block only where there is a description, and the picture kind', () => {
@@ -80,6 +100,13 @@ describe('rendering a timed story', () => {
     assert.equal(portrait, 'images/generated/second-480.webp 480w, images/generated/second-800.webp 800w, images/generated/second-1200.webp 1200w');
     assert.match(page, /width="1200" height="1600" alt="A tall photo\."/);
     assert.match(page, /images\/generated\/first-1600\.webp 1600w/, 'an SVG is drawn at every width');
+  });
+
+  it('keeps story text as text in the feed and the transcript', () => {
+    const { files } = render();
+    assert.match(files[RENDERED_FILES.feed]!, /&lt;p&gt;A small story\.&lt;\/p&gt;/, 'the item description is escaped HTML');
+    assert.doesNotMatch(files[RENDERED_FILES.feed]!, /<square>|<b>/);
+    assert.match(files[RENDERED_FILES.transcriptHtml]!, /A &lt;square&gt; &amp; more\./);
   });
 
   it('keeps story text as text in the page', () => {
