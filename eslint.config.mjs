@@ -6,7 +6,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.tmp/', 'bench/out/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'lib/', '.tmp/', 'bench/out/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   litConfigs['flat/recommended'],

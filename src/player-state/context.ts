@@ -71,5 +71,7 @@ export interface PlayerClock {
   playing(): boolean;
 }
 
-export const playerStateContext = createContext<PlayerState | undefined>(Symbol('story-player-state'));
-export const playerClockContext = createContext<PlayerClock | undefined>(Symbol('story-player-clock'));
+// Keys from the global symbol registry: a player and a scene from two separately bundled copies of
+// the toolkit on one page still find each other.
+export const playerStateContext = createContext<PlayerState | undefined>(Symbol.for('listen-photo-story/player-state'));
+export const playerClockContext = createContext<PlayerClock | undefined>(Symbol.for('listen-photo-story/player-clock'));

@@ -73,21 +73,24 @@ export class StoryChapterChangeEvent extends Event {
  * what happened, in words. A failure the listener notices is said in the listener's language (and
  * in the status region); a problem in the markup is said to the author, in English, and only here
  * and in the console.
+ *
+ * It is an `ErrorEvent`, so `addEventListener('error', …)` is typed as one by the DOM's own event
+ * map; `event instanceof StoryErrorEvent` gives `source` and `element`.
  */
-export class StoryErrorEvent extends Event {
+export class StoryErrorEvent extends ErrorEvent {
   constructor(
-    readonly message: string,
+    message: string,
     /** What failed: the audio, a refused play, one of the text tracks, or a `<story-scene>`'s markup. */
     readonly source: 'audio' | 'play' | 'captions' | 'descriptions' | 'chapters' | 'scene',
     /** For a problem in the markup: the element it is in (the `<story-scene>`, the `<track>`). */
     readonly element: Element | null = null,
   ) {
-    super(StoryNotice.error);
+    super(StoryNotice.error, { message });
   }
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     [StoryRequest.play]: StoryPlayRequestEvent;
     [StoryRequest.pause]: StoryPauseRequestEvent;
     [StoryRequest.seek]: StorySeekRequestEvent;

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { consume } from '@lit/context';
 import type { CueIndex } from '../captions/cue-index.js';
@@ -29,8 +29,9 @@ import { styles } from './story-captions.styles.js';
  * @cssproperty [--story-captions-highlight=light-dark(#f6dfb8, #5a3a18)] - Background of the current word.
  * @cssproperty [--story-captions-color=inherit] - Caption text colour.
  */
-@customElement('story-captions')
 export class StoryCaptions extends LitElement {
+  /** The tag it is registered under by `define.js` and `story-captions.js`. */
+  static readonly tagName = 'story-captions';
   static override styles = styles;
 
   @consume({ context: playerStateContext, subscribe: true })

@@ -45,7 +45,7 @@ export class StoryOfflineUpdateAvailableEvent extends Event {
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     [OfflineEventName.saved]: StoryOfflineSavedEvent;
     [OfflineEventName.removed]: StoryOfflineRemovedEvent;
     [OfflineEventName.error]: StoryOfflineErrorEvent;

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { playerClockContext, playerStateContext, type PlayerClock, type PlayerState } from '../player-state/context.js';
 import { StoryPauseRequestEvent } from '../player-state/events.js';
@@ -78,11 +78,11 @@ function loadedAudio(element: Element | null): string {
  *
  * @summary "Save for offline", its progress and result, and "Update available".
  *
- * @event story-offline-saved - Every file of the story is in the cache (`StoryOfflineSavedEvent`: `bytes`).
- * @event story-offline-removed - The offline copy of the audio was removed at the listener's request.
- * @event story-offline-error - Saving failed; nothing was claimed as saved (`StoryOfflineErrorEvent`: `failure`, `message`).
- * @event story-offline-update-available - A new version is installed and waits for the listener.
- * @event story-pause-request - Sent to the player when the listener accepts an update while the story plays.
+ * @event {StoryOfflineSavedEvent} story-offline-saved - Every file of the story is in the cache (`bytes`: what the story takes on the device).
+ * @event {StoryOfflineRemovedEvent} story-offline-removed - The offline copy of the audio was removed at the listener's request.
+ * @event {StoryOfflineErrorEvent} story-offline-error - Saving failed; nothing was claimed as saved (`failure`, `message`).
+ * @event {StoryOfflineUpdateAvailableEvent} story-offline-update-available - A new version is installed and waits for the listener.
+ * @event {StoryPauseRequestEvent} story-pause-request - Sent to the player when the listener accepts an update while the story plays.
  *
  * @csspart base - The group around everything.
  * @csspart save-button - "Save for offline".
@@ -114,8 +114,9 @@ function loadedAudio(element: Element | null): string {
  *   …
  * </story-player>
  */
-@customElement('story-offline')
 export class StoryOffline extends LitElement {
+  /** The tag it is registered under by `define.js` and `story-offline.js`. */
+  static readonly tagName = 'story-offline';
   static override styles = styles;
 
   /** URL of the service worker script, relative to the page. */

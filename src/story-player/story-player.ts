@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { CueIndex } from '../captions/cue-index.js';
 import { clock } from '../captions/time-text.js';
@@ -85,12 +85,13 @@ const failureTerm = {
  * @slot - The story: scenes, intro, close, transcript.
  * @slot header - The story's title and introduction, shown before the player bar.
  * @slot captions - The caption line, shown in the player bar above the controls.
+ * @slot fallback - Not rendered: the native `<audio controls>` that plays the story without script; the player reads its sources and tracks.
  *
- * @event play - Playback started.
- * @event pause - Playback paused.
- * @event ended - The story played to its end.
- * @event error - The audio, a text track or a scene's times failed (`StoryErrorEvent`: `message`, `source`).
- * @event story-chapter-change - The current chapter changed (`StoryChapterChangeEvent`: `chapterId`).
+ * @event {Event} play - Playback started.
+ * @event {Event} pause - Playback paused.
+ * @event {Event} ended - The story played to its end.
+ * @event {StoryErrorEvent} error - The audio, a text track or a scene's markup failed (`message`, `source`, `element`).
+ * @event {StoryChapterChangeEvent} story-chapter-change - The current chapter changed (`chapterId`); not on first render.
  *
  * @csspart dock - The sticky area holding captions and the player bar.
  * @csspart bar - The player bar (a region named after the story).
@@ -117,6 +118,7 @@ const failureTerm = {
  * @cssproperty [--story-player-radius=0.5rem] - Corner radius of the bar and its controls.
  * @cssproperty [--story-player-dock-position=sticky] - `sticky` keeps the bar at the bottom of the viewport; `static` leaves it in the flow.
  * @cssproperty [--story-player-max-width=60rem] - Widest the bar's content gets.
+ * @cssproperty [--story-player-font=system-ui, sans-serif] - Font family of the bar and its dialogs.
  *
  * @example
  * <story-player story-id="border-story" story-title="At the Border" duration="412.35">
@@ -128,8 +130,9 @@ const failureTerm = {
  *   <story-scene id="scene-1" number="1" start="31.2" end="95.2"> … </story-scene>
  * </story-player>
  */
-@customElement('story-player')
 export class StoryPlayer extends LitElement {
+  /** The tag it is registered under by `define.js` and `story-player.js`. */
+  static readonly tagName = 'story-player';
   static override styles = styles;
 
   /** Key under which position and preferences are saved in localStorage; nothing is saved without it. */

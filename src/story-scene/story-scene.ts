@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { playerStateContext, type PlayerState } from '../player-state/context.js';
 import { StoryDescribeRequestEvent, StoryPauseRequestEvent } from '../player-state/events.js';
@@ -32,8 +32,8 @@ import { styles } from './story-scene.styles.js';
  * @slot heading - The scene's heading (the first direct-child heading, automatically).
  * @slot figure - The picture (the first direct-child `<figure>`, automatically).
  *
- * @event story-describe-request - "Describe this photo" was pressed (`StoryDescribeRequestEvent`).
- * @event story-pause-request - "Stop description" was pressed while this picture's description played.
+ * @event {StoryDescribeRequestEvent} story-describe-request - "Describe this photo" was pressed (`sceneId`, `start`, `end`).
+ * @event {StoryPauseRequestEvent} story-pause-request - "Stop description" was pressed while this picture's description played.
  *
  * @csspart describe-button - The "Describe this photo" (or "picture") button.
  * @csspart current-label - The "Current photo" (or "picture") label of the current picture.
@@ -43,8 +43,9 @@ import { styles } from './story-scene.styles.js';
  * @cssproperty [--story-scene-accent=light-dark(#8a3b12, #f0a36b)] - Marker of the current picture and the button border.
  * @cssproperty [--story-scene-focus=light-dark(#1a5fb4, #99c1f1)] - Focus ring.
  */
-@customElement('story-scene')
 export class StoryScene extends LitElement {
+  /** The tag it is registered under by `define.js` and `story-scene.js`. */
+  static readonly tagName = 'story-scene';
   static override styles = styles;
 
   /** 1-based picture number in the story. */

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { playerStateContext, type PlayerState, type StoryChapter, type StoryCue } from '../player-state/context.js';
 import { StorySeekRequestEvent } from '../player-state/events.js';
@@ -24,7 +24,7 @@ let uid = 0;
  *
  * @summary An interactive transcript: sentences that seek, and follow along without moving focus.
  *
- * @event story-seek-request - A sentence was activated (`StorySeekRequestEvent`: `time`).
+ * @event {StorySeekRequestEvent} story-seek-request - A sentence was activated (`time`).
  *
  * @csspart toggle - The "Transcript" disclosure button.
  * @csspart panel - The panel under the button.
@@ -38,8 +38,9 @@ let uid = 0;
  * @cssproperty [--story-transcript-accent=light-dark(#8a3b12, #f0a36b)] - Marker of the current sentence.
  * @cssproperty [--story-transcript-focus=light-dark(#1a5fb4, #99c1f1)] - Focus ring.
  */
-@customElement('story-transcript')
 export class StoryTranscript extends LitElement {
+  /** The tag it is registered under by `define.js` and `story-transcript.js`. */
+  static readonly tagName = 'story-transcript';
   static override styles = styles;
 
   /** Whether the transcript is expanded. */
