@@ -129,6 +129,23 @@ describe('the packed package in another project', () => {
     t.diagnostic(`${packed.filename}: ${packed.size} bytes packed, ${packed.unpackedSize} unpacked, ${paths.length} files`);
   });
 
+  it('names only files it holds in exports, customElements, main and types, and side effects only in the define entries', async () => {
+    const paths = new Set(packed.files.map((file) => file.path));
+    const manifest = JSON.parse(await readFile(join(work, 'scratch/node_modules', NAME, 'package.json'), 'utf8')) as {
+      exports: Record<string, string | Record<string, string>>;
+      customElements: string;
+      main: string;
+      types: string;
+      sideEffects: string[];
+      private?: boolean;
+    };
+    const targets = Object.values(manifest.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+    for (const file of [...targets, manifest.customElements, manifest.main, manifest.types]) assert.ok(paths.has(file.replace(/^\.\//, '')), `${file} is in the tarball`);
+    assert.deepEqual(Object.keys(manifest.exports), ['.', './define.js', ...TAGS.map((tag) => `./${tag}.js`), './custom-elements.json', './package.json']);
+    assert.ok(manifest.sideEffects.every((pattern) => pattern.endsWith('define.js') || pattern.endsWith('define.ts')), manifest.sideEffects.join(', '));
+    assert.equal(manifest.private, true, 'kept private: packing works, publishing by accident does not');
+  });
+
   it('type-checks an embedder’s code against the packed .d.ts (tags, events, classes)', () => {
     execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-p', join(work, 'scratch/tsconfig.json')], { stdio: 'pipe' });
   });
