@@ -79,7 +79,10 @@ function sceneSection(scene: TimedScene, words: StoryWords): Html {
   </story-scene>`;
 }
 
-/** The story to take away: its feed for podcast apps, the episode and the transcript to download. */
+/**
+ * The story to take away: its feed for podcast apps, the episode and the transcript to download.
+ * At the end of the story, so that Play stays the first control after the header.
+ */
 function takeAway(story: TimedStory, words: StoryWords): Html {
   const mp3 = story.files.find((file) => file.type === 'audio/mpeg');
   return markup`<ul class="take-away">
@@ -125,7 +128,6 @@ ${head(story, assets)}
     <h1>${story.title}${story.subtitle ? markup` <span class="subtitle">${story.subtitle}</span>` : ''}</h1>
     <p class="summary">${story.summary}</p>
     ${story.pictures.standIn && story.pictures.standInNote ? markup`<p class="stand-in-note">${story.pictures.standInNote}</p>` : ''}
-    ${takeAway(story, words)}
     ${assets.serviceWorker ? markup`<story-offline src="${assets.serviceWorker}"></story-offline>` : ''}
   </header>
 
@@ -144,6 +146,7 @@ ${story.scenes.map((scene) => sceneSection(scene, words))}
   <section class="story-close" id="close" data-start="${seconds(story.close.start)}" data-end="${seconds(story.close.end)}" aria-labelledby="close-heading">
     <h2 id="close-heading">${story.close.title}</h2>
     ${narration(story.close)}
+    ${takeAway(story, words)}
     <h3>${words.credits}</h3>
     <dl class="credits">
       ${story.credits.map((credit) => markup`<dt>${words.roles[credit.role]}</dt><dd>${credit.name}</dd>`)}

@@ -33,7 +33,7 @@ describe('<story-player> keyboard', () => {
     const s = await timing();
     const player = await miniStory();
     await tracksLoaded(player);
-    const names = await tabFromStart(player, 15);
+    const names = await tabFromStart(player, 18);
     expect(names).to.deep.equal([
       `Play ${s.title}, ${durationInWords(s.duration)}`,
       'Position',
@@ -48,6 +48,10 @@ describe('<story-player> keyboard', () => {
       'Keyboard shortcuts',
       'Chapters',
       ...s.scenes.map((scene) => `Describe this picture, picture ${scene.number}, ${durationInWords(described(scene).end - described(scene).start)}`),
+      // The close: the story to take away, then the transcript.
+      'Listen in your podcast app',
+      'Download the episode (MP3, 149 kB)',
+      'Download the transcript',
       'Transcript',
     ]);
   });
