@@ -9,7 +9,7 @@ import { durationInWords } from '../../src/captions/time-text.js';
 import { bytesText } from '../../src/i18n/formats.js';
 import { languageName, storyLanguage, type StoryWords } from '../story/languages.js';
 import { pictureArtwork, pictureSources } from '../story/pictures.js';
-import { RENDERED_FILES } from '../story/paths.js';
+import { epubFileName, RENDERED_FILES } from '../story/paths.js';
 import { markup, type Html } from './markup.js';
 
 export interface PageAssets {
@@ -89,6 +89,7 @@ function takeAway(story: TimedStory, words: StoryWords): Html {
       <li><a href="${RENDERED_FILES.feed}" type="application/rss+xml">${words.listenInApp}</a></li>
       ${mp3 ? markup`<li><a href="${mp3.src}" download type="${mp3.type}">${words.downloadEpisode(bytesText(mp3.bytes, story.language))}</a></li>` : ''}
       <li><a href="${RENDERED_FILES.transcriptHtml}" download type="text/html">${words.downloadTranscript}</a></li>
+      <li><a href="${epubFileName(story.id)}" download type="application/epub+zip">${words.downloadBook}</a></li>
     </ul>`;
 }
 

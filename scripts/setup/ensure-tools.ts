@@ -7,6 +7,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { runAsScript } from '../cli.js';
 
+/** Debian's epubcheck 4.2.6, run with `java -jar` (its /usr/bin wrapper needs binfmt, which containers lack). */
+export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
+
 /** What the tests run, and the Debian package that brings each. */
 const NEEDS = [
   { what: 'Chromium (browser tests)', package: 'chromium', present: () => existsSync(process.env['CHROME_PATH'] ?? '/usr/bin/chromium') },
@@ -15,6 +18,7 @@ const NEEDS = [
   { what: 'espeak-ng (Spanish narration)', package: 'espeak-ng', present: () => onPath('espeak-ng') },
   { what: 'ffmpeg (encoding and decoding audio)', package: 'ffmpeg', present: () => onPath('ffmpeg') },
   { what: 'lame (MP3)', package: 'lame', present: () => onPath('lame') },
+  { what: 'epubcheck (the talking books)', package: 'epubcheck', present: () => existsSync(EPUBCHECK_JAR) && onPath('java') },
 ] as const;
 
 function onPath(command: string): boolean {

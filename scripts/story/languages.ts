@@ -30,6 +30,10 @@ export interface StoryWords {
   listenInApp: string;
   downloadEpisode: (size: string) => string;
   downloadTranscript: string;
+  downloadBook: string;
+  /** The talking book's table of contents, and its accessibility summary. */
+  contents: string;
+  accessibilitySummary: (described: boolean) => string;
   /** The site's list of stories, and the link back to it. */
   storiesTitle: string;
   allStories: string;
@@ -73,6 +77,10 @@ const english: StoryLanguage = {
     listenInApp: 'Listen in your podcast app',
     downloadEpisode: (size) => `Download the episode (MP3, ${size})`,
     downloadTranscript: 'Download the transcript',
+    downloadBook: 'Download the talking book (EPUB 3, text and audio in sync)',
+    contents: 'Contents',
+    accessibilitySummary: (described) =>
+      `Every word is in the text and in the narration, highlighted as it is read (media overlays). Every picture has alt text${described ? ', and the pictures that need it a recorded audio description, in the text and the audio' : ''}. Reading order follows the story.`,
     storiesTitle: 'Stories to listen to',
     allStories: 'All stories',
     storiesIntro: 'Each story plays like a podcast episode, with captions in time with the voice and its pictures described.',
@@ -107,6 +115,10 @@ const spanish: StoryLanguage = {
     listenInApp: 'Escuchar en tu aplicación de pódcast',
     downloadEpisode: (size) => `Descargar el episodio (MP3, ${size})`,
     downloadTranscript: 'Descargar la transcripción',
+    downloadBook: 'Descargar el libro hablado (EPUB 3, texto y audio sincronizados)',
+    contents: 'Índice',
+    accessibilitySummary: (described) =>
+      `Cada palabra está en el texto y en la narración, resaltada mientras se lee (superposiciones de medios). Cada imagen tiene texto alternativo${described ? ', y las imágenes que lo necesitan, una audiodescripción grabada, en el texto y en el audio' : ''}. El orden de lectura sigue la historia.`,
     storiesTitle: 'Historias para escuchar',
     allStories: 'Todas las historias',
     storiesIntro: 'Cada historia suena como un episodio de pódcast, con subtítulos al ritmo de la voz y sus imágenes descritas.',

@@ -32,6 +32,9 @@ export const RENDERED_FILES = {
   transcriptJson: 'transcript.json',
 } as const;
 
+/** The story's talking book (EPUB 3 with Media Overlays), in its folder of the site: `at-the-line.epub`. */
+export const epubFileName = (id: string): string => `${id}.epub`;
+
 /** Where `npm start` serves the site: the base of every absolute URL (feeds, chapters) unless the build is given another. */
 export const DEFAULT_BASE_URL = 'http://localhost:8000/';
 
