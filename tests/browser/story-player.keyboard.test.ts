@@ -33,7 +33,7 @@ describe('<story-player> keyboard', () => {
     const s = await timing();
     const player = await miniStory();
     await tracksLoaded(player);
-    const names = await tabFromStart(player, 18);
+    const names = await tabFromStart(player, 19);
     expect(names).to.deep.equal([
       `Play ${s.title}, ${durationInWords(s.duration)}`,
       'Position',
@@ -52,6 +52,7 @@ describe('<story-player> keyboard', () => {
       'Listen in your podcast app',
       'Download the episode (MP3, 149 kB)',
       'Download the transcript',
+      'Download the talking book (EPUB 3, text and audio in sync)',
       'Transcript',
     ]);
   });
