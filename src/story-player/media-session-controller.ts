@@ -10,13 +10,25 @@ export interface MediaSessionHandlers {
   next(): void;
 }
 
+/** One chapter as the browser's media controls and lock screen list it. */
+export interface MediaSessionChapter {
+  title: string;
+  startTime: number;
+  artwork?: string;
+}
+
 export interface MediaSessionInfo {
   title: string;
   /** The story title, shown as the album. */
   album: string;
   artist: string;
   artwork?: string;
+  /** Every chapter, for browsers that list them (`MediaMetadata.chapterInfo`, Chromium 127+). */
+  chapters?: MediaSessionChapter[];
 }
+
+/** Whether this browser's `MediaMetadata` takes a chapter list. */
+export const supportsChapterInfo = (): boolean => typeof MediaMetadata !== 'undefined' && 'chapterInfo' in MediaMetadata.prototype;
 
 const hasMediaSession = (): boolean => typeof navigator !== 'undefined' && 'mediaSession' in navigator;
 
@@ -74,8 +86,17 @@ export class MediaSessionController implements ReactiveController {
     const key = JSON.stringify(info);
     if (key === this.#lastMetadata) return;
     this.#lastMetadata = key;
-    const artwork: MediaImage[] = info.artwork ? [{ src: info.artwork, ...(imageType(info.artwork) ? { type: imageType(info.artwork) } : {}) }] : [];
-    navigator.mediaSession.metadata = new MediaMetadata({ title: info.title, artist: info.artist, album: info.album, artwork });
+    const images = (src: string | undefined): MediaImage[] => (src ? [{ src, ...(imageType(src) ? { type: imageType(src) } : {}) }] : []);
+    const init: MediaMetadataInit & { chapterInfo?: { title: string; startTime: number; artwork: MediaImage[] }[] } = {
+      title: info.title,
+      artist: info.artist,
+      album: info.album,
+      artwork: images(info.artwork),
+    };
+    if (info.chapters && supportsChapterInfo()) {
+      init.chapterInfo = info.chapters.map((chapter) => ({ title: chapter.title, startTime: chapter.startTime, artwork: images(chapter.artwork) }));
+    }
+    navigator.mediaSession.metadata = new MediaMetadata(init);
   }
 
   setPlaybackState(playing: boolean): void {

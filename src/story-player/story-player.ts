@@ -678,6 +678,7 @@ export class StoryPlayer extends LitElement {
       album: this.#title,
       artist: this.#title,
       ...(artwork ? { artwork } : {}),
+      chapters: this.chapters.map((c) => ({ title: c.title, startTime: c.start, ...(c.artwork ? { artwork: c.artwork } : {}) })),
     });
   }
 

@@ -54,6 +54,23 @@ describe('<story-player> on the lock screen and headphones (Media Session)', () 
     }
   });
 
+  it('lists every chapter with its start and picture for the lock screen (chapterInfo, Chromium 127+)', async () => {
+    expect('chapterInfo' in MediaMetadata.prototype, 'this Chromium lists chapters').to.be.true;
+    const s = await timing();
+    const player = await miniStory();
+    await tracksLoaded(player);
+    player.seek(s.scenes[0]!.start + 0.2);
+    await playing(player);
+    player.pause();
+    const metadata = navigator.mediaSession.metadata as MediaMetadata & { chapterInfo: readonly { title: string; startTime: number; artwork: readonly MediaImage[] }[] };
+    const chapters = [s.intro, ...s.scenes, s.close];
+    expect(metadata.chapterInfo.map((c) => [c.title, c.startTime])).to.deep.equal(chapters.map((c) => [c.title, c.start]));
+    s.scenes.forEach((scene, index) => {
+      const artwork = new URL(player.querySelector(`story-scene#${scene.id}`)!.getAttribute('artwork')!, document.baseURI).href;
+      expect(metadata.chapterInfo[index + 1]!.artwork[0]?.src, scene.id).to.equal(artwork);
+    });
+  });
+
   it('answers play, pause, seek backward and forward, seek to, and previous and next photo', async () => {
     const s = await timing();
     const recorded = recordActionHandlers();
