@@ -16,6 +16,7 @@ import { MANIFEST, sha256, type ImageManifest } from '../images/images.js';
 import { storyLanguage } from '../story/languages.js';
 import { DEFAULT_BASE_URL, epubFileName, ROOT, STORY_FILES, storyFolders } from '../story/paths.js';
 import { epubFiles, zipEpub } from '../render/epub.js';
+import { storyUrls } from '../render/feed.js';
 import { renderIndexPage } from '../render/index-page.js';
 import { renderStoryFiles } from '../render/story-files.js';
 import { buildServiceWorker, SERVICE_WORKER_FILE } from './service-worker.js';
@@ -119,7 +120,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<string> {
       await writeFile(join(site, file), text);
     }
     const modified = process.env['SOURCE_DATE_EPOCH'] ? new Date(Number(process.env['SOURCE_DATE_EPOCH']) * 1000) : new Date();
-    await writeFile(join(site, epubFileName(story.id)), await zipEpub(epubFiles(story, modified), folder));
+    await writeFile(join(site, epubFileName(story.id)), await zipEpub(epubFiles(story, modified, storyUrls(story, options.baseUrl ?? DEFAULT_BASE_URL).page), folder));
     log(`${story.id}/: page, tracks, feed, transcripts, talking book, ${story.files.length} audio files, ${story.scenes.length} pictures`);
   }
   await writeFile(join(out, 'index.html'), renderIndexPage(stories, { script: 'app.js', stylesheet: 'page.css', icon: 'icon.svg', serviceWorker: SERVICE_WORKER_FILE }));

@@ -69,7 +69,9 @@ function chapterDocument(story: TimedStory, chapter: TimedChapter, words: StoryW
     const sources = pictureSources(scene.picture);
     const jpeg = [...sources].reverse().find((source) => source.width <= BOOK_PICTURE_WIDTH) ?? sources[0]!;
     const description = paragraphsOf(scene, 'description');
-    picture = markup`<figure id="${scene.id}-picture">
+    // The page list's target: a page per picture, as in the web edition (dc:source).
+    picture = markup`<span epub:type="pagebreak" role="doc-pagebreak" id="${scene.id}-page" aria-label="${scene.label}"></span>
+<figure id="${scene.id}-picture">
 <img src="${jpeg.jpeg}" width="${jpeg.width}" height="${jpeg.height}" alt="${scene.picture.alt}"/>
 <figcaption>${scene.picture.caption} <span class="credit">${scene.picture.credit}</span></figcaption>
 </figure>
@@ -120,7 +122,7 @@ function navigation(story: TimedStory, words: StoryWords): string {
 </nav>
 <nav epub:type="page-list" id="page-list" role="doc-pagelist" hidden="hidden">
 <h2>${words.pictureListLabel(story.pictures.kind)}</h2>
-<ol>${story.scenes.map((scene) => markup`<li><a href="${documentName(scene)}#${scene.id}-picture">${scene.label}</a></li>`)}</ol>
+<ol>${story.scenes.map((scene) => markup`<li><a href="${documentName(scene)}#${scene.id}-page">${scene.label}</a></li>`)}</ol>
 </nav>
 <nav epub:type="landmarks" id="landmarks" hidden="hidden">
 <h2>${words.contents}</h2>
@@ -136,8 +138,12 @@ figcaption { font-size: 0.9em; margin-top: 0.5em; }
 .-epub-media-overlay-active { background: #f6e3a1; color: #000; }
 `;
 
-/** Every file of the book, by its path inside the zip. `modified` is the book's dcterms:modified (UTC, to the second). */
-export function epubFiles(story: TimedStory, modified: Date): Record<string, EpubFile> {
+/**
+ * Every file of the book, by its path inside the zip. `modified` is the book's dcterms:modified (UTC,
+ * to the second); `source` the address of the web edition it is made from, whose pictures its page
+ * list follows (dc:source: the source of its page breaks, as EPUB Accessibility asks).
+ */
+export function epubFiles(story: TimedStory, modified: Date, source: string): Record<string, EpubFile> {
   const { words } = storyLanguage(story.language);
   const mp3 = story.files.find((file) => file.type === 'audio/mpeg');
   if (!mp3) throw new Error(`${story.id}: an EPUB needs the MP3 episode (EPUB 3.2's only core audio type)`);
@@ -187,6 +193,7 @@ export function epubFiles(story: TimedStory, modified: Date): Record<string, Epu
 <dc:title>${fullTitle(story)}</dc:title>
 <dc:language>${story.language}</dc:language>
 <dc:description>${story.summary}</dc:description>
+<dc:source>${source}</dc:source>
 ${creators}
 <meta property="dcterms:modified">${modified.toISOString().replace(/\.\d{3}Z$/, 'Z')}</meta>
 <meta property="media:duration">${clockValue(total)}</meta>
