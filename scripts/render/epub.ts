@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { chaptersOf, fullTitle, paragraphsOf, type TimedChapter, type TimedSentence, type TimedStory } from '../../src/story/timed-story.js';
 import { storyLanguage, type StoryWords } from '../story/languages.js';
 import { pictureArtwork, pictureSources } from '../story/pictures.js';
+import { captionCues } from './caption-cues.js';
 import { markup, type Html } from './markup.js';
 
 /** A file of the book: its text, or a file of the story's folder to copy in. */
@@ -50,8 +51,14 @@ ${body}
 `.value;
 }
 
-const spans = (sentences: TimedSentence[]) =>
-  markup`${sentences.map((sentence, index) => markup`${index > 0 ? ' ' : ''}<span id="${sentence.id}">${sentence.text}</span>`)}`;
+/** A sentence in the text, and inside a long one the parts its caption cues (and overlay clips) are cut into. */
+function sentenceSpan(sentence: TimedSentence): Html {
+  const cues = captionCues(sentence);
+  if (cues.length === 1) return markup`<span id="${sentence.id}">${sentence.text}</span>`;
+  return markup`<span id="${sentence.id}">${cues.map((cue, index) => markup`${index > 0 ? ' ' : ''}<span id="${cue.id}">${cue.text}</span>`)}</span>`;
+}
+
+const spans = (sentences: TimedSentence[]) => markup`${sentences.map((sentence, index) => markup`${index > 0 ? ' ' : ''}${sentenceSpan(sentence)}`)}`;
 
 function chapterDocument(story: TimedStory, chapter: TimedChapter, words: StoryWords): string {
   const scene = story.scenes.find((candidate) => candidate.id === chapter.id);
@@ -96,14 +103,18 @@ ${picture}${narration}${closing}</section>`,
   );
 }
 
-/** The overlay of one document: a clip of the episode for every sentence spoken in it. */
+/** How long a document's overlay plays: its clips together, as media:duration states it. */
+const clipsDuration = (chapter: TimedChapter) =>
+  chapter.sentences.flatMap((sentence) => captionCues(sentence)).reduce((total, cue) => total + Math.round((cue.end - cue.start) * 1000), 0) / 1000;
+
+/** The overlay of one document: a clip of the episode for every caption cue spoken in it. */
 function overlay(chapter: TimedChapter, audio: string): string {
   return markup`<?xml version="1.0" encoding="UTF-8"?>
 <smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">
 <body>
 <seq id="seq-${chapter.id}" epub:textref="${documentName(chapter)}#${chapter.id}-section" epub:type="chapter">
-${chapter.sentences.map(
-  (sentence) => markup`<par id="par-${sentence.id}"><text src="${documentName(chapter)}#${sentence.id}"/><audio src="${audio}" clipBegin="${clockValue(sentence.start)}" clipEnd="${clockValue(sentence.end)}"/></par>
+${chapter.sentences.flatMap((sentence) => captionCues(sentence)).map(
+  (cue) => markup`<par id="par-${cue.id}"><text src="${documentName(chapter)}#${cue.id}"/><audio src="${audio}" clipBegin="${clockValue(cue.start)}" clipEnd="${clockValue(cue.end)}"/></par>
 `,
 )}</seq>
 </body>
@@ -168,10 +179,10 @@ export function epubFiles(story: TimedStory, modified: Date, source: string): Re
     files[`${OPS}/${overlayName(chapter)}`] = { text: overlay(chapter, mp3.src) };
     manifest.push(markup`<item id="${chapter.id}" href="${documentName(chapter)}" media-type="application/xhtml+xml" media-overlay="smil-${chapter.id}"/>`);
     manifest.push(markup`<item id="smil-${chapter.id}" href="${overlayName(chapter)}" media-type="application/smil+xml"/>`);
-    const spoken = chapter.sentences.reduce((total, sentence) => total + Math.round((sentence.end - sentence.start) * 1000), 0) / 1000;
+    const spoken = clipsDuration(chapter);
     durations.push(markup`<meta property="media:duration" refines="#smil-${chapter.id}">${clockValue(spoken)}</meta>`);
   }
-  const total = chapters.flatMap((chapter) => chapter.sentences).reduce((sum, sentence) => sum + Math.round((sentence.end - sentence.start) * 1000), 0) / 1000;
+  const total = chapters.reduce((sum, chapter) => sum + Math.round(clipsDuration(chapter) * 1000), 0) / 1000;
   const images = new Map<string, string>();
   for (const scene of story.scenes) {
     const sources = pictureSources(scene.picture);

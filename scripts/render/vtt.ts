@@ -1,11 +1,12 @@
 /**
- * The WebVTT tracks, rendered from the timed story: captions (a cue per sentence, a timestamp per
- * word, each cue in the voice that speaks it), descriptions (a cue per described picture, spanning
+ * The WebVTT tracks, rendered from the timed story: captions (a cue per sentence, or per part of a
+ * long one, a timestamp per word, each cue in the voice that speaks it), descriptions (a cue per described picture, spanning
  * the range that descriptions-off skips) and chapters (intro, a cue per picture, close).
  */
 import { formatTimestamp } from '../../src/captions/webvtt.js';
 import { chaptersOf, type TimedSentence, type TimedStory } from '../../src/story/timed-story.js';
 import { storyLanguage } from '../story/languages.js';
+import { captionCues, type CaptionCue } from './caption-cues.js';
 
 /** Story text is always text: only the cue tags written here have meaning. */
 function escapeCueText(text: string): string {
@@ -27,16 +28,19 @@ export function sentenceVoice(sentence: Pick<TimedSentence, 'kind'>, language: s
 }
 
 /** `<v Narrator>Lety <00:01:35.640>Perez …</v>`: the first word starts with the cue. */
-export function sentencePayload(sentence: TimedSentence, language: string): string {
-  const words = sentence.words.map((word, index) =>
+export function cuePayload(caption: CaptionCue, sentence: Pick<TimedSentence, 'kind'>, language: string): string {
+  const words = caption.words.map((word, index) =>
     index === 0 ? escapeCueText(word.text) : `<${formatTimestamp(word.start)}>${escapeCueText(word.text)}`,
   );
   return `<v ${escapeCueText(sentenceVoice(sentence, language))}>${words.join(' ')}</v>`;
 }
 
+/** A cue per sentence, or per part of a long one (`caption-cues.ts`), a timestamp per word. */
 export function captionsVtt(story: TimedStory): string {
   const cues = chaptersOf(story).flatMap((chapter) =>
-    chapter.sentences.map((sentence) => cue(sentence.id, sentence.start, sentence.end, sentencePayload(sentence, story.language))),
+    chapter.sentences.flatMap((sentence) =>
+      captionCues(sentence).map((caption) => cue(caption.id, caption.start, caption.end, cuePayload(caption, sentence, story.language))),
+    ),
   );
   return header('captions', story.language) + cues.join('');
 }

@@ -29,12 +29,12 @@ describe('Every word in the language of the page', () => {
     const s = await timing();
     const player = await miniStory();
     await tracksLoaded(player);
-    expect(playName(player)).to.equal(`Play ${s.title}, 33 seconds`);
+    expect(playName(player)).to.equal(`Play ${s.title}, 35 seconds`);
     player.parentElement!.lang = 'es';
-    await until(() => playName(player) === `Reproducir ${s.title}, 33 segundos`, 'the player speaks Spanish');
+    await until(() => playName(player) === `Reproducir ${s.title}, 35 segundos`, 'the player speaks Spanish');
     await player.updateComplete;
     expect(part(player, '[role="slider"]').getAttribute('aria-label')).to.equal('Posición');
-    expect(part(player, '[role="slider"]').getAttribute('aria-valuetext')).to.equal('0 segundos de 33 segundos');
+    expect(part(player, '[role="slider"]').getAttribute('aria-valuetext')).to.equal('0 segundos de 35 segundos');
     expect(transcriptToggle(player)).to.equal('Transcripción');
     expect(describeText(player.querySelector<StoryScene>('#scene-1')!)).to.equal('Describir esta imagen');
     await expect(player).to.be.accessible();
@@ -87,7 +87,7 @@ describe('Every word in the language of the page', () => {
     });
     const s = await timing();
     const player = await storyInLanguage('fr-CA');
-    expect(playName(player)).to.equal(`Écouter ${s.title}, 33 secondes`);
+    expect(playName(player)).to.equal(`Écouter ${s.title}, 35 secondes`);
     expect(describeText(player.querySelector<StoryScene>('#scene-1')!)).to.equal('Décrire cette image');
     expect(transcriptToggle(player), 'a term French leaves out').to.equal('Transcript');
   });

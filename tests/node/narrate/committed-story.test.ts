@@ -74,15 +74,23 @@ for (const folder of storyFolders()) {
       );
     });
 
-    it('renders a caption cue for every spoken sentence, with its words and times', () => {
+    it('renders every spoken sentence as caption cues of at most 90 characters, with its words and times', () => {
       const cues = cuesOf(tracks[RENDERED_FILES.captions]!);
-      assert.deepEqual(cues.map((cue) => cue.id), sentences.map((sentence) => sentence.id));
-      cues.forEach((cue, index) => {
-        const sentence = sentences[index]!;
-        assert.deepEqual([cue.start, cue.end, cuePlainText(cue)], [sentence.start, sentence.end, sentence.text], cue.id);
-        assert.deepEqual(cueWords(cue).map((word) => word.start), sentence.words.map((word) => word.start), cue.id);
-        assert.ok(cue.end <= decoded[story.files[0]!.src]!, `${cue.id} ends inside the audio`);
-      });
+      let next = 0;
+      for (const sentence of sentences) {
+        // A short sentence is one cue with its own id; a long one is cut into parts, in order.
+        const mine: WebVTTCue[] = [];
+        while (cues[next] && (cues[next]!.id === sentence.id || cues[next]!.id.startsWith(`${sentence.id}-part-`))) mine.push(cues[next++]!);
+        assert.ok(mine.length > 0, `${sentence.id} has a cue`);
+        assert.equal(mine.map(cuePlainText).join(' '), sentence.text, sentence.id);
+        assert.deepEqual([mine[0]!.start, mine.at(-1)!.end], [sentence.start, sentence.end], sentence.id);
+        assert.deepEqual(mine.flatMap((cue) => cueWords(cue).map((word) => word.start)), sentence.words.map((word) => word.start), sentence.id);
+        for (const cue of mine) {
+          assert.ok(cuePlainText(cue).length <= 90, `${cue.id}: ${cuePlainText(cue).length} characters`);
+          assert.ok(cue.end <= decoded[story.files[0]!.src]!, `${cue.id} ends inside the audio`);
+        }
+      }
+      assert.equal(next, cues.length, 'no cue that is not a sentence or a part of one');
     });
 
     it('renders a description cue for every described picture, spanning the range descriptions-off skips', () => {

@@ -52,6 +52,24 @@ describe('rendering a timed story', () => {
     assert.equal(cueVoice(list[0]!), 'Narrator');
   });
 
+  it('cuts a long sentence into caption cues of at most 90 characters, at a comma, each with its word times', () => {
+    const words = 'The officer listened to her, then turned away and said nothing more to the mother or to her son that evening.';
+    const { files } = render((story) => {
+      const sentence = story.scenes[1]!.sentences[1]!;
+      const list = words.split(' ');
+      sentence.text = words;
+      sentence.words = list.map((text, index) => ({ text, start: 9.1 + index * 0.1, end: 9.1 + index * 0.1 + 0.08 }));
+      sentence.end = sentence.words.at(-1)!.end;
+    });
+    const parts = cues(files[RENDERED_FILES.captions]!).filter((cue) => cue.id.startsWith('scene-2-narration-1'));
+    assert.deepEqual(parts.map((cue) => [cue.id, cuePlainText(cue)]), [
+      ['scene-2-narration-1-part-1', 'The officer listened to her,'],
+      ['scene-2-narration-1-part-2', 'then turned away and said nothing more to the mother or to her son that evening.'],
+    ]);
+    assert.deepEqual(parts.map((cue) => [cue.start, cue.end]), [[9.1, 9.58], [9.6, 11.18]]);
+    assert.deepEqual(cueWords(parts[1]!).map((word) => word.start).slice(0, 2), [9.6, 9.7]);
+  });
+
   it('puts only the described pictures in the descriptions track', () => {
     const { files } = render();
     assert.deepEqual(cues(files[RENDERED_FILES.descriptions]!).map((cue) => [cue.id, cue.start, cue.end]), [['scene-1-description', 4, 6]]);
