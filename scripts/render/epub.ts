@@ -62,15 +62,11 @@ const spans = (sentences: TimedSentence[]) => markup`${sentences.map((sentence, 
 
 function chapterDocument(story: TimedStory, chapter: TimedChapter, words: StoryWords): string {
   const scene = story.scenes.find((candidate) => candidate.id === chapter.id);
-  const announcement = chapter.sentences.find((sentence) => sentence.kind === 'announcement');
+  // A spoken title may be more than one sentence ("Where now? Nobody knew."): each keeps its id for its clip.
+  const spoken = spans(chapter.sentences.filter((sentence) => sentence.kind === 'announcement'));
   const narration = paragraphsOf(chapter, 'narration').map((paragraph) => markup`<p>${spans(paragraph)}</p>\n`);
-  // Each heading holds the chapter's spoken title, so the overlay highlights it as it is said.
-  const spokenId = announcement?.id ?? `${chapter.id}-title`;
-  const heading = scene
-    ? markup`<h2 id="${spokenId}">${scene.label}: ${scene.name}</h2>`
-    : chapter.id === 'intro'
-      ? markup`<h2 id="${chapter.id}-title">${chapter.title}</h2>`
-      : markup`<h2 id="${spokenId}">${chapter.title}</h2>`;
+  const headingId = `${chapter.id}-title`;
+  const heading = chapter.id === 'intro' ? markup`<h2 id="${headingId}">${chapter.title}</h2>` : markup`<h2 id="${headingId}">${spoken}</h2>`;
   let picture: Html | string = '';
   if (scene) {
     const sources = pictureSources(scene.picture);
@@ -88,7 +84,7 @@ ${description.map((paragraph) => markup`<p>${spans(paragraph)}</p>\n`)}</section
 ` : ''}`;
   }
   // The intro carries the story's title; the close its credits and sources.
-  const opening = chapter.id === 'intro' ? markup`<h1 id="${spokenId}">${fullTitle(story)}</h1>\n<p class="summary">${story.summary}</p>\n` : '';
+  const opening = chapter.id === 'intro' ? markup`<h1>${spoken}</h1>\n<p class="summary">${story.summary}</p>\n` : '';
   const closing =
     chapter.id === 'close'
       ? markup`<h3>${words.credits}</h3>\n<dl>${story.credits.map((credit) => markup`<dt>${words.roles[credit.role]}</dt><dd>${credit.name}</dd>`)}</dl>\n<h3>${words.sources}</h3>\n<ul>${story.sources.map((source) => markup`<li>${source}</li>`)}</ul>\n`
@@ -97,7 +93,7 @@ ${description.map((paragraph) => markup`<p>${spans(paragraph)}</p>\n`)}</section
   return xhtml(
     story,
     chapter.title,
-    markup`<section id="${chapter.id}-section" epub:type="chapter" role="doc-chapter" aria-labelledby="${chapter.id === 'intro' ? `${chapter.id}-title` : spokenId}">
+    markup`<section id="${chapter.id}-section" epub:type="chapter" role="doc-chapter" aria-labelledby="${headingId}">
 ${opening}${note}${heading}
 ${picture}${narration}${closing}</section>`,
   );

@@ -5,7 +5,8 @@
  *
  * Described chapter images: each chapter's picture carries its alt text and description in the
  * JSON chapters (`imgAlt`, `imgDescription`, members apps that do not know them skip), in the HTML
- * transcript beside the chapter, and in the item's description, which every app shows.
+ * transcript beside the chapter, and in the show notes: every picture's alt text in `<description>`
+ * (short enough for every app), its description too in `content:encoded`.
  */
 import { fullTitle, paragraphsOf, type Credit, type TimedStory } from '../../src/story/timed-story.js';
 import { storyLanguage } from '../story/languages.js';
@@ -15,6 +16,7 @@ import { markup, type Html } from './markup.js';
 
 export const NAMESPACES = {
   itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
+  content: 'http://purl.org/rss/1.0/modules/content/',
   podcast: 'https://podcastindex.org/namespace/1.0',
   atom: 'http://www.w3.org/2005/Atom',
 } as const;
@@ -34,26 +36,39 @@ export function storyUrls(story: TimedStory, baseUrl: string) {
   return { url, page: url(''), feed: url(RENDERED_FILES.feed) };
 }
 
-/** The item's description: the summary, then each picture with what it shows, as HTML. */
-function itemDescription(story: TimedStory): Html {
+/**
+ * The item's show notes as HTML: the summary, the stand-in note, then each picture with what it shows;
+ * `full` adds each picture's recorded description (for `content:encoded`, which has no length limit;
+ * Apple cuts `<description>` at 4,000 characters).
+ */
+function showNotes(story: TimedStory, full: boolean): Html {
   const { words } = storyLanguage(story.language);
   return markup`<p>${story.summary}</p>${story.pictures.standIn && story.pictures.standInNote ? markup`<p>${story.pictures.standInNote}</p>` : ''}<ol>${story.scenes.map((scene) => {
-    const description = paragraphsOf(scene, 'description').flat().map((sentence) => sentence.text).join(' ');
-    return markup`<li><strong>${scene.title}</strong>. ${words.pictureShows} ${scene.picture.alt}${description ? markup` ${words.audioDescription}: ${description}` : ''}</li>`;
+    const description = full ? paragraphsOf(scene, 'description').flat().map((sentence) => sentence.text).join(' ') : '';
+    return markup`<li><strong>${scene.title}</strong>. ${scene.picture.alt}${description ? markup` ${words.audioDescription}: ${description}` : ''}</li>`;
   })}</ol>`;
+}
+
+/** `audio/webm; codecs=opus` → `audio/webm` and `opus`, as podcast:alternateEnclosure spells them. */
+function mediaType(type: string): { type: string; codecs?: string } {
+  const [base = type, ...parameters] = type.split(';').map((part) => part.trim());
+  const codecs = parameters.find((parameter) => parameter.startsWith('codecs='))?.slice('codecs='.length).replace(/"/g, '');
+  return codecs ? { type: base, codecs } : { type: base };
 }
 
 export function renderFeed(story: TimedStory, baseUrl: string): string {
   const { url, page, feed } = storyUrls(story, baseUrl);
   const mp3 = story.files.find((file) => file.type === 'audio/mpeg');
+  if (!mp3) throw new Error(`${story.id}: a podcast feed needs the MP3 episode (every podcast app plays it)`);
   const others = story.files.filter((file) => file !== mp3);
+  const bitrate = (bytes: number) => Math.round((bytes * 8) / story.duration);
   const cover = story.cover ?? story.scenes[0]?.picture;
   const artwork = cover ? url(pictureArtwork(cover).jpeg) : undefined;
   const people = story.credits.map(
     (credit) => markup`<podcast:person group="${PEOPLE[credit.role].group}" role="${PEOPLE[credit.role].role}">${credit.name}</podcast:person>`,
   );
   const xml = markup`<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:itunes="${NAMESPACES.itunes}" xmlns:podcast="${NAMESPACES.podcast}" xmlns:atom="${NAMESPACES.atom}">
+<rss version="2.0" xmlns:itunes="${NAMESPACES.itunes}" xmlns:content="${NAMESPACES.content}" xmlns:podcast="${NAMESPACES.podcast}" xmlns:atom="${NAMESPACES.atom}">
 <channel>
   <title>${fullTitle(story)}</title>
   <link>${page}</link>
@@ -69,12 +84,15 @@ export function renderFeed(story: TimedStory, baseUrl: string): string {
     <title>${fullTitle(story)}</title>
     <link>${page}</link>
     <guid isPermaLink="false">listen-photo-story:${story.id}</guid>
-    <description>${itemDescription(story).value}</description>
-    ${mp3 ? markup`<enclosure url="${url(mp3.src)}" length="${mp3.bytes}" type="${mp3.type}"/>` : ''}
-    ${others.map(
-      (file) => markup`<podcast:alternateEnclosure type="${file.type}" length="${file.bytes}"${mp3 ? '' : markup` default="true"`}><podcast:source uri="${url(file.src)}"/></podcast:alternateEnclosure>
-    `,
-    )}<itunes:duration>${Math.round(story.duration)}</itunes:duration>
+    <description>${showNotes(story, false).value}</description>
+    <content:encoded>${showNotes(story, true).value}</content:encoded>
+    <enclosure url="${url(mp3.src)}" length="${mp3.bytes}" type="${mp3.type}"/>
+    <podcast:alternateEnclosure type="${mp3.type}" length="${mp3.bytes}" bitrate="${bitrate(mp3.bytes)}" default="true"><podcast:source uri="${url(mp3.src)}"/></podcast:alternateEnclosure>
+    ${others.map((file) => {
+      const { type, codecs } = mediaType(file.type);
+      return markup`<podcast:alternateEnclosure type="${type}"${codecs ? markup` codecs="${codecs}"` : ''} length="${file.bytes}" bitrate="${bitrate(file.bytes)}"><podcast:source uri="${url(file.src)}"/></podcast:alternateEnclosure>
+    `;
+    })}<itunes:duration>${Math.round(story.duration)}</itunes:duration>
     ${artwork ? markup`<itunes:image href="${artwork}"/>` : ''}
     <podcast:transcript url="${url(RENDERED_FILES.captions)}" type="text/vtt" language="${story.language}" rel="captions"/>
     <podcast:transcript url="${url(RENDERED_FILES.transcriptHtml)}" type="text/html" language="${story.language}"/>

@@ -122,7 +122,7 @@ ${head(story, assets)}
 <body>
 <a class="skip-link" href="#intro">${words.skipToStory}</a>
 <main>
-<story-player story-id="${story.id}" story-title="${story.title}" duration="${seconds(story.duration)}">
+<story-player story-id="${story.id}" story-title="${story.title}" duration="${seconds(story.duration)}"${story.cover ? markup` artwork="${pictureArtwork(story.cover).jpeg}"` : ''}>
   <header class="story-header">
     ${assets.home ? markup`<p class="home"><a href="${assets.home.href}">${assets.home.label}</a></p>` : ''}
     <p class="kicker">${words.kicker(length)}</p>

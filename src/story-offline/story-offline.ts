@@ -664,7 +664,9 @@ export class StoryOffline extends LitElement {
         this.#pageAudioKey = audio.cacheKey;
         this.#worker.tell(this.#playing(), this.#pageAudioKey);
       }
-      const saved = status.precache.missing.length === 0 && (!audio || audio.saved);
+      // A story whose audio this element cannot find (a wrong `story`, no playable format) is never "saved".
+      if (!audio && this.story) console.warn(`<story-offline story="${this.story}">: no audio of that story in this site`, this);
+      const saved = status.precache.missing.length === 0 && (audio ? audio.saved : !this.story && status.audio.length === 0);
       if (this.offlineState !== OfflineState.saving) this.offlineState = saved ? OfflineState.saved : OfflineState.available;
     } catch {
       // A failed registration or first install has said so already.

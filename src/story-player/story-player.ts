@@ -678,7 +678,11 @@ export class StoryPlayer extends LitElement {
       album: this.#title,
       artist: this.#title,
       ...(artwork ? { artwork } : {}),
-      chapters: this.chapters.map((c) => ({ title: c.title, startTime: c.start, ...(c.artwork ? { artwork: c.artwork } : {}) })),
+      // The intro and close have no picture of their own: the story's artwork stands in.
+      chapters: this.chapters.map((c) => {
+        const image = c.artwork ?? (this.artwork ? new URL(this.artwork, document.baseURI).href : undefined);
+        return { title: c.title, startTime: c.start, ...(image ? { artwork: image } : {}) };
+      }),
     });
   }
 

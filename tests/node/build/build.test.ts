@@ -25,7 +25,7 @@ describe('npm run build', () => {
 
   it('writes the front page, the story’s page, tracks, audio and pictures, and the service worker', async () => {
     const out = await buildSite({ stories: [story], out: await mkdtemp(join(tmpdir(), 'build-site-')) });
-    for (const file of ['index.html', 'app.js', 'page.css', 'service-worker.js', 'two-sentences/index.html', 'two-sentences/captions/captions.vtt', 'two-sentences/audio/episode.mp3', 'two-sentences/images/generated/square-480.webp']) {
+    for (const file of ['index.html', 'app.js', 'page.css', 'service-worker.js', 'two-sentences/index.html', 'two-sentences/captions/captions.vtt', 'two-sentences/audio/episode.mp3', 'two-sentences/images/generated/square-480.webp', 'two-sentences/feed.xml', 'two-sentences/transcript.html', 'two-sentences/transcript.json', 'two-sentences/two-sentences.epub']) {
       assert.ok(existsSync(join(out, file)), file);
     }
     assert.match(await readFile(join(out, 'index.html'), 'utf8'), /<a href="two-sentences\/index.html">Two Sentences<\/a>/);

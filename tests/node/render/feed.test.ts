@@ -56,9 +56,11 @@ describe('the podcast feeds', () => {
         const [episode] = feed.items;
         assert.equal(episode!.enclosure.type, 'audio/mpeg');
         assert.equal(episode!.enclosure.length, statSync(fileOf(episode!.enclosure.url)).size);
-        const [opus] = episode!.alternativeEnclosures ?? [];
-        assert.equal(opus?.type, 'audio/webm; codecs=opus');
+        const [mp3, opus] = episode!.alternativeEnclosures ?? [];
+        assert.deepEqual([mp3?.type, mp3?.default, mp3?.source[0]?.uri], ['audio/mpeg', true, episode!.enclosure.url], 'the enclosure again, as the default');
+        assert.deepEqual([opus?.type, opus?.codecs, opus?.default], ['audio/webm', 'opus', false]);
         assert.equal(opus?.length, statSync(fileOf(opus!.source[0]!.uri)).size);
+        assert.ok(Number(opus?.bitrate) > 30_000 && Number(opus?.bitrate) < 40_000, `Opus at about 32 kbit/s (${String(opus?.bitrate)})`);
         assert.equal(episode!.duration, Math.round(story.duration));
         assert.equal(episode!.guid, `listen-photo-story:${story.id}`);
       });
@@ -99,9 +101,15 @@ describe('the podcast feeds', () => {
         for (const scene of story.scenes) assert.ok(html.includes(scene.picture.alt.replace(/&/g, '&amp;')), scene.id);
       });
 
-      it('tells every app what each picture shows, in the episode’s description', () => {
+      it('tells every app what each picture shows in the show notes, within Apple’s 4,000 characters, and each description in the full notes', () => {
         const description = feed.items[0]!.description ?? '';
+        assert.ok(description.length <= 4000, `${description.length} characters`);
         for (const scene of story.scenes) assert.ok(description.includes(scene.picture.alt.replace(/&/g, '&amp;')), scene.id);
+        const content = feed.items[0]!.content ?? '';
+        for (const scene of story.scenes) {
+          const first = paragraphsOf(scene, 'description')[0]?.[0]?.text;
+          if (first) assert.ok(content.includes(first.replace(/&/g, '&amp;')), scene.id);
+        }
       });
 
       it('is linked from the story’s page, with the episode and the transcript to download', async () => {

@@ -27,7 +27,10 @@ export function smallTimedStory(): TimedStory {
     credits: [{ role: 'writer', name: 'A writer' }],
     sources: ['Invented.'],
     duration: 14,
-    files: [{ src: 'audio/episode.webm', type: 'audio/webm', bytes: 1, duration: 10.01 + 4 }],
+    files: [
+      { src: 'audio/episode.webm', type: 'audio/webm; codecs=opus', bytes: 1, duration: 14.01 },
+      { src: 'audio/episode.mp3', type: 'audio/mpeg', bytes: 1, duration: 14.01 },
+    ],
     intro: { id: 'intro', title: 'Intro', start: 0, end: 3, sentences: [sentence('intro-1', 'narration', 0.2, 2)] },
     scenes: [
       {
