@@ -63,6 +63,8 @@ async function timedStory(manuscript: Manuscript, folder: string, episode: Assem
     pictures: { ...manuscript.pictures, ...(manuscript.pictures.standInNote ? { standInNote: manuscript.pictures.standInNote.replace(/\s+/g, ' ').trim() } : {}) },
     credits: manuscript.credits,
     sources: manuscript.sources.map((source) => source.replace(/\s+/g, ' ').trim()),
+    ...(manuscript.published ? { published: manuscript.published } : {}),
+    ...(manuscript.category ? { category: manuscript.category } : {}),
     ...(manuscript.cover ? { cover: await pictureFile(folder, manuscript.cover) } : {}),
     duration: episode.duration,
     files,

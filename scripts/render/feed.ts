@@ -76,6 +76,7 @@ export function renderFeed(story: TimedStory, baseUrl: string): string {
   <description>${story.summary}</description>
   <language>${story.language}</language>
   <itunes:explicit>false</itunes:explicit>
+  ${story.category ? markup`<itunes:category text="${story.category.name}">${story.category.subcategory ? markup`<itunes:category text="${story.category.subcategory}"/>` : ''}</itunes:category>` : ''}
   <itunes:type>episodic</itunes:type>
   ${artwork ? markup`<itunes:image href="${artwork}"/>\n  <image><url>${artwork}</url><title>${fullTitle(story)}</title><link>${page}</link></image>` : ''}
   <podcast:locked>no</podcast:locked>
@@ -84,6 +85,7 @@ export function renderFeed(story: TimedStory, baseUrl: string): string {
     <title>${fullTitle(story)}</title>
     <link>${page}</link>
     <guid isPermaLink="false">listen-photo-story:${story.id}</guid>
+    ${story.published ? markup`<pubDate>${new Date(`${story.published}T12:00:00Z`).toUTCString()}</pubDate>` : ''}
     <description>${showNotes(story, false).value}</description>
     <content:encoded>${showNotes(story, true).value}</content:encoded>
     <enclosure url="${url(mp3.src)}" length="${mp3.bytes}" type="${mp3.type}"/>

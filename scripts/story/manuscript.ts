@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { Credit, PictureKind, StoryPictures } from '../../src/story/timed-story.js';
+import type { Credit, PictureKind, PodcastCategory, StoryPictures } from '../../src/story/timed-story.js';
 import { storyLanguage, type StoryLanguage } from './languages.js';
 import { pictureStem } from './pictures.js';
 
@@ -45,6 +45,9 @@ export interface Manuscript {
   pictures: StoryPictures;
   credits: Credit[];
   sources: string[];
+  /** YYYY-MM-DD. */
+  published?: string;
+  category?: PodcastCategory;
   cover?: string;
   intro: ManuscriptPart;
   scenes: ManuscriptScene[];

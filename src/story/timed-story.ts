@@ -97,6 +97,12 @@ export interface EpisodeFile {
   duration: number;
 }
 
+/** A podcast category as Apple Podcasts names it: `News`, or `Science` › `Earth Sciences`. */
+export interface PodcastCategory {
+  name: string;
+  subcategory?: string;
+}
+
 export interface StoryPictures {
   /** What the pictures are, unless a picture says otherwise. */
   kind: PictureKind;
@@ -118,6 +124,9 @@ export interface TimedStory {
   pictures: StoryPictures;
   credits: Credit[];
   sources: string[];
+  /** When this edition was published (YYYY-MM-DD): the podcast episode's date. */
+  published?: string;
+  category?: PodcastCategory;
   /** The story's own square artwork source (lock screens, podcast apps), if any. */
   cover?: PictureFile;
   /** Duration of the synthesized episode in seconds. */

@@ -68,8 +68,8 @@ for (const folder of storyFolders()) {
       });
       const prose = (text: string) => text.replace(/\s+/g, ' ').trim();
       assert.deepEqual(
-        [story.id, story.title, story.subtitle, story.language, story.summary, story.credits, story.sources, story.pictures.kind, story.pictures.standIn, story.pictures.standInNote, story.cover?.file],
-        [manuscript.id, manuscript.title, manuscript.subtitle, manuscript.language, prose(manuscript.summary), manuscript.credits, manuscript.sources.map(prose), manuscript.pictures.kind, manuscript.pictures.standIn, manuscript.pictures.standInNote && prose(manuscript.pictures.standInNote), manuscript.cover],
+        [story.id, story.title, story.subtitle, story.language, story.summary, story.credits, story.sources, story.published, story.category, story.pictures.kind, story.pictures.standIn, story.pictures.standInNote, story.cover?.file],
+        [manuscript.id, manuscript.title, manuscript.subtitle, manuscript.language, prose(manuscript.summary), manuscript.credits, manuscript.sources.map(prose), manuscript.published, manuscript.category, manuscript.pictures.kind, manuscript.pictures.standIn, manuscript.pictures.standInNote && prose(manuscript.pictures.standInNote), manuscript.cover],
         'run npm run narrate',
       );
     });

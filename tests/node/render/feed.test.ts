@@ -52,6 +52,15 @@ describe('the podcast feeds', () => {
         assert.equal(feed.items.length, 1);
       });
 
+      it('files the story under its Apple Podcasts category and dates the episode', async () => {
+        const category = story.category!;
+        assert.equal(feed.categories?.[0]?.toLowerCase(), category.name.toLowerCase());
+        const xml = await readFile(join(out, story.id, 'feed.xml'), 'utf8');
+        const nested = category.subcategory ? `<itunes:category text="${category.subcategory}"/>` : '';
+        assert.ok(xml.includes(`<itunes:category text="${category.name}">${nested}</itunes:category>`), 'category and subcategory as Apple nests them');
+        assert.equal(feed.items[0]!.pubDate?.toISOString().slice(0, 10), story.published);
+      });
+
       it('offers the MP3 as the enclosure and the Opus file as an alternate, with exact lengths and types', () => {
         const [episode] = feed.items;
         assert.equal(episode!.enclosure.type, 'audio/mpeg');
