@@ -96,11 +96,19 @@ export async function buildServiceWorker(out: string, stories: TimedStory[], opt
   const manifest = manifestEntries ?? [];
   if (!manifest.some((entry) => entry.url === 'index.html')) throw new Error(`service worker: ${out} has no index.html to precache`);
   let bytes = 0;
-  for (const entry of manifest) bytes += (await stat(join(out, entry.url))).size;
+  const parts: Record<string, number> = { '': 0 };
+  const storyIds = new Set(stories.map((story) => story.id));
+  for (const entry of manifest) {
+    const size = (await stat(join(out, entry.url))).size;
+    bytes += size;
+    const folder = entry.url.split('/')[0] ?? '';
+    const part = entry.url.includes('/') && storyIds.has(folder) ? folder : '';
+    parts[part] = (parts[part] ?? 0) + size;
+  }
 
   const audio = await audioFiles(out, stories);
   const version = md5(Buffer.from(JSON.stringify([manifest, audio]))).slice(0, 12);
-  const offline: OfflineBuild = { version, precacheBytes: bytes, audio, pictures: pictureSets(stories) };
+  const offline: OfflineBuild = { version, precacheBytes: bytes, precacheParts: parts, audio, pictures: pictureSets(stories) };
 
   await esbuild({
     entryPoints: [join(ROOT, 'src/service-worker/service-worker.ts')],

@@ -81,6 +81,12 @@ export interface OfflineStatus {
   /** The cache that holds saved audio (`AUDIO_CACHE_PREFIX` and the scope). */
   audioCache: string;
   /** The precached files (app shell, captions, story data, photos): all must be present. */
-  precache: { count: number; bytes: number; missing: string[] };
+  precache: {
+    count: number;
+    bytes: number;
+    missing: string[];
+    /** Bytes by where they belong: `''` the site's shell, else a story's folder. */
+    parts: Record<string, number>;
+  };
   audio: OfflineAudioStatus[];
 }

@@ -30,6 +30,8 @@ export interface OfflineBuild {
   version: string;
   /** Bytes of every precached file together. */
   precacheBytes: number;
+  /** The same bytes by where they belong: `''` the site's shell, else a story's folder (`at-the-line`). */
+  precacheParts: Record<string, number>;
   audio: OfflineAudioFile[];
   pictures: PictureSet[];
 }

@@ -123,7 +123,7 @@ async function status(): Promise<OfflineStatus> {
   return {
     version: build.version,
     audioCache: audio.cacheName,
-    precache: { count: manifest.length, bytes: build.precacheBytes, missing },
+    precache: { count: manifest.length, bytes: build.precacheBytes, missing, parts: build.precacheParts },
     audio: await audio.status(),
   };
 }

@@ -235,9 +235,9 @@ export class StoryOffline extends LitElement {
     return this.#audioFile()?.bytes ?? 0;
   }
 
-  /** Bytes the whole story takes once saved: page, captions, photos and audio; 0 until known. */
+  /** Bytes the whole story takes once saved: the site's shell, its page, captions and pictures, and its audio; 0 until known. */
   get storyBytes(): number {
-    return (this.status?.precache.bytes ?? 0) + this.bytesToSave;
+    return (this.status ? this.#precache(this.status).bytes : 0) + this.bytesToSave;
   }
 
   /**
@@ -266,14 +266,14 @@ export class StoryOffline extends LitElement {
       this.bytesTotal = file?.bytes ?? 0;
       this.#announce(this.#t('statusSaving', this.bytesTotal));
       // Precached files that went missing (evicted, or a failed update) are downloaded again first.
-      if (status.precache.missing.length > 0) await this.#worker.repair().catch(() => undefined);
+      if (this.#precache(status).missing.length > 0) await this.#worker.repair().catch(() => undefined);
       if (file && !file.saved) {
         await saveAudio(file, status.audioCache, { signal: abort.signal, onProgress: this.#onProgress });
       }
       const checked = await this.#askWorker();
       const audio = this.#audioFile(checked);
       // A whole audio copy is kept even when another file is missing: "Try again" needs only that file.
-      const missing = checked.precache.missing.length + (audio && !audio.saved ? 1 : 0);
+      const missing = this.#precache(checked).missing.length + (audio && !audio.saved ? 1 : 0);
       if (missing > 0) throw new SaveError({ reason: 'incomplete', missing });
       this.status = checked;
       this.bytesLoaded = this.bytesTotal;
@@ -435,7 +435,7 @@ export class StoryOffline extends LitElement {
               ${icon.save}${this.#t('save')}
             </button>
             <p class="detail" part="detail" id="detail">
-              ${this.status ? this.#t('saveDetail', this.bytesToSave, this.status.precache.bytes) : this.#t('checking')}
+              ${this.status ? this.#t('saveDetail', this.bytesToSave, this.#precache(this.status).bytes) : this.#t('checking')}
             </p>
           </div>
           ${this.online ? nothing : html`<p class="detail" part="detail">${this.#t('offlineNotSaved')}</p>`} ${this.#renderStorage(false)}`;
@@ -461,7 +461,7 @@ export class StoryOffline extends LitElement {
                 <button type="button" class="retry primary" part="retry-button" aria-describedby="detail" @click=${this.#onSave}>
                   ${icon.save}${this.#t('retry')}
                 </button>
-                <p class="detail" part="detail" id="detail">${this.status ? this.#t('saveDetail', this.bytesToSave, this.status.precache.bytes) : nothing}</p>
+                <p class="detail" part="detail" id="detail">${this.status ? this.#t('saveDetail', this.bytesToSave, this.#precache(this.status).bytes) : nothing}</p>
               </div>
               ${this.#renderStorage(false)}`
             : nothing}`;
@@ -639,6 +639,18 @@ export class StoryOffline extends LitElement {
     return status.audio.find((a) => playable(a.type) && a.href.startsWith(folder));
   }
 
+  /**
+   * What of the precache is this story's: the site's shell and the story's own folder (the folder its
+   * audio is in), so that on a site of several stories each counts and checks only its own files.
+   */
+  #precache(status: OfflineStatus): { bytes: number; missing: string[] } {
+    const folder = this.#audioFile(status)?.url.split('/')[0];
+    const { parts, missing, bytes } = status.precache;
+    if (!folder || !(folder in parts)) return { bytes, missing };
+    const mine = (url: string) => !url.includes('/') || url.startsWith(`${folder}/`) || !(url.split('/')[0]! in parts);
+    return { bytes: (parts[''] ?? 0) + (parts[folder] ?? 0), missing: missing.filter(mine) };
+  }
+
   /** The folder of this story's audio in the site: every revision and format of it lives below. */
   #audioFolder(status: OfflineStatus): string {
     const file = this.#audioFile(status);
@@ -666,7 +678,7 @@ export class StoryOffline extends LitElement {
       }
       // A story whose audio this element cannot find (a wrong `story`, no playable format) is never "saved".
       if (!audio && this.story) console.warn(`<story-offline story="${this.story}">: no audio of that story in this site`, this);
-      const saved = status.precache.missing.length === 0 && (audio ? audio.saved : !this.story && status.audio.length === 0);
+      const saved = this.#precache(status).missing.length === 0 && (audio ? audio.saved : !this.story && status.audio.length === 0);
       if (this.offlineState !== OfflineState.saving) this.offlineState = saved ? OfflineState.saved : OfflineState.available;
     } catch {
       // A failed registration or first install has said so already.

@@ -4,6 +4,7 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, statSync } from 'node:fs';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,9 +50,10 @@ describe('the front page, with two stories', () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
+  let out: string;
 
   before(async () => {
-    const out = await buildSite({ stories: await twoStories(), out: await mkdtemp(join(tmpdir(), 'front-site-')) });
+    out = await buildSite({ stories: await twoStories(), out: await mkdtemp(join(tmpdir(), 'front-site-')) });
     server = await serveTestSite(out);
     browser = await launchChromium();
     page = await (await browser.createBrowserContext()).newPage();
@@ -69,6 +71,18 @@ describe('the front page, with two stories', () => {
     const sizes = await page.$$eval('story-offline', (elements) => elements.map((element) => [element.getAttribute('story'), (element as Entry).bytesToSave]));
     assert.equal(sizes.length, 2);
     for (const [, bytes] of sizes) assert.ok(Number(bytes) > 1000, `${String(bytes)} bytes`);
+  });
+
+  it('counts in each story’s size only the site’s shell and that story’s own files', async () => {
+    const size = (path: string) => statSync(join(out, path)).size;
+    const files = (folder: string, pattern: RegExp) => readdirSync(join(out, folder)).filter((name) => pattern.test(name)).map((name) => join(folder, name));
+    const shell = ['index.html', 'icon.svg', ...files('', /^(?!service-worker)[^/]+\.(js|css)$/)];
+    for (const story of ['two-sentences', 'another-story']) {
+      const own = [`${story}/index.html`, ...files(`${story}/captions`, /\.(vtt|json)$/), ...files(`${story}/images/generated`, /\.webp$/), `${story}/audio/episode.webm`];
+      const expected = [...shell, ...own].reduce((total, path) => total + size(path), 0);
+      const shown = await page.$eval(`story-offline[story="${story}"]`, (element) => (element as HTMLElement & { storyBytes: number }).storyBytes);
+      assert.equal(shown, expected, story);
+    }
   });
 
   it('saves one story without claiming the other', async () => {
