@@ -11,6 +11,12 @@ import { renderStoryFiles } from '../../../scripts/render/story-files.js';
 import { renderIndexPage } from '../../../scripts/render/index-page.js';
 import { RENDERED_FILES } from '../../../scripts/story/paths.js';
 import { smallTimedStory } from '../support/timed-story.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { podcastChapters } from '../../../scripts/render/podcast-chapters.js';
+import { pictureArtwork, pictureSources, pictureStem, readPictureFile } from '../../../scripts/story/pictures.js';
 
 const ASSETS = { script: '../app.js', stylesheet: '../page.css', icon: '../icon.svg' };
 
@@ -161,5 +167,98 @@ describe('rendering a timed story', () => {
     const index = renderIndexPage([english, spanish], ASSETS);
     assert.match(index, /<li class="story-entry" lang="en">[\s\S]*<a href="small\/index.html">T<\/a>/);
     assert.match(index, /<li class="story-entry" lang="es">[\s\S]*<a href="pequena\/index.html">Pequeña<\/a>[\s\S]*Español/);
+  });
+});
+
+describe('the responsive files of a picture', () => {
+  const photo = (width: number, height: number, file = 'images/harbour.JPG') => ({ file, width, height });
+
+  it('are named after the picture file, without its folder and extension', () => {
+    assert.equal(pictureStem({ file: 'images/the-plea.svg' }), 'the-plea');
+    assert.equal(pictureStem({ file: 'images/night.shot.jpeg' }), 'night.shot');
+    assert.deepEqual(pictureArtwork({ file: 'images/the-plea.svg' }), { width: 1400, height: 1400, jpeg: 'images/generated/the-plea-artwork.jpg' });
+  });
+
+  it('come at every standard width the photo can fill, a photo exactly 800 px wide included, never upscaled', () => {
+    assert.deepEqual(pictureSources(photo(800, 600)), [
+      { width: 480, height: 360, webp: 'images/generated/harbour-480.webp', jpeg: 'images/generated/harbour-480.jpg' },
+      { width: 800, height: 600, webp: 'images/generated/harbour-800.webp', jpeg: 'images/generated/harbour-800.jpg' },
+    ]);
+    assert.deepEqual(pictureSources(photo(4000, 3000)).map((s) => [s.width, s.height]), [[480, 360], [800, 600], [1200, 900], [1600, 1200]]);
+  });
+
+  it('come at the photo’s own width when it is narrower than every standard width', () => {
+    assert.deepEqual(pictureSources(photo(320, 240)).map((s) => [s.width, s.height, s.jpeg]), [[320, 240, 'images/generated/harbour-320.jpg']]);
+  });
+
+  it('come at every width for a drawing, whatever its size, its extension in any case', () => {
+    assert.deepEqual(pictureSources(photo(100, 50, 'images/map.SVG')).map((s) => [s.width, s.height]), [[480, 240], [800, 400], [1200, 600], [1600, 800]]);
+  });
+
+  it('start from the size the picture is shown at: a camera’s sideways portrait reads as portrait', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'pictures-'));
+    const path = join(folder, 'portrait.jpg');
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: '#808080' } }).jpeg().withMetadata({ orientation: 6 }).toFile(path);
+    assert.deepEqual(await readPictureFile(path, 'images/portrait.jpg'), { file: 'images/portrait.jpg', width: 200, height: 300 });
+    await assert.rejects(readPictureFile(join(folder, 'nothing.jpg'), 'images/nothing.jpg'));
+  });
+});
+
+describe('the WebVTT tracks and JSON chapters, as a player reads them', () => {
+  it('write the chapters track exactly: a cue per chapter, titles as text', () => {
+    const { files } = render((story) => (story.scenes[0]!.title = 'Picture 1 of 2: Salt & <sun>'));
+    assert.equal(
+      files[RENDERED_FILES.chapters],
+      'WEBVTT\nKind: chapters\nLanguage: en\n\n' +
+        'intro\n00:00:00.000 --> 00:00:03.000\nIntro\n\n' +
+        'scene-1\n00:00:03.000 --> 00:00:08.000\nPicture 1 of 2: Salt &amp; &lt;sun&gt;\n\n' +
+        'scene-2\n00:00:08.000 --> 00:00:12.000\nPhoto 2 of 2: R\n\n' +
+        'close\n00:00:12.000 --> 00:00:14.000\nClose\n',
+    );
+  });
+
+  it('write the descriptions track exactly: the description sentences of a picture as one cue over its range', () => {
+    const { files } = render((story) => {
+      const scene = story.scenes[0]!;
+      const second = { ...scene.sentences[1]!, id: 'scene-1-description-2', text: 'Then more.', start: 5.6, end: 5.9, words: [{ text: 'Then', start: 5.6, end: 5.7 }, { text: 'more.', start: 5.7, end: 5.9 }] };
+      scene.sentences.splice(2, 0, second);
+    });
+    assert.equal(
+      files[RENDERED_FILES.descriptions],
+      'WEBVTT\nKind: descriptions\nLanguage: en\n\nscene-1-description\n00:00:04.000 --> 00:00:06.000\nA &lt;square&gt; &amp; more. Then more.\n',
+    );
+  });
+
+  it('write each caption cue with its voice and a timestamp before every word but the first', () => {
+    const text = render().files[RENDERED_FILES.captions]!;
+    assert.ok(text.startsWith('WEBVTT\nKind: captions\nLanguage: en\n\nintro-1\n00:00:00.200 --> 00:00:02.000\n<v Narrator>One <00:00:01.100>two.</v>\n\n'), text);
+    assert.ok(
+      text.includes('\nscene-1-description-1\n00:00:04.100 --> 00:00:05.500\n<v Audio description>A <00:00:04.450>&lt;square&gt; <00:00:04.800>&amp; <00:00:05.150>more.</v>\n'),
+      text,
+    );
+  });
+
+  it('give the intro and the close the cover’s artwork, each picture its own, and no description where none was recorded', () => {
+    const story = smallTimedStory();
+    story.cover = { file: 'images/cover.svg', width: 1400, height: 1400 };
+    const json = podcastChapters(story);
+    assert.deepEqual(json, {
+      version: '1.2.0',
+      title: 'T',
+      chapters: [
+        { startTime: 0, endTime: 3, title: 'Intro', img: 'images/generated/cover-artwork.jpg' },
+        {
+          startTime: 3,
+          endTime: 8,
+          title: 'Picture 1 of 2: S',
+          img: 'images/generated/first-artwork.jpg',
+          imgAlt: 'A square.',
+          imgDescription: 'A <square> & more.',
+        },
+        { startTime: 8, endTime: 12, title: 'Photo 2 of 2: R', img: 'images/generated/second-artwork.jpg', imgAlt: 'A tall photo.' },
+        { startTime: 12, endTime: 14, title: 'Close', img: 'images/generated/cover-artwork.jpg' },
+      ],
+    });
+    assert.equal(podcastChapters(story, (path) => `https://example.org/small/${path}`).chapters[0]!.img, 'https://example.org/small/images/generated/cover-artwork.jpg');
   });
 });
