@@ -262,3 +262,22 @@ describe('the WebVTT tracks and JSON chapters, as a player reads them', () => {
     assert.equal(podcastChapters(story, (path) => `https://example.org/small/${path}`).chapters[0]!.img, 'https://example.org/small/images/generated/cover-artwork.jpg');
   });
 });
+
+describe('two described pictures, and a description of two sentences', () => {
+  it('make two description cues, and one line of chapter description with a space between sentences', () => {
+    const { files } = render((story) => {
+      const scene = story.scenes[1]!;
+      scene.description = { start: 8.85, end: 9.05 };
+      scene.sentences.splice(1, 0, { id: 'scene-2-description-1', kind: 'description', paragraph: 0, text: 'Tall.', start: 8.9, end: 9, words: [{ text: 'Tall.', start: 8.9, end: 9 }] });
+      const first = story.scenes[0]!;
+      first.sentences.splice(2, 0, { id: 'scene-1-description-2', kind: 'description', paragraph: 0, text: 'Then more.', start: 5.6, end: 5.9, words: [{ text: 'Then', start: 5.6, end: 5.7 }, { text: 'more.', start: 5.7, end: 5.9 }] });
+    });
+    assert.equal(
+      files[RENDERED_FILES.descriptions],
+      'WEBVTT\nKind: descriptions\nLanguage: en\n\nscene-1-description\n00:00:04.000 --> 00:00:06.000\nA &lt;square&gt; &amp; more. Then more.\n' +
+        '\nscene-2-description\n00:00:08.850 --> 00:00:09.050\nTall.\n',
+    );
+    const json = JSON.parse(files[RENDERED_FILES.podcastChapters]!) as { chapters: { imgDescription?: string }[] };
+    assert.deepEqual(json.chapters.map((chapter) => chapter.imgDescription), [undefined, 'A <square> & more. Then more.', 'Tall.', undefined]);
+  });
+});

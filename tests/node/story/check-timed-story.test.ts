@@ -205,3 +205,27 @@ describe('what the timed story says about itself', () => {
     assert.deepEqual(paragraphsOf(story().scenes[1]!, 'description'), []);
   });
 });
+
+describe('the timed-story checks at the edges', () => {
+  it('pass cues that touch their chapter’s edges, the end of the audio and each other, and a word of no length', () => {
+    const edges = story();
+    const last = edges.scenes[0]!.sentences[3]!;
+    last.end = 8;
+    last.words.at(-1)!.end = 8;
+    const next = edges.scenes[1]!.sentences[0]!;
+    next.start = 8;
+    next.words[0]!.start = 8;
+    const close = edges.close.sentences[0]!;
+    close.end = 14;
+    close.words.at(-1)!.end = 14;
+    edges.intro.sentences[0]!.words[0]!.end = 0.2;
+    assert.deepEqual(checkTimedStory(edges), []);
+  });
+
+  it('name “the start” when the first cue begins before the audio does', () => {
+    const broken = story();
+    broken.intro.sentences[0]!.start = -0.1;
+    broken.intro.sentences[0]!.words[0]!.start = -0.1;
+    assert.ok(checkTimedStory(broken).includes('cue intro-1 (-0.1s–2s) overlaps or goes back before the end of the start (0s)'));
+  });
+});
