@@ -10,7 +10,7 @@
 import { zipSync, type Zippable } from 'fflate';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chaptersOf, fullTitle, paragraphsOf, type TimedChapter, type TimedSentence, type TimedStory } from '../../src/story/timed-story.js';
+import { chaptersOf, fullTitle, paragraphsOf, type PictureFile, type TimedChapter, type TimedSentence, type TimedStory } from '../../src/story/timed-story.js';
 import { storyLanguage, type StoryWords } from '../story/languages.js';
 import { pictureArtwork, pictureSources } from '../story/pictures.js';
 import { captionCues } from './caption-cues.js';
@@ -30,6 +30,12 @@ export function clockValue(seconds: number): string {
   const m = Math.floor((ms % 3_600_000) / 60_000);
   const s = (ms % 60_000) / 1000;
   return `${h}:${String(m).padStart(2, '0')}:${s.toFixed(3).padStart(6, '0')}`;
+}
+
+/** The JPEG a reading system shows for a picture: the widest one up to BOOK_PICTURE_WIDTH. */
+function bookPicture(picture: PictureFile) {
+  const sources = pictureSources(picture);
+  return [...sources].reverse().find((source) => source.width <= BOOK_PICTURE_WIDTH) ?? sources[0]!;
 }
 
 const documentName = (chapter: TimedChapter) => `${chapter.id}.xhtml`;
@@ -69,8 +75,7 @@ function chapterDocument(story: TimedStory, chapter: TimedChapter, words: StoryW
   const heading = chapter.id === 'intro' ? markup`<h2 id="${headingId}">${chapter.title}</h2>` : markup`<h2 id="${headingId}">${spoken}</h2>`;
   let picture: Html | string = '';
   if (scene) {
-    const sources = pictureSources(scene.picture);
-    const jpeg = [...sources].reverse().find((source) => source.width <= BOOK_PICTURE_WIDTH) ?? sources[0]!;
+    const jpeg = bookPicture(scene.picture);
     const description = paragraphsOf(scene, 'description');
     // The page list's target: a page per picture, as in the web edition (dc:source).
     picture = markup`<span epub:type="pagebreak" role="doc-pagebreak" id="${scene.id}-page" aria-label="${scene.label}"></span>
@@ -180,11 +185,7 @@ export function epubFiles(story: TimedStory, modified: Date, source: string): Re
   }
   const total = chapters.reduce((sum, chapter) => sum + Math.round(clipsDuration(chapter) * 1000), 0) / 1000;
   const images = new Map<string, string>();
-  for (const scene of story.scenes) {
-    const sources = pictureSources(scene.picture);
-    const jpeg = [...sources].reverse().find((source) => source.width <= BOOK_PICTURE_WIDTH) ?? sources[0]!;
-    images.set(jpeg.jpeg, '');
-  }
+  for (const scene of story.scenes) images.set(bookPicture(scene.picture).jpeg, '');
   const cover = story.cover ?? story.scenes[0]?.picture;
   if (cover) images.set(pictureArtwork(cover).jpeg, 'cover-image');
   [...images].forEach(([path, properties], index) => {

@@ -8,7 +8,7 @@
  * transcript beside the chapter, and in the show notes: every picture's alt text in `<description>`
  * (short enough for every app), its description too in `content:encoded`.
  */
-import { fullTitle, paragraphsOf, type Credit, type TimedStory } from '../../src/story/timed-story.js';
+import { descriptionText, fullTitle, type Credit, type TimedStory } from '../../src/story/timed-story.js';
 import { storyLanguage } from '../story/languages.js';
 import { RENDERED_FILES } from '../story/paths.js';
 import { pictureArtwork } from '../story/pictures.js';
@@ -44,7 +44,7 @@ export function storyUrls(story: TimedStory, baseUrl: string) {
 function showNotes(story: TimedStory, full: boolean): Html {
   const { words } = storyLanguage(story.language);
   return markup`<p>${story.summary}</p>${story.pictures.standIn && story.pictures.standInNote ? markup`<p>${story.pictures.standInNote}</p>` : ''}<ol>${story.scenes.map((scene) => {
-    const description = full ? paragraphsOf(scene, 'description').flat().map((sentence) => sentence.text).join(' ') : '';
+    const description = full ? descriptionText(scene) : '';
     return markup`<li><strong>${scene.title}</strong>. ${scene.picture.alt}${description ? markup` ${words.audioDescription}: ${description}` : ''}</li>`;
   })}</ol>`;
 }

@@ -1,5 +1,5 @@
 /** Podcasting 2.0 JSON chapters (version 1.2.0), rendered from the timed story. */
-import { chaptersOf, paragraphsOf, type TimedStory } from '../../src/story/timed-story.js';
+import { chaptersOf, descriptionText, type TimedStory } from '../../src/story/timed-story.js';
 import { pictureArtwork } from '../story/pictures.js';
 
 export interface PodcastChapters {
@@ -29,7 +29,7 @@ export function podcastChapters(story: TimedStory, url: (path: string) => string
     chapters: chaptersOf(story).map((chapter, index) => {
       const scene = story.scenes[index - 1];
       const img = scene ? url(pictureArtwork(scene.picture).jpeg) : cover;
-      const description = scene ? paragraphsOf(scene, 'description').flat().map((sentence) => sentence.text).join(' ') : '';
+      const description = scene ? descriptionText(scene) : '';
       return {
         startTime: chapter.start,
         endTime: chapter.end,

@@ -4,7 +4,7 @@
  * - HTML, the whole episode as text in order, with every picture's alt text and description beside
  *   its chapter, so an app that shows only a transcript still tells what each picture shows.
  */
-import { chaptersOf, fullTitle, paragraphsOf, type TimedStory } from '../../src/story/timed-story.js';
+import { chaptersOf, descriptionText, fullTitle, paragraphsOf, type TimedStory } from '../../src/story/timed-story.js';
 import { storyLanguage } from '../story/languages.js';
 import { markup } from './markup.js';
 import { sentenceVoice } from './vtt.js';
@@ -32,7 +32,7 @@ export function transcriptHtml(story: TimedStory): string {
   const chapters = chaptersOf(story).map((chapter, index) => {
     const scene = story.scenes[index - 1];
     if (!scene) return markup`<section>\n<h2>${chapter.title}</h2>\n${narration(chapter)}</section>\n`;
-    const description = paragraphsOf(scene, 'description').flat().map((sentence) => sentence.text).join(' ');
+    const description = descriptionText(scene);
     return markup`<section>
 <h2>${chapter.title}</h2>
 <p class="picture"><strong>${words.pictureShows}</strong> ${scene.picture.alt}</p>

@@ -4,7 +4,7 @@
  * the range that descriptions-off skips) and chapters (intro, a cue per picture, close).
  */
 import { formatTimestamp } from '../../src/captions/webvtt.js';
-import { chaptersOf, type TimedSentence, type TimedStory } from '../../src/story/timed-story.js';
+import { chaptersOf, descriptionText, type TimedSentence, type TimedStory } from '../../src/story/timed-story.js';
 import { storyLanguage } from '../story/languages.js';
 import { captionCues, type CaptionCue } from './caption-cues.js';
 
@@ -48,8 +48,7 @@ export function captionsVtt(story: TimedStory): string {
 export function descriptionsVtt(story: TimedStory): string {
   const cues = story.scenes.flatMap((scene) => {
     if (!scene.description) return [];
-    const text = scene.sentences.filter((s) => s.kind === 'description').map((s) => s.text).join(' ');
-    return [cue(`${scene.id}-description`, scene.description.start, scene.description.end, escapeCueText(text))];
+    return [cue(`${scene.id}-description`, scene.description.start, scene.description.end, escapeCueText(descriptionText(scene)))];
   });
   return header('descriptions', story.language) + cues.join('');
 }

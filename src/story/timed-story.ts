@@ -156,6 +156,11 @@ export function fullTitle(story: Pick<TimedStory, 'title' | 'subtitle'>): string
   return story.subtitle ? `${story.title}: ${story.subtitle}` : story.title;
 }
 
+/** A scene's recorded description as one text (empty when it has none): the descriptions track, chapters, feed and transcript say it. */
+export function descriptionText(scene: TimedScene): string {
+  return scene.sentences.filter((sentence) => sentence.kind === 'description').map((sentence) => sentence.text).join(' ');
+}
+
 /** A chapter's sentences of one kind, grouped by manuscript paragraph. */
 export function paragraphsOf(chapter: TimedChapter, kind: SentenceKind): TimedSentence[][] {
   const paragraphs: TimedSentence[][] = [];
