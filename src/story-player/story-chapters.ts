@@ -1,6 +1,6 @@
 import type { PictureNoun } from '../i18n/translation.js';
 import type { StoryChapter, StoryCue, TimeRange } from '../player-state/context.js';
-import { commonPictureKind, PictureKinds, type PictureKind } from '../story/timed-story.js';
+import { commonPictureKind, readPictureKind, type PictureKind } from '../story/timed-story.js';
 import * as problem from './page-problems.js';
 
 /** A problem in the page's markup, for the author: the element, and what is wrong with it. */
@@ -43,13 +43,6 @@ export function pictureKindOf(scene: Element): { kind: PictureKind | 'unknown'; 
   const value = scene.getAttribute('picture-kind');
   const kind = readPictureKind(value);
   return kind === 'unknown' ? { kind, problem: problem.scenePictureKind(sceneName(scene), value ?? '') } : { kind };
-}
-
-/** A `picture-kind` value: empty or absent is a photograph. */
-export function readPictureKind(value: string | null | undefined): PictureKind | 'unknown' {
-  const trimmed = value?.trim().toLowerCase() ?? '';
-  if (trimmed === '') return 'photograph';
-  return PictureKinds.find((kind) => kind === trimmed) ?? 'unknown';
 }
 
 /**

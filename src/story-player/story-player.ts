@@ -30,8 +30,8 @@ import {
   StoryNotice,
   StoryRequest,
 } from '../player-state/vocabulary.js';
-import { HowlController, type AudioFailure, type AudioSource } from './howl-controller.js';
-import { icons } from './icons.js';
+import { HowlController, type AudioFailure, type AudioSource } from '../audio/howl-controller.js';
+import { icons } from '../shared/icons.js';
 import { shortcutFor, shortcutRows, SliderStep, sliderRows, type ShortcutAction } from './keyboard-shortcuts.js';
 import { MediaSessionController } from './media-session-controller.js';
 import { ProblemReports } from './problem-reports.js';

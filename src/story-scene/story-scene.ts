@@ -6,9 +6,8 @@ import { StoryDescribeRequestEvent, StoryPauseRequestEvent } from '../player-sta
 import { LocalizeController } from '../i18n/localize-controller.js';
 import type { PictureNoun } from '../i18n/translation.js';
 import type { TimeRange } from '../player-state/context.js';
-import type { PictureKind } from '../story/timed-story.js';
-import { icons } from '../story-player/icons.js';
-import { readPictureKind } from '../story-player/story-chapters.js';
+import { readPictureKind, type PictureKind } from '../story/timed-story.js';
+import { icons } from '../shared/icons.js';
 import { styles } from './story-scene.styles.js';
 
 /**

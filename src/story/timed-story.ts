@@ -16,6 +16,13 @@ export type SentenceKind = (typeof SentenceKinds)[number];
 export const PictureKinds = ['photograph', 'illustration'] as const;
 export type PictureKind = (typeof PictureKinds)[number];
 
+/** A `picture-kind` value: empty or absent is a photograph. */
+export function readPictureKind(value: string | null | undefined): PictureKind | 'unknown' {
+  const trimmed = value?.trim().toLowerCase() ?? '';
+  if (trimmed === '') return 'photograph';
+  return PictureKinds.find((kind) => kind === trimmed) ?? 'unknown';
+}
+
 /** Who did what, as the credits and the podcast feed name them. */
 export const CreditRoles = ['writer', 'narration', 'illustrations', 'photographs', 'original-photographs'] as const;
 export type CreditRole = (typeof CreditRoles)[number];
