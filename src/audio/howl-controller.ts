@@ -1,4 +1,6 @@
-import howler from 'howler';
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- so that the package build (which lists only the entries) sees it too
+/// <reference path="./howler-core.d.ts" />
+import howler from 'howler/src/howler.core.js';
 import type { Howl as HowlInstance } from 'howler';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AudioStatus } from '../player-state/vocabulary.js';

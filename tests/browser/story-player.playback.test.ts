@@ -1,5 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import howler from 'howler';
+// The same build of howler as the player's (its registry is per copy).
+import howler from 'howler/src/howler.core.js';
 import { chaptersOf } from '../../src/story/timed-story.js';
 import { described, miniStory, playing, sampleFrames, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
 
