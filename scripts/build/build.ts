@@ -20,6 +20,7 @@ import { storyUrls } from '../render/feed.js';
 import { renderIndexPage } from '../render/index-page.js';
 import { renderStoryFiles } from '../render/story-files.js';
 import { buildServiceWorker, SERVICE_WORKER_FILE } from './service-worker.js';
+import { minifyCssLiteralsPlugin } from './minify-css-literals.js';
 
 export { ROOT };
 
@@ -93,9 +94,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<string> {
     entryPoints: { app: join(ROOT, 'src/main.ts'), page: join(ROOT, 'src/page/page.css') },
     outdir: out,
     bundle: true,
+    // What a page may never need (another language's words, …) in chunks of its own, loaded on demand.
+    splitting: true,
     format: 'esm',
     target: 'es2022',
     minify: true,
+    plugins: [minifyCssLiteralsPlugin()],
     sourcemap: true,
     legalComments: 'linked',
     metafile: true,

@@ -2,8 +2,10 @@
  * Español, neutral for Spain and the Americas: «foto» and «imagen» (both feminine, so one phrase
  * serves either), the listener addressed as «tú», «presiona» for buttons and key names as Spanish
  * keyboards print them. Sizes and times come from `Intl`, so es-MX writes "2.1 MB" and es "2,1 MB".
+ *
+ * Loaded on demand, in a chunk of its own: it imports nothing at run time (what a phrase needs
+ * comes in `f`), so that the chunk shares no code with the page's bundle.
  */
-import { asSentence } from './formats.js';
 import type { Translation } from './translation.js';
 
 const pictureWord = (noun: 'photo' | 'picture'): string => (noun === 'photo' ? 'foto' : 'imagen');
@@ -49,7 +51,7 @@ export const es: Translation = {
   statusPlaying: 'Reproduciendo.',
   statusPaused: 'En pausa.',
   statusEnded: 'Fin de la historia.',
-  statusChapter: (title) => asSentence(title),
+  statusChapter: (title, f) => f.sentence(title),
   statusPausedAfterPicture: (noun, number, f) =>
     `Fin de la ${pictureWord(noun)} ${f.number(number)}. En pausa; presiona Reproducir para continuar.`,
   statusDescribing: (noun, number, f) =>

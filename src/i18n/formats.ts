@@ -22,6 +22,8 @@ export interface Formats {
   percent(percent: number): string;
   /** The form of a phrase for `count`: `plural(2, { one: 'file is', other: 'files are' })`. */
   plural(count: number, forms: PluralForms): string;
+  /** A title said as a sentence: a full stop added unless it already ends like one. */
+  sentence(text: string): string;
 }
 
 /** A tag `Intl` accepts: an invalid `lang` attribute ("en_US", "x") formats as English. */
@@ -73,6 +75,10 @@ class IntlFormats implements Formats {
   plural(count: number, forms: PluralForms): string {
     this.#pluralRules ??= new Intl.PluralRules(this.lang);
     return forms[this.#pluralRules.select(count)] ?? forms.other;
+  }
+
+  sentence(text: string): string {
+    return asSentence(text);
   }
 }
 

@@ -1,12 +1,37 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formats, type Formats } from './formats.js';
 import type { TermArgs, TermKey } from './translation.js';
-import { onTranslationChange, termIn } from './translations.js';
+import { loadTranslation, onTranslationChange, termIn, translationReady } from './translations.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
 /** The language when no ancestor says one. */
 const DEFAULT_LANG = 'en';
+
+/** How long a first render waits for its language's words before it shows English instead. */
+const WAIT_FOR_WORDS_MS = 2000;
+
+/** What every Lit element has, though `ReactiveControllerHost` does not say it. */
+interface LitHost {
+  hasUpdated?: boolean;
+  scheduleUpdate?: () => unknown;
+}
+
+/**
+ * Holds the host's first render until `words` arrive (at most `WAIT_FOR_WORDS_MS`), so that a
+ * page in Spanish never flashes English while its dictionary loads. Lit lets an element defer an
+ * update from `scheduleUpdate`; the controller does it for its host, once, then steps aside.
+ */
+function holdFirstRender(host: Host, words: Promise<void>): void {
+  const element = host as unknown as LitHost;
+  const schedule = element.scheduleUpdate;
+  if (element.hasUpdated !== false || typeof schedule !== 'function' || Object.hasOwn(element, 'scheduleUpdate')) return;
+  element.scheduleUpdate = async () => {
+    await Promise.race([words, new Promise((resolve) => setTimeout(resolve, WAIT_FOR_WORDS_MS))]);
+    delete element.scheduleUpdate;
+    return schedule.call(element);
+  };
+}
 
 const connected = new Set<LocalizeController>();
 let observer: MutationObserver | undefined;
@@ -91,6 +116,7 @@ export class LocalizeController implements ReactiveController {
       for (const controller of connected) controller.#host.requestUpdate();
     });
     this.refresh();
+    if (!translationReady(this.#lang)) holdFirstRender(this.#host, loadTranslation(this.#lang));
   }
 
   hostDisconnected(): void {

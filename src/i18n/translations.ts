@@ -2,17 +2,21 @@
  * The registered dictionaries, and a term looked up in the language of a tag with region
  * fallback: `es-MX` → `es` → `en`. Each term is looked up on its own, so a dictionary that gives
  * only some terms (an override, a regional variant) falls back term by term.
+ *
+ * English is always here; the other built-in languages come on demand, each in a chunk of its own
+ * that loads the first time a page asks for one of its words (`loadTranslation` waits for it).
  */
 import { en } from './en.js';
-import { es } from './es.js';
 import { formats } from './formats.js';
 import type { TermArgs, TermKey, TranslationInput } from './translation.js';
 
-const dictionaries = new Map<string, TranslationInput>([
-  ['en', en],
-  ['es', es],
-]);
+/** The built-in languages besides English: what loads each one. */
+const builtIn = new Map<string, () => Promise<TranslationInput>>([['es', () => import('./es.js').then((module) => module.es)]]);
 
+const dictionaries = new Map<string, TranslationInput>([['en', en]]);
+const loading = new Map<string, Promise<void>>();
+/** Built-in languages whose loading has ended, with their words or (unreachable) without. */
+const settled = new Set<string>();
 const listeners = new Set<() => void>();
 
 /**
@@ -44,15 +48,50 @@ export function fallbackCodes(lang: string): string[] {
   return codes;
 }
 
+/** Loads one built-in language once; terms registered before it arrived stay over its own. */
+function load(code: string): Promise<void> {
+  const loader = builtIn.get(code);
+  if (!loader) return Promise.resolve();
+  let loaded = loading.get(code);
+  if (!loaded) {
+    loaded = loader().then(
+      (translation) => {
+        settled.add(code);
+        dictionaries.set(code, { ...translation, ...dictionaries.get(code) });
+        for (const listener of listeners) listener();
+      },
+      // Not reachable (offline, say): the words fall back to English, as for any language without a dictionary.
+      () => void settled.add(code),
+    );
+    loading.set(code, loaded);
+  }
+  return loaded;
+}
+
+/** Whether the words of `lang` are all here: no built-in language on its way is still loading. */
+export function translationReady(lang: string): boolean {
+  return fallbackCodes(lang).every((code) => !builtIn.has(code) || settled.has(code));
+}
+
+/**
+ * Resolves when the built-in dictionaries `lang` falls back through have loaded (at once for
+ * English, or a language with none): `await loadTranslation('es')` before reading Spanish terms
+ * with `termIn`. It never rejects; a dictionary that cannot be loaded leaves English in its place.
+ */
+export async function loadTranslation(lang: string): Promise<void> {
+  await Promise.all(fallbackCodes(lang).map(load));
+}
+
 const primary = (code: string): string => code.split(/[-_]/)[0] ?? '';
 
 /**
  * The term `key` in the language of `lang`. A function term gets `args` and the formats of `lang`
  * (of English when the term fell back to English from another language, so that numbers and
- * words agree).
+ * words agree). A built-in language not loaded yet starts loading, and gives English meanwhile.
  */
 export function termIn<K extends TermKey>(lang: string, key: K, ...args: TermArgs<K>): string {
   for (const code of fallbackCodes(lang)) {
+    if (builtIn.has(code)) void load(code);
     const value = dictionaries.get(code)?.[key];
     if (value === undefined) continue;
     if (typeof value === 'string') return value;
@@ -64,5 +103,5 @@ export function termIn<K extends TermKey>(lang: string, key: K, ...args: TermArg
 
 /** The language whose words `lang` gets: `es` for `es-MX`, `en` for a language with no dictionary. */
 export function translationCode(lang: string): string {
-  return fallbackCodes(lang).find((code) => dictionaries.has(code)) ?? 'en';
+  return fallbackCodes(lang).find((code) => dictionaries.has(code) || builtIn.has(code)) ?? 'en';
 }
