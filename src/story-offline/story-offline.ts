@@ -1,66 +1,22 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { ContextConsumer } from '@lit/context';
-import { playerClockContext, playerStateContext, type PlayerClock, type PlayerState } from '../player-state/context.js';
-import { StoryPauseRequestEvent } from '../player-state/events.js';
-import { StoryNotice } from '../player-state/vocabulary.js';
-import type { OfflineAudioStatus, OfflineStatus } from '../service-worker/messages.js';
-import {
-  StoryOfflineErrorEvent,
-  StoryOfflineRemovedEvent,
-  StoryOfflineSavedEvent,
-  StoryOfflineUpdateAvailableEvent,
-} from './events.js';
-import { saveAudio, SaveError, type SaveFailure } from './save-audio.js';
-import { ServiceWorkerController } from './service-worker-controller.js';
+import { LitElement, html, nothing, svg } from 'lit';
+import { property } from 'lit/decorators.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import type { TermArgs, TermKey } from '../i18n/translation.js';
+import { Announcer } from '../shared/announcer.js';
+import { OfflineSaving, OfflineState } from './offline-saving.js';
+import { OfflineUpdates } from './offline-updates.js';
+import { PlayerLink } from './player-link.js';
+import type { SaveFailure } from './save-audio.js';
+import { serviceWorkerLink, serviceWorkerSupported, type LinkSubscriber, type ServiceWorkerLink } from './service-worker-link.js';
+import { StorageEstimate } from './storage-estimate.js';
 import { styles } from './story-offline.styles.js';
 
-/** Where the offline copy stands. */
-export const OfflineState = {
-  /** No service workers in this browser. */
-  unsupported: 'unsupported',
-  /** Waiting for the service worker to answer. */
-  preparing: 'preparing',
-  /** Not saved; "Save for offline" is offered with the size. */
-  available: 'available',
-  saving: 'saving',
-  /** Every file is in the cache, checked by the worker. */
-  saved: 'saved',
-  /** Saving failed, or the worker could not start; `errorMessage` says why. */
-  error: 'error',
-} as const;
-export type OfflineState = (typeof OfflineState)[keyof typeof OfflineState];
-
-/** Percentages announced while saving; one announcement at most every MILESTONE_GAP_MS. */
-const MILESTONES = [25, 50, 75] as const;
-const MILESTONE_GAP_MS = 2000;
-/** How long a pause request may take before an update gives up (audio never swaps under a listener). */
-const PAUSE_WAIT_MS = 3000;
-/** After a pause, how long "Update available" waits so that the player's "Paused." is heard first. */
-const AFTER_PAUSE_MS = 1200;
-/** Set just before the reload of an accepted update, to say "Updated" once afterwards. */
-const UPDATED_KEY = 'story-offline:updated';
+export { OfflineState };
 
 const icon = {
   save: svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M11 4h2v8.2l3.3-3.3 1.4 1.4L12 16 6.3 10.3l1.4-1.4 3.3 3.3zM5 18h14v2H5z"/></svg>`,
   saved: svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="m9.5 16.2-4.2-4.2-1.4 1.4 5.6 5.6 11-11-1.4-1.4z"/></svg>`,
 };
-
-interface Announcer extends HTMLElement {
-  announce(message: string): void;
-}
-
-function hasAnnounce(element: Element | null): element is Announcer {
-  return !!element && typeof (element as Partial<Announcer>).announce === 'function';
-}
-
-/** The audio URL a player loaded (`<story-player>`'s `currentSrc`); empty when it has not loaded any. */
-function loadedAudio(element: Element | null): string {
-  const src = (element as { currentSrc?: unknown } | null)?.currentSrc;
-  return typeof src === 'string' ? src : '';
-}
 
 /**
  * Offline listening for a story: registers the site's service worker with workbox-window and offers
@@ -133,207 +89,115 @@ export class StoryOffline extends LitElement {
 
   /** Where the offline copy stands. */
   get state(): OfflineState {
-    return this.offlineState;
+    return this.#saving.state;
   }
 
   /** A new version of the site is installed and waits. */
   get updateAvailable(): boolean {
-    return this.updateWaiting;
+    return this.#updates.available;
   }
 
   /** What the listener was told when saving failed, or why offline listening is not available. */
   get errorMessage(): string {
-    return this.errorText;
+    return this.#saving.errorText;
   }
 
   /** Why saving last failed. */
   get failure(): SaveFailure | null {
-    return this.lastFailure;
+    return this.#saving.failure;
   }
 
   /** Bytes downloaded so far while saving. */
   get loaded(): number {
-    return this.bytesLoaded;
+    return this.#saving.loaded;
   }
 
   /** Bytes to download while saving. */
   get total(): number {
-    return this.bytesTotal;
+    return this.#saving.total;
   }
-
-  @state() private offlineState: OfflineState = OfflineState.preparing;
-  @state() private updateWaiting = false;
-  @state() private errorText = '';
-  @state() private lastFailure: SaveFailure | null = null;
-  @state() private bytesLoaded = 0;
-  @state() private bytesTotal = 0;
-  /** Why the last "Update now" did not update, in words. */
-  @state() private updateNote = '';
-
-  @state() private status: OfflineStatus | null = null;
-  @state() private notice = '';
-  @state() private estimate: { usage: number; quota: number } | null = null;
-  @state() private persisted: boolean | null = null;
-  @state() private online = navigator.onLine;
-  @state() private updating = false;
-  @state() private ownStatus = '';
-
-  @state() private player?: PlayerState;
-  private clock?: PlayerClock;
-  readonly #localize = new LocalizeController(this);
-
-  /** A term in the element's language. */
-  #t<K extends TermKey>(key: K, ...args: TermArgs<K>): string {
-    return this.#localize.term(key, ...args);
-  }
-  #consuming = false;
-
-  readonly #worker = new ServiceWorkerController(this, {
-    onWaiting: () => {
-      if (this.updateWaiting) return;
-      this.updateWaiting = true;
-      this.updateNote = '';
-      this.#updateToAnnounce = true;
-      if (!this.#playing()) this.#announceUpdateAvailable();
-      this.dispatchEvent(new StoryOfflineUpdateAvailableEvent());
-    },
-    onError: (detail) => {
-      this.offlineState = OfflineState.error;
-      this.errorText = this.#t('notRegistered', detail);
-    },
-    onInstallFailed: () => {
-      this.offlineState = OfflineState.error;
-      this.lastFailure = null;
-      this.errorText = this.#t('installFailed');
-      this.#announce(this.#t('installFailed'));
-    },
-    onTakenOver: () => {
-      // Another tab accepted the update. A paused page reloads into the new version at once (the
-      // player has kept its place); a playing one is left alone.
-      this.updateWaiting = false;
-      this.updating = false;
-      this.#updateToAnnounce = false;
-      if (!this.#playing()) this.#reloadUpdated();
-    },
-  });
-
-  /** "Update available" has not been announced yet; it is when the story is next paused. */
-  #updateToAnnounce = false;
-  #afterPause: ReturnType<typeof setTimeout> | undefined;
-  /** The audio revision this page was built with (its version's), told to the worker. */
-  #pageAudioKey: string | undefined;
-
-  #abort: AbortController | undefined;
-  #announced = new Set<number>();
-  #lastAnnouncement = 0;
-  #focusAfterRender: string | null = null;
-
-  // ─── Public API ──────────────────────────────────────────────────────────────────────────────
 
   /** Bytes "Save for offline" downloads (the audio the player uses); 0 until known. */
   get bytesToSave(): number {
-    return this.#audioFile()?.bytes ?? 0;
+    return this.#saving.bytesToSave;
   }
 
   /** Bytes the whole story takes once saved: the site's shell, its page, captions and pictures, and its audio; 0 until known. */
   get storyBytes(): number {
-    return (this.status ? this.#precache(this.status).bytes : 0) + this.bytesToSave;
+    return this.#saving.storyBytes;
   }
+
+  readonly #localize = new LocalizeController(this);
+  readonly #announcer = new Announcer(this);
+  readonly #storage = new StorageEstimate(this);
+  readonly #player = new PlayerLink(this, {
+    onPlay: () => {
+      this.#updates.played();
+      this.#tell(true);
+    },
+    onPause: () => {
+      this.#tell(false);
+      this.#updates.paused();
+    },
+  });
+  #link: ServiceWorkerLink | undefined;
+  #leave: (() => void) | undefined;
+  #focusAfterRender: string | null = null;
+
+  readonly #saving = new OfflineSaving(this, {
+    link: () => this.#link,
+    player: this.#player,
+    storage: this.#storage,
+    localize: this.#localize,
+    story: () => ({ id: this.story, folder: this.story ? new URL(`${this.story}/`, new URL(this.scope || this.src, document.baseURI)).href : '' }),
+    say: (message) => this.#say(message),
+    focusAfterRender: (selector) => {
+      if (this.shadowRoot?.activeElement) this.#focusAfterRender = selector;
+    },
+    audioKnown: () => this.#tell(this.#player.playing),
+  });
+
+  readonly #updates = new OfflineUpdates(this, {
+    link: () => this.#link,
+    leads: () => this.#link?.lead === this.#subscriber,
+    localize: this.#localize,
+    say: (message) => this.#say(message),
+  });
+
+  /** How this element hears from the page's one service-worker link. */
+  readonly #subscriber: LinkSubscriber = {
+    waiting: () => this.#updates.waiting(),
+    registrationFailed: (detail) => this.#saving.cannotStart(this.#t('notRegistered', detail)),
+    installFailed: () => this.#saving.cannotStart(this.#t('installFailed'), true),
+    takenOver: () => this.#updates.takenOver(),
+    playing: () => this.#player.playing,
+    pause: () => this.#player.pause(),
+  };
 
   /**
    * Saves the story for offline listening and resolves to whether every file is in the cache.
    * Failures are shown, announced and sent as `story-offline-error`; they never reject.
    */
-  async save(): Promise<boolean> {
-    const ready: OfflineState[] = [OfflineState.available, OfflineState.saved, OfflineState.error];
-    if (!ready.includes(this.offlineState) || (this.offlineState === OfflineState.error && !this.lastFailure)) return false;
-    const abort = new AbortController();
-    this.#abort = abort;
-    const persist = this.#requestPersist();
-    this.lastFailure = null;
-    this.errorText = '';
-    this.notice = '';
-    this.bytesLoaded = 0;
-    this.bytesTotal = this.bytesToSave;
-    this.#announced.clear();
-    this.#lastAnnouncement = performance.now();
-    this.#moveFocusAfterRender('.cancel');
-    this.offlineState = OfflineState.saving;
-    try {
-      if (!navigator.onLine) throw new SaveError({ reason: 'offline' });
-      const status = await this.#askWorker();
-      const file = this.#audioFile(status);
-      this.bytesTotal = file?.bytes ?? 0;
-      this.#announce(this.#t('statusSaving', this.bytesTotal));
-      // Precached files that went missing (evicted, or a failed update) are downloaded again first.
-      if (this.#precache(status).missing.length > 0) await this.#worker.repair().catch(() => undefined);
-      if (file && !file.saved) {
-        await saveAudio(file, status.audioCache, { signal: abort.signal, onProgress: this.#onProgress });
-      }
-      const checked = await this.#askWorker();
-      const audio = this.#audioFile(checked);
-      // A whole audio copy is kept even when another file is missing: "Try again" needs only that file.
-      const missing = this.#precache(checked).missing.length + (audio && !audio.saved ? 1 : 0);
-      if (missing > 0) throw new SaveError({ reason: 'incomplete', missing });
-      this.status = checked;
-      this.bytesLoaded = this.bytesTotal;
-      await persist;
-      await this.#readStorage();
-      this.#moveFocusAfterRender('.remove');
-      this.offlineState = OfflineState.saved;
-      this.#announce(this.#t('statusSaved'));
-      this.dispatchEvent(new StoryOfflineSavedEvent(this.storyBytes));
-      return true;
-    } catch (error) {
-      const failure: SaveFailure = error instanceof SaveError ? error.failure : { reason: 'network' };
-      await this.#readStorage();
-      if (failure.reason === 'cancelled') {
-        this.notice = this.#t('cancelled');
-        this.#moveFocusAfterRender('.save');
-        this.offlineState = OfflineState.available;
-        this.#announce(this.#t('cancelled'));
-        return false;
-      }
-      this.lastFailure = failure;
-      this.errorText = this.#failureText(failure);
-      this.#moveFocusAfterRender('.retry');
-      this.offlineState = OfflineState.error;
-      this.#announce(this.errorText);
-      this.dispatchEvent(new StoryOfflineErrorEvent(failure, this.errorText));
-      if (failure.reason === 'changed') void this.#worker.checkForUpdate();
-      return false;
-    } finally {
-      if (this.#abort === abort) this.#abort = undefined;
-    }
+  save(): Promise<boolean> {
+    return this.#saving.save();
   }
 
   /** Stops a save in progress; nothing is kept. */
   cancel(): void {
-    this.#abort?.abort();
+    this.#saving.cancel();
   }
 
   /**
    * Removes this story's saved audio (other stories' stay). The page, captions and pictures stay
    * cached so that the page still opens.
    */
-  async removeOfflineCopy(): Promise<void> {
-    const status = this.status ?? (await this.#askWorker().catch(() => null));
-    if (!status) return;
-    const bytes = this.bytesToSave;
-    this.#moveFocusAfterRender('.save');
-    const folder = this.#audioFolder(status);
-    const cache = await caches.open(status.audioCache);
-    for (const request of await cache.keys()) if (folder && request.url.startsWith(folder)) await cache.delete(request);
-    // The notice first: it shows the moment the state says "available".
-    this.notice = this.#t('removed', bytes);
-    await this.#refresh();
-    this.#announce(this.#t('statusRemoved'));
-    this.dispatchEvent(new StoryOfflineRemovedEvent());
+  removeOfflineCopy(): Promise<void> {
+    return this.#saving.remove();
   }
 
   /** Looks for a new version of the site now (the element also looks every hour and when back online). */
-  checkForUpdate(): Promise<void> {
-    return this.#worker.checkForUpdate();
+  async checkForUpdate(): Promise<void> {
+    await this.#link?.checkForUpdate();
   }
 
   /**
@@ -342,63 +206,28 @@ export class StoryOffline extends LitElement {
    * if the story does not pause here, or plays in another tab, nothing is swapped and the control
    * says why.
    */
-  async applyUpdate(): Promise<void> {
-    if (!this.updateWaiting || this.updating) return;
-    this.updating = true;
-    this.updateNote = '';
-    if (this.#playing()) {
-      const player = this.#player();
-      const paused = new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, PAUSE_WAIT_MS);
-        player?.addEventListener(StoryNotice.pause, () => (clearTimeout(timer), resolve()), { once: true });
-      });
-      this.dispatchEvent(new StoryPauseRequestEvent());
-      await paused;
-      if (this.#playing()) return this.#updateRefused(this.#t('updateNotPaused'));
-    }
-    // This page's own "Update available" needs no announcement once the listener acted on it.
-    this.#updateToAnnounce = false;
-    this.#setUpdatedFlag(true);
-    const outcome = await this.#worker.applyUpdate();
-    if (outcome === 'activated') return; // The page reloads when the new version takes control.
-    this.#setUpdatedFlag(false);
-    if (outcome === 'playing-elsewhere') return this.#updateRefused(this.#t('updatePlayingElsewhere'));
-    // No version waits any more (another tab took it, or it failed): the control goes.
-    this.updating = false;
-    this.updateWaiting = this.#worker.updateWaiting;
+  applyUpdate(): Promise<void> {
+    return this.#updates.apply();
   }
-
-  // ─── Lifecycle ───────────────────────────────────────────────────────────────────────────────
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('online', this.#onConnection);
-    window.addEventListener('offline', this.#onConnection);
-    this.#consumePlayer();
-    const player = this.#player();
-    player?.addEventListener(StoryNotice.play, this.#onPlay);
-    player?.addEventListener(StoryNotice.pause, this.#onPause);
-    if (!this.#worker.supported) {
-      this.offlineState = OfflineState.unsupported;
+    if (!serviceWorkerSupported) {
+      this.#saving.state = OfflineState.unsupported;
       return;
     }
-    this.#worker.register(new URL(this.src, document.baseURI).href, this.scope ? new URL(this.scope, document.baseURI).href : undefined);
-    void this.#refresh();
-    this.#announceUpdated();
+    this.#link = serviceWorkerLink(new URL(this.src, document.baseURI).href, this.scope ? new URL(this.scope, document.baseURI).href : undefined);
+    this.#leave = this.#link.subscribe(this.#subscriber);
+    void this.#saving.refresh();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('online', this.#onConnection);
-    window.removeEventListener('offline', this.#onConnection);
-    this.#player()?.removeEventListener(StoryNotice.play, this.#onPlay);
-    this.#player()?.removeEventListener(StoryNotice.pause, this.#onPause);
-    clearTimeout(this.#afterPause);
-    this.#abort?.abort();
+    this.#leave?.();
+    this.#leave = undefined;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
+  protected override updated(): void {
     // The control pressed has gone: focus its successor once that is rendered, so focus is never lost.
     const selector = this.#focusAfterRender;
     const target = selector === null ? null : this.renderRoot.querySelector<HTMLElement>(selector);
@@ -407,328 +236,74 @@ export class StoryOffline extends LitElement {
     target.focus();
   }
 
-  // ─── Rendering ───────────────────────────────────────────────────────────────────────────────
-
+  // Templates are written compact: esbuild keeps their whitespace as it is.
   protected override render() {
-    return html`<div class="base" part="base" role="group" aria-label=${this.#t('offlineRegion')}>
-      ${this.#renderState()} ${this.#renderUpdate()}
-      ${hasAnnounce(this.#player()) ? nothing : html`<p class="visually-hidden" part="status" role="status">${this.ownStatus}</p>`}
-    </div>`;
+    return html`<div class="base" part="base" role="group" aria-label=${this.#t('offlineRegion')}>${this.#renderState()} ${this.#renderUpdate()}
+${this.#player.announces ? nothing : html`<p class="visually-hidden" part="status" role="status">${this.#announcer.text}</p>`}</div>`;
   }
 
   #renderState() {
-    switch (this.offlineState) {
+    const saving = this.#saving;
+    const { state, loaded, total } = saving;
+    switch (state) {
       case OfflineState.unsupported:
         return html`<p class="detail" part="detail">${this.#t('unsupported')}</p>`;
       case OfflineState.preparing:
       case OfflineState.available:
-        return html`${this.notice ? html`<p part="summary">${this.notice}</p>` : nothing}
-          <div class="row">
-            <button
-              type="button"
-              class="save primary"
-              part="save-button"
-              aria-describedby="detail"
-              aria-disabled=${this.offlineState === OfflineState.preparing ? 'true' : 'false'}
-              @click=${this.#onSave}
-            >
-              ${icon.save}${this.#t('save')}
-            </button>
-            <p class="detail" part="detail" id="detail">
-              ${this.status ? this.#t('saveDetail', this.bytesToSave, this.#precache(this.status).bytes) : this.#t('checking')}
-            </p>
-          </div>
-          ${this.online ? nothing : html`<p class="detail" part="detail">${this.#t('offlineNotSaved')}</p>`} ${this.#renderStorage(false)}`;
-      case OfflineState.saving: {
-        const percent = this.bytesTotal > 0 ? Math.floor((this.bytesLoaded / this.bytesTotal) * 100) : 0;
+        return html`${saving.notice ? html`<p part="summary">${saving.notice}</p>` : nothing}
+${this.#saveRow('save', state === OfflineState.preparing)}
+${saving.online ? nothing : html`<p class="detail" part="detail">${this.#t('offlineNotSaved')}</p>`} ${this.#renderStorage(false)}`;
+      case OfflineState.saving:
         return html`<p id="saving-label">${this.#t('saving')}</p>
-          <div class="row">
-            <progress part="progress" aria-labelledby="saving-label" aria-describedby="progress-text" max=${this.bytesTotal || 1} .value=${this.bytesLoaded}></progress>
-            <span part="progress-text" id="progress-text">${this.#t('progress', this.bytesLoaded, this.bytesTotal, percent)}</span>
-            <button type="button" class="cancel" part="cancel-button" @click=${this.cancel}>${this.#t('cancel')}</button>
-          </div>`;
-      }
+<div class="row"><progress part="progress" aria-labelledby="saving-label" aria-describedby="progress-text" max=${total || 1} .value=${loaded}></progress>
+<span part="progress-text" id="progress-text">${this.#t('progress', loaded, total, total > 0 ? Math.floor((loaded / total) * 100) : 0)}</span>
+<button type="button" class="cancel" part="cancel-button" @click=${this.cancel}>${this.#t('cancel')}</button></div>`;
       case OfflineState.saved:
         return html`<p class="summary" part="summary">${icon.saved}<span>${this.#t('saved', this.storyBytes)}</span></p>
-          <div class="row">
-            <button type="button" class="remove" part="remove-button" @click=${this.#onRemove}>${this.#t('remove')}</button>
-          </div>
-          ${this.#renderStorage(true)}`;
+<div class="row"><button type="button" class="remove" part="remove-button" @click=${this.removeOfflineCopy}>${this.#t('remove')}</button></div>
+${this.#renderStorage(true)}`;
       case OfflineState.error:
-        return html`<p class="error" part="error">${this.errorText}</p>
-          ${this.lastFailure
-            ? html`<div class="row">
-                <button type="button" class="retry primary" part="retry-button" aria-describedby="detail" @click=${this.#onSave}>
-                  ${icon.save}${this.#t('retry')}
-                </button>
-                <p class="detail" part="detail" id="detail">${this.status ? this.#t('saveDetail', this.bytesToSave, this.#precache(this.status).bytes) : nothing}</p>
-              </div>
-              ${this.#renderStorage(false)}`
-            : nothing}`;
+        return html`<p class="error" part="error">${saving.errorText}</p>
+${saving.failure ? html`${this.#saveRow('retry')} ${this.#renderStorage(false)}` : nothing}`;
     }
+  }
+
+  /** "Save for offline", or after a failure "Try again", with the size to download beside it. */
+  #saveRow(kind: 'save' | 'retry', waiting?: boolean) {
+    const { status } = this.#saving;
+    const detail = status ? this.#t('saveDetail', this.bytesToSave, this.#saving.precache(status).bytes) : kind === 'save' ? this.#t('checking') : nothing;
+    return html`<div class="row"><button type="button" class="${kind} primary" part="${kind}-button" aria-describedby="detail" aria-disabled=${waiting ?? nothing} @click=${this.save}>
+${icon.save}${this.#t(kind)}</button>
+<p class="detail" part="detail" id="detail">${detail}</p></div>`;
   }
 
   #renderStorage(saved: boolean) {
-    if (!this.estimate) return nothing;
-    const keep = saved && this.persisted !== null ? ` ${this.persisted ? this.#t('persisted') : this.#t('notPersisted')}` : '';
-    return html`<p class="storage" part="storage">${this.#t('storage', this.estimate.usage, this.estimate.quota)}${keep}</p>`;
+    const { known, usage, quota, persisted } = this.#storage;
+    if (!known) return nothing;
+    const keep = saved && persisted !== null ? ` ${persisted ? this.#t('persisted') : this.#t('notPersisted')}` : '';
+    return html`<p class="storage" part="storage">${this.#t('storage', usage, quota)}${keep}</p>`;
   }
 
   #renderUpdate() {
-    if (!this.updateWaiting) return nothing;
-    return html`<div class="update row" part="update">
-      <p>${this.#t('updateAvailable')}${this.#playing() ? html` ${this.#t('updateWhilePlaying')}` : nothing}${this.updateNote ? html` ${this.updateNote}` : nothing}</p>
-      <button
-        type="button"
-        class="update-button"
-        part="update-button"
-        aria-disabled=${this.updating ? 'true' : 'false'}
-        @click=${this.#onUpdate}
-      >${this.updating ? this.#t('updating') : this.#t('update')}</button>
-    </div>`;
+    const { offered, updating, note } = this.#updates;
+    if (!offered) return nothing;
+    return html`<div class="update row" part="update"><p>${this.#t('updateAvailable')}${this.#player.playing ? ` ${this.#t('updateWhilePlaying')}` : ''}${note ? ` ${note}` : ''}</p>
+<button type="button" class="update-button" part="update-button" aria-disabled=${updating} @click=${this.applyUpdate}>${this.#t(updating ? 'updating' : 'update')}</button></div>`;
   }
 
-  // ─── Internals ───────────────────────────────────────────────────────────────────────────────
-
-  #onSave = (): void => {
-    void this.save();
-  };
-
-  #onRemove = (): void => {
-    void this.removeOfflineCopy();
-  };
-
-  #onUpdate = (): void => {
-    void this.applyUpdate();
-  };
-
-  #onConnection = (): void => {
-    this.online = navigator.onLine;
-    // Streaming unsaved audio: say it now, not only when the buffer runs dry and the player fails.
-    if (!this.online && this.#playing() && this.offlineState !== OfflineState.saved) this.#announce(this.#t('statusOfflineWhilePlaying'));
-  };
-
-  #onPlay = (): void => {
-    clearTimeout(this.#afterPause);
-    this.#worker.tell(true, this.#pageAudioKey);
-  };
-
-  #onPause = (): void => {
-    this.#worker.tell(false, this.#pageAudioKey);
-    if (!this.#updateToAnnounce) return;
-    // After the player's own "Paused.", so that both are heard.
-    clearTimeout(this.#afterPause);
-    this.#afterPause = setTimeout(() => {
-      if (!this.#playing()) this.#announceUpdateAvailable();
-    }, AFTER_PAUSE_MS);
-  };
-
-  /** Says once, politely, that a new version waits; never while the story plays. */
-  #announceUpdateAvailable(): void {
-    if (!this.#updateToAnnounce || !this.updateWaiting) return;
-    this.#updateToAnnounce = false;
-    this.#announce(this.#t('statusUpdateAvailable'));
+  /** A term in the element's language. */
+  #t<K extends TermKey>(key: K, ...args: TermArgs<K>): string {
+    return this.#localize.term(key, ...args);
   }
 
-  #updateRefused(why: string): void {
-    this.updating = false;
-    this.updateNote = why;
-    this.#announce(why);
+  /** Through the player's status region when inside one, else through this element's own. */
+  #say(message: string): void {
+    if (!this.#player.announce(message)) this.#announcer.say(message);
   }
 
-  #setUpdatedFlag(on: boolean): void {
-    try {
-      if (on) sessionStorage.setItem(UPDATED_KEY, '1');
-      else sessionStorage.removeItem(UPDATED_KEY);
-    } catch {
-      // Without session storage the reload is only not announced.
-    }
-  }
-
-  /** Reloads into the version now in control; the page says "Updated" once it is back. */
-  #reloadUpdated(): void {
-    this.#setUpdatedFlag(true);
-    window.location.reload();
-  }
-
-  /**
-   * A milestone reached within MILESTONE_GAP_MS of the last announcement waits for the gap (the
-   * highest one reached is then said), so a fast start does not swallow every milestone.
-   */
-  #onProgress = (loaded: number, total: number): void => {
-    this.bytesLoaded = loaded;
-    this.bytesTotal = total;
-    const percent = (loaded / total) * 100;
-    const now = performance.now();
-    const reached = MILESTONES.filter((m) => percent >= m && !this.#announced.has(m));
-    if (reached.length === 0 || now - this.#lastAnnouncement < MILESTONE_GAP_MS) return;
-    for (const m of reached) this.#announced.add(m);
-    this.#lastAnnouncement = now;
-    this.#announce(this.#t('statusMilestone', reached.at(-1) ?? 0));
-  };
-
-  /**
-   * Subscribes to the player's state and clock. When this element is defined before
-   * `<story-player>`, a request made now would reach no provider, so it waits for the player.
-   */
-  #consumePlayer(): void {
-    if (this.#consuming) return;
-    this.#consuming = true;
-    const consume = (): void => {
-      new ContextConsumer(this, { context: playerStateContext, subscribe: true, callback: (value) => (this.player = value) });
-      new ContextConsumer(this, { context: playerClockContext, subscribe: true, callback: (value) => (this.clock = value) });
-    };
-    if (this.#player() && !customElements.get('story-player')) void customElements.whenDefined('story-player').then(consume);
-    else consume();
-  }
-
-  #player(): HTMLElement | null {
-    return this.closest('story-player');
-  }
-
-  #playing(): boolean {
-    return this.clock?.playing() ?? this.player?.playing ?? false;
-  }
-
-  #announce(message: string): void {
-    const player = this.#player();
-    if (hasAnnounce(player)) {
-      player.announce(message);
-    } else if (message === this.ownStatus) {
-      this.ownStatus = '';
-      setTimeout(() => (this.ownStatus = message), 100);
-    } else {
-      this.ownStatus = message;
-    }
-  }
-
-  #announceUpdated(): void {
-    let updated = false;
-    try {
-      updated = sessionStorage.getItem(UPDATED_KEY) !== null;
-      sessionStorage.removeItem(UPDATED_KEY);
-    } catch {
-      return;
-    }
-    if (updated) setTimeout(() => this.#announce(this.#t('statusUpdated')), 500);
-  }
-
-  #moveFocusAfterRender(selector: string): void {
-    const focused = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-    if (focused) this.#focusAfterRender = selector;
-  }
-
-  /**
-   * The audio file to save: the one the player loaded, else the first of its sources this browser
-   * plays, as the player would pick it.
-   */
-  #audioFile(status: OfflineStatus | null = this.status): OfflineAudioStatus | undefined {
-    if (!status) return undefined;
-    const loaded = loadedAudio(this.#player());
-    const file = loaded ? status.audio.find((a) => a.href === loaded) : undefined;
-    if (file) return file;
-    const probe = document.createElement('audio');
-    const playable = (type: string) => !type || probe.canPlayType(type) !== '';
-    const sources = Array.from(this.#player()?.querySelectorAll<HTMLSourceElement>(':scope > audio source[src]') ?? []);
-    for (const source of sources) {
-      if (!playable(source.type)) continue;
-      const file = status.audio.find((a) => a.href === source.src);
-      if (file) return file;
-    }
-    const folder = this.story ? new URL(`${this.story}/`, new URL(this.scope || this.src, document.baseURI)).href : '';
-    return status.audio.find((a) => playable(a.type) && a.href.startsWith(folder));
-  }
-
-  /**
-   * What of the precache is this story's: the site's shell and the story's own folder (the folder its
-   * audio is in), so that on a site of several stories each counts and checks only its own files.
-   */
-  #precache(status: OfflineStatus): { bytes: number; missing: string[] } {
-    const folder = this.#audioFile(status)?.url.split('/')[0];
-    const { parts, missing, bytes } = status.precache;
-    if (!folder || !(folder in parts)) return { bytes, missing };
-    const mine = (url: string) => !url.includes('/') || url.startsWith(`${folder}/`) || !(url.split('/')[0]! in parts);
-    return { bytes: (parts[''] ?? 0) + (parts[folder] ?? 0), missing: missing.filter(mine) };
-  }
-
-  /** The folder of this story's audio in the site: every revision and format of it lives below. */
-  #audioFolder(status: OfflineStatus): string {
-    const file = this.#audioFile(status);
-    return file ? new URL('.', file.href).href : '';
-  }
-
-  async #askWorker(): Promise<OfflineStatus> {
-    try {
-      const status = await this.#worker.status();
-      this.status = status;
-      return status;
-    } catch (error) {
-      throw new SaveError({ reason: 'worker' }, { cause: error });
-    }
-  }
-
-  /** Reads what is saved and sets `state` from it. */
-  async #refresh(): Promise<void> {
-    try {
-      const status = await this.#askWorker();
-      const audio = this.#audioFile(status);
-      if (this.#pageAudioKey === undefined && audio) {
-        this.#pageAudioKey = audio.cacheKey;
-        this.#worker.tell(this.#playing(), this.#pageAudioKey);
-      }
-      // A story whose audio this element cannot find (a wrong `story`, no playable format) is never "saved".
-      if (!audio && this.story) console.warn(`<story-offline story="${this.story}">: no audio of that story in this site`, this);
-      const saved = this.#precache(status).missing.length === 0 && (audio ? audio.saved : !this.story && status.audio.length === 0);
-      if (this.offlineState !== OfflineState.saving) this.offlineState = saved ? OfflineState.saved : OfflineState.available;
-    } catch {
-      // A failed registration or first install has said so already.
-      if (this.offlineState === OfflineState.preparing) {
-        this.offlineState = OfflineState.error;
-        this.errorText = this.#t('notReady');
-      }
-    }
-    await this.#readStorage();
-  }
-
-  async #readStorage(): Promise<void> {
-    const storage = navigator.storage as StorageManager | undefined;
-    if (!storage) return;
-    const [estimate, persisted] = await Promise.all([
-      storage.estimate?.().catch(() => null),
-      storage.persisted?.().catch(() => null),
-    ]);
-    if (estimate && typeof estimate.usage === 'number' && typeof estimate.quota === 'number') {
-      this.estimate = { usage: estimate.usage, quota: estimate.quota };
-    }
-    this.persisted = persisted ?? null;
-  }
-
-  /** Asks the browser to keep the site's storage (window only; the worker cannot ask). */
-  async #requestPersist(): Promise<void> {
-    const storage = navigator.storage as StorageManager | undefined;
-    if (!storage?.persist) return;
-    this.persisted = await storage.persist().catch(() => null);
-  }
-
-  #failureText(failure: Exclude<SaveFailure, { reason: 'cancelled' }>): string {
-    switch (failure.reason) {
-      case 'offline':
-        return this.#t('saveErrorOffline');
-      case 'network':
-        return this.#t('errorNetwork', this.#t('audioFile'));
-      case 'http':
-        return this.#t('errorHttp', this.#t('audioFile'), failure.status);
-      case 'changed':
-        return this.#t('errorChanged', this.#t('audioFile'));
-      case 'quota': {
-        const free = this.estimate ? Math.max(0, this.estimate.quota - this.estimate.usage) : null;
-        return this.#t('errorQuota', this.bytesToSave, free !== null && free < this.bytesToSave ? free : null);
-      }
-      case 'incomplete':
-        return this.#t('errorIncomplete', failure.missing);
-      case 'worker':
-        return this.#t('errorWorker');
-    }
+  /** Tells the worker whether this element's story plays, and the audio revision of this page. */
+  #tell(playing: boolean): void {
+    this.#link?.tell(this.#subscriber, playing, this.#saving.pageAudioKey);
   }
 }
 

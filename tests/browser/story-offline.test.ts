@@ -48,6 +48,29 @@ describe('<story-offline>', () => {
     expect(shown(el)).to.equal(el.errorMessage);
   });
 
+  it('registers its service worker once for every <story-offline> of the page', async () => {
+    const register = ServiceWorkerContainer.prototype.register;
+    let registered = 0;
+    ServiceWorkerContainer.prototype.register = function (...args: Parameters<typeof register>) {
+      registered += 1;
+      return register.apply(this, args);
+    };
+    try {
+      // A worker URL of this test alone: the page's link to each worker is made once and kept.
+      const src = `${MISSING_WORKER}?two-stories`;
+      const list = await fixture<HTMLElement>(html`<div>
+        <story-offline src=${src} scope="/tests/browser/" story="one"></story-offline>
+        <story-offline src=${src} scope="/tests/browser/" story="two"></story-offline>
+      </div>`);
+      const [first, second] = Array.from(list.querySelectorAll('story-offline'));
+      await until(() => first?.state === OfflineState.error && second?.state === OfflineState.error, 'registration failed');
+      expect(registered).to.equal(1);
+      expect(second?.errorMessage, 'each says why').to.equal(first?.errorMessage);
+    } finally {
+      ServiceWorkerContainer.prototype.register = register;
+    }
+  });
+
   describe('inside <story-player>', () => {
     async function inPlayer(): Promise<{ player: Awaited<ReturnType<typeof miniStory>>; el: StoryOffline }> {
       const player = await miniStory();
