@@ -5,14 +5,17 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { buildSite, ROOT } from '../../../scripts/build/build.js';
+import { buildServiceWorker } from '../../../scripts/build/service-worker.js';
 import { buildImages } from '../../../scripts/images/images.js';
 import { narrate } from '../../../scripts/narrate/narrate.js';
 import { STORY_FILES } from '../../../scripts/story/paths.js';
+import type { TimedStory } from '../../../src/story/timed-story.js';
+import { en as t } from '../../../src/i18n/en.js';
 import { launchChromium } from '../support/browser.js';
 import { savedAudio } from './support/offline-page.js';
 import { serveTestSite, type TestServer } from './support/test-site.js';
@@ -51,9 +54,11 @@ describe('the front page, with two stories', () => {
   let browser: Browser;
   let page: Page;
   let out: string;
+  let stories: string[];
 
   before(async () => {
-    out = await buildSite({ stories: await twoStories(), out: await mkdtemp(join(tmpdir(), 'front-site-')) });
+    stories = await twoStories();
+    out = await buildSite({ stories, out: await mkdtemp(join(tmpdir(), 'front-site-')) });
     server = await serveTestSite(out);
     browser = await launchChromium();
     page = await (await browser.createBrowserContext()).newPage();
@@ -103,5 +108,43 @@ describe('the front page, with two stories', () => {
     await page.reload({ waitUntil: 'load' });
     await waitForState(page, 'another-story', 'saved');
     assert.equal(await stateOf(page, 'two-sentences'), 'available');
+  });
+
+  it('registers the service worker once and offers a new version once, from the first story, said once', async () => {
+    await page.reload({ waitUntil: 'load' });
+    await waitForState(page, 'another-story', 'saved');
+    const registrations = await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+    assert.equal(registrations, 1);
+    // What each element's own status region says from now on (the front page has no player).
+    await page.evaluate(() => {
+      const said: string[] = [];
+      (window as unknown as { __said: string[] }).__said = said;
+      for (const element of document.querySelectorAll('story-offline')) {
+        const region = element.shadowRoot?.querySelector('[role="status"]');
+        if (!region) continue;
+        new MutationObserver(() => {
+          const text = region.textContent?.trim() ?? '';
+          if (text) said.push(`${element.getAttribute('story')}: ${text}`);
+        }).observe(region, { childList: true, characterData: true, subtree: true });
+      }
+    });
+
+    // Deploy a new version: a changed stylesheet, and the worker rebuilt with its new revision.
+    await appendFile(join(out, 'page.css'), '\n/* version 2 */\n');
+    const timings = await Promise.all(stories.map(async (story) => JSON.parse(await readFile(join(story, STORY_FILES.timing), 'utf8')) as TimedStory));
+    await buildServiceWorker(out, timings);
+    await page.$eval('story-offline', (element) => (element as HTMLElement & { checkForUpdate(): Promise<void> }).checkForUpdate());
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('story-offline')].every((element) => (element as HTMLElement & { updateAvailable: boolean }).updateAvailable),
+      { timeout: 30000, polling: 50 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const offering = await page.$$eval('story-offline', (elements) =>
+      elements.filter((element) => element.shadowRoot?.querySelector('[part="update"]')).map((element) => element.getAttribute('story')),
+    );
+    assert.deepEqual(offering, ['two-sentences'], 'only the first story on the page offers the update');
+    const said = await page.evaluate(() => (window as unknown as { __said: string[] }).__said);
+    assert.deepEqual(said, [`two-sentences: ${t.statusUpdateAvailable}`]);
   });
 });
