@@ -59,6 +59,12 @@ export class CueIndex<T extends { start: number; end: number }> {
     return this.items[countBefore(this.#starts, time) - 1];
   }
 
+  /** Index of the item playing at `time` or, between items, of the last one that started: -1 before the first. */
+  currentOrLastIndex(time: number): number {
+    const playing = this.indexAt(time);
+    return playing >= 0 ? playing : countAtOrBefore(this.#starts, time) - 1;
+  }
+
   /**
    * Sweeps the start and end times in order. Items enter in index order, so the newest item still
    * playing is the answer: a stack whose top is the latest start, where items that have ended are

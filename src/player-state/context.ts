@@ -1,24 +1,31 @@
 /**
- * What `<story-player>` shares with its descendants through `@lit/context`.
+ * What `<story-player>` shares with its followers (scenes, captions, transcript, the offline
+ * control) through `@lit/context`, in two parts so that each is published only when it changes:
  *
- * `playerState` changes on discrete events and about four times a second while playing (enough for
- * text and the current photo). Anything that must follow the audio frame by frame (the caption
- * word) reads `playerClock.now()` in its own requestAnimationFrame loop instead.
+ * - `storyContext`: the story itself — title, length, chapters, the caption index. It changes when
+ *   the page or a text track is read, not while playing.
+ * - `playbackContext`: where the listening stands — playing or not, the modes, the current chapter
+ *   and sentence. It changes on discrete events (a sentence or chapter starts, the listener presses
+ *   something), never on a timer: the time itself is not in it.
+ *
+ * Anything that must follow the audio frame by frame (the caption word) reads `playerClock.now()`
+ * in its own requestAnimationFrame loop instead.
  */
 import { createContext } from '@lit/context';
 import type { CueIndex } from '../captions/cue-index.js';
+import type { PictureNoun } from '../i18n/translation.js';
 import type { TimedWord, TimeRange } from '../story/timed-story.js';
 import type { AudioStatus, CaptionsMode, DescriptionMode } from './vocabulary.js';
 
 export type { TimedWord, TimeRange };
 
-/** A chapter of the episode: the intro, one photo (scene) or the close. */
+/** A chapter of the episode: the intro, one picture (scene) or the close. */
 export interface StoryChapter extends TimeRange {
   /** `intro`, `scene-3`, `close`: the chapter cue id, or the scene element's id. */
   id: string;
   /** As shown in the chapter list: `Photo 3 of 9: On her knees`. */
   title: string;
-  /** 1-based photo number for scenes; absent for the intro and the close. */
+  /** 1-based picture number for scenes; absent for the intro and the close. */
   number?: number;
   /** Image URL for the lock screen (the scene's `artwork` attribute). */
   artwork?: string;
@@ -38,29 +45,39 @@ export interface StoryCue extends TimeRange {
   words: readonly TimedWord[];
 }
 
-export interface PlayerState {
+/** The story as the player read it: changes when the page or a track is read. */
+export interface StoryInfo {
   storyId: string;
   title: string;
   /** Seconds; 0 until known. */
   duration: number;
-  /** Seconds; refreshed about four times a second while playing and on every seek. */
-  currentTime: number;
+  chapters: readonly StoryChapter[];
+  /** "photo" when every scene is a photograph, else "picture". */
+  pictureNoun: PictureNoun;
+  /**
+   * The caption cues (`items`, by start time) and the cue at any time, indexed once by the player
+   * for every follower; empty until the captions load.
+   */
+  captionIndex: CueIndex<StoryCue>;
+}
+
+/** Where the listening stands: changes on discrete events, never on a timer. */
+export interface PlaybackState {
   playing: boolean;
   rate: number;
   audio: AudioStatus;
   descriptions: DescriptionMode;
   captions: CaptionsMode;
   pauseAfterPhoto: boolean;
-  chapters: readonly StoryChapter[];
-  /** Index into `chapters`, or -1. */
+  /** Index into the story's `chapters`, or -1. */
   chapterIndex: number;
+  /**
+   * Index into `captionIndex.items` of the sentence being spoken or, between sentences, the last one
+   * spoken; -1 before the first.
+   */
+  sentenceIndex: number;
   /** The scene whose description is playing on its own ("Describe this photo"), or null. */
   describing: string | null;
-  /**
-   * The caption cues (`items`, by start time) and the cue at any time, indexed once by the player
-   * for every follower; empty until the captions load.
-   */
-  captionIndex: CueIndex<StoryCue>;
 }
 
 /** A live view of the playback position, for frame-accurate followers. */
@@ -73,5 +90,19 @@ export interface PlayerClock {
 
 // Keys from the global symbol registry: a player and a scene from two separately bundled copies of
 // the toolkit on one page still find each other.
-export const playerStateContext = createContext<PlayerState | undefined>(Symbol.for('listen-photo-story/player-state'));
+export const storyContext = createContext<StoryInfo | undefined>(Symbol.for('listen-photo-story/story'));
+export const playbackContext = createContext<PlaybackState | undefined>(Symbol.for('listen-photo-story/playback'));
 export const playerClockContext = createContext<PlayerClock | undefined>(Symbol.for('listen-photo-story/player-clock'));
+
+/** Whether two published values say the same thing (one level deep): then nothing is published. */
+export function sameValues<T extends object>(a: T | undefined, b: T): boolean {
+  if (!a) return false;
+  return (Object.keys(b) as (keyof T)[]).every((key) => Object.is(a[key], b[key]));
+}
+
+/**
+ * Both parts at once, for `<story-offline>` until it reads them apart (temporary, not in the
+ * README): published whenever either changes.
+ */
+export type PlayerState = StoryInfo & PlaybackState;
+export const playerStateContext = createContext<PlayerState | undefined>(Symbol.for('listen-photo-story/player-state'));

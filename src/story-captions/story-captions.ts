@@ -1,9 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { consume } from '@lit/context';
-import type { CueIndex } from '../captions/cue-index.js';
-import { playerClockContext, playerStateContext, type PlayerClock, type PlayerState, type StoryCue } from '../player-state/context.js';
+import { CueIndex } from '../captions/cue-index.js';
+import type { StoryCue } from '../player-state/context.js';
+import { PlayerLink } from '../player-state/player-link.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { CaptionsMode } from '../player-state/vocabulary.js';
 import { styles } from './story-captions.styles.js';
@@ -16,7 +16,7 @@ import { styles } from './story-captions.styles.js';
  * it does no work. It is deliberately not a live region: a screen reader would talk over the
  * narration. It hides itself when the listener turns captions off, and sets the `blank` attribute
  * whenever it shows nothing (off, or paused outside any sentence) so that it takes no room. Place it
- * inside a `<story-player>`.
+ * inside a `<story-player>`, or anywhere on the page with `player` set to the player's id.
  *
  * @summary The current caption line, word by word, in time with the audio.
  *
@@ -34,20 +34,21 @@ export class StoryCaptions extends LitElement {
   static readonly tagName = 'story-captions';
   static override styles = styles;
 
-  @consume({ context: playerStateContext, subscribe: true })
-  @state()
-  private player?: PlayerState;
+  /** The id of the `<story-player>` to follow; without it, the player around this element. */
+  @property({ reflect: true }) player = '';
 
-  @consume({ context: playerClockContext })
-  private clock?: PlayerClock;
+  readonly #link = new PlayerLink(this, () => this.#heard());
+
+  /** What it shows, from the player: it renders only when one of these, or the cue or word, changes. */
+  @state() private index = new CueIndex<StoryCue>([]);
+  @state() private on = true;
+  @state() private playing = false;
 
   readonly #localize = new LocalizeController(this);
 
   @state() private cueIndex = -1;
   @state() private wordIndex = -1;
 
-  /** The index `#usualVoice` was found in. */
-  #voicedIndex: CueIndex<StoryCue> | undefined;
   #usualVoice: string | null = null;
   #frame = 0;
   #boundaryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -76,36 +77,30 @@ export class StoryCaptions extends LitElement {
     this.#frame = 0;
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (!changed.has('player')) return;
-    const index = this.#index;
-    if (index !== this.#voicedIndex) {
-      this.#voicedIndex = index;
-      this.#usualVoice = usualVoice(index?.items ?? []);
-    }
-    // Paused or seeking: follow the shared time; playing: the frame loop takes over.
-    this.#follow(this.clock?.playing() ? this.clock.now() : (this.player?.currentTime ?? 0));
+  /** The player published something: take what this line shows, and follow the time again. */
+  #heard(): void {
+    this.index = this.#link.story?.captionIndex ?? this.index;
+    this.on = this.#link.playback?.captions !== CaptionsMode.off;
+    this.playing = !!this.#link.playback?.playing;
+    // Paused or seeking: show the line at the audio's place; playing: the frame loop takes over.
+    this.#follow(this.#link.clock?.now() ?? 0);
     this.#loop();
   }
 
-  /** The player's caption index, shared with the other followers. */
-  get #index(): CueIndex<StoryCue> | undefined {
-    return this.player?.captionIndex;
-  }
-
-  get #on(): boolean {
-    return this.player?.captions !== CaptionsMode.off;
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('player') && changed.get('player') !== undefined) this.#link.relink();
+    if (changed.has('index')) this.#usualVoice = usualVoice(this.index.items);
   }
 
   protected override updated(): void {
     // Nothing to show (captions off, or idle before or between sentences): let the page fold it away.
-    const blank = !this.#on || (this.cueIndex < 0 && !this.player?.playing);
+    const blank = !this.on || (this.cueIndex < 0 && !this.playing);
     this.toggleAttribute('blank', blank);
   }
 
   protected override render() {
-    const cue = this.#index?.items[this.cueIndex];
-    return html`<div class="caption" ?hidden=${!this.#on} aria-label=${this.#localize.term('captionLine')} role="group">
+    const cue = this.index.items[this.cueIndex];
+    return html`<div class="caption" ?hidden=${!this.on} aria-label=${this.#localize.term('captionLine')} role="group">
       <p class="line" part="line" data-cue=${cue?.id ?? ''}>
         ${cue && cue.voice && cue.voice !== this.#usualVoice ? html`<span class="voice" part="voice">${cue.voice}: </span>` : nothing}
         ${cue
@@ -122,9 +117,9 @@ export class StoryCaptions extends LitElement {
 
   /** Shows the cue and word at `time`; re-renders only when either changes. */
   #follow(time: number): void {
-    const index = this.#index;
-    const cueIndex = index ? index.indexAt(time) : -1;
-    const cue = index?.items[cueIndex];
+    const index = this.index;
+    const cueIndex = index.indexAt(time);
+    const cue = index.items[cueIndex];
     let wordIndex = -1;
     if (cue) {
       for (const [i, w] of cue.words.entries()) {
@@ -138,7 +133,7 @@ export class StoryCaptions extends LitElement {
 
   /** Runs the frame loop while it is worth it: playing, captions on, on screen, tab visible. */
   #loop = (): void => {
-    const wanted = !!this.clock?.playing() && this.#on && this.#onScreen && document.visibilityState === 'visible' && this.isConnected;
+    const wanted = !!this.#link.clock?.playing() && this.on && this.#onScreen && document.visibilityState === 'visible' && this.isConnected;
     if (!wanted) {
       clearTimeout(this.#boundaryTimer);
       cancelAnimationFrame(this.#frame);
@@ -148,8 +143,8 @@ export class StoryCaptions extends LitElement {
     if (this.#frame) return;
     const frame = (): void => {
       this.#frame = 0;
-      if (!this.clock?.playing()) return;
-      const now = this.clock.now();
+      if (!this.#link.clock?.playing()) return;
+      const now = this.#link.clock.now();
       this.#follow(now);
       this.#catchBoundary(now);
       this.#loop();
@@ -179,8 +174,8 @@ export class StoryCaptions extends LitElement {
    */
   #wakeAt(next: number, ms: number): void {
     this.#boundaryTimer = setTimeout(() => {
-      if (!this.clock?.playing()) return;
-      const now = this.clock.now();
+      if (!this.#link.clock?.playing()) return;
+      const now = this.#link.clock.now();
       if (now < next) {
         this.#wakeAt(next, this.#msUntil(next, now));
         return;
@@ -192,13 +187,12 @@ export class StoryCaptions extends LitElement {
 
   /** Milliseconds of playback from `now` until `time`, at the current speed. */
   #msUntil(time: number, now: number): number {
-    return ((time - now) / (this.player?.rate || 1)) * 1000;
+    return ((time - now) / (this.#link.playback?.rate || 1)) * 1000;
   }
 
   /** The next time at which the line or the highlighted word changes. */
   #nextBoundary(now: number): number | undefined {
-    const index = this.#index;
-    if (!index) return undefined;
+    const index = this.index;
     const cue = index.items[this.cueIndex];
     const times = [index.next(now)?.start, cue?.end, ...(cue?.words.map((w) => w.start) ?? [])];
     let next: number | undefined;

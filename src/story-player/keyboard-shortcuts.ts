@@ -1,3 +1,4 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LocalizeController } from '../i18n/localize-controller.js';
 import type { PictureNoun } from '../i18n/translation.js';
 import { SkipSeconds } from '../player-state/vocabulary.js';
@@ -100,4 +101,35 @@ export function shortcutFor(event: KeyboardEvent): Shortcut | null {
   if (target instanceof Element && typingTarget(target)) return null;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   return shortcuts.find((s) => s.keys.includes(key)) ?? null;
+}
+
+/**
+ * Listens for the single-key shortcuts on the player (so two players on a page never share them)
+ * and runs the action of each, unless shortcuts are off or another handler took the key.
+ */
+export class ShortcutKeys implements ReactiveController {
+  readonly #host: HTMLElement;
+  readonly #options: { enabled(): boolean; run(action: ShortcutAction, key: string): void };
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: { enabled(): boolean; run(action: ShortcutAction, key: string): void }) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#host.addEventListener('keydown', this.#onKeydown);
+  }
+
+  hostDisconnected(): void {
+    this.#host.removeEventListener('keydown', this.#onKeydown);
+  }
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || !this.#options.enabled()) return;
+    const shortcut = shortcutFor(event);
+    if (!shortcut) return;
+    event.preventDefault();
+    this.#options.run(shortcut.action, event.key);
+  };
 }

@@ -1,3 +1,4 @@
+import type { StoryChapter } from '../player-state/context.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface MediaSessionHandlers {
@@ -97,6 +98,26 @@ export class MediaSessionController implements ReactiveController {
       init.chapterInfo = info.chapters.map((chapter) => ({ title: chapter.title, startTime: chapter.startTime, artwork: images(chapter.artwork) }));
     }
     navigator.mediaSession.metadata = new MediaMetadata(init);
+  }
+
+  /**
+   * Shows chapter `index` of `chapters` on the lock screen, with every chapter for browsers that
+   * list them. The intro and close have no picture of their own: the story's artwork stands in.
+   */
+  showChapter(chapters: readonly StoryChapter[], index: number, story: { title: string; artwork: string }): void {
+    const storyArtwork = story.artwork ? new URL(story.artwork, document.baseURI).href : undefined;
+    const chapter = chapters[index];
+    const artwork = chapter?.artwork ?? storyArtwork;
+    this.setMetadata({
+      title: chapter?.title ?? story.title,
+      album: story.title,
+      artist: story.title,
+      ...(artwork ? { artwork } : {}),
+      chapters: chapters.map((c) => {
+        const image = c.artwork ?? storyArtwork;
+        return { title: c.title, startTime: c.start, ...(image ? { artwork: image } : {}) };
+      }),
+    });
   }
 
   setPlaybackState(playing: boolean): void {

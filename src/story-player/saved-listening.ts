@@ -1,4 +1,4 @@
-import type { CaptionsMode, DescriptionMode } from '../player-state/vocabulary.js';
+import { CaptionsMode, DescriptionMode, PlaybackRates } from '../player-state/vocabulary.js';
 
 /** What the player remembers per story between visits. */
 export interface SavedListening {
@@ -13,27 +13,52 @@ export interface SavedListening {
   savedAt: number;
 }
 
-const keyOf = (storyId: string): string => `story-player:${storyId}`;
-
-/** Reads what was saved for a story; null when nothing was, or storage is unavailable. */
-export function readSaved(storyId: string): Partial<SavedListening> | null {
-  if (!storyId) return null;
-  try {
-    const raw = localStorage.getItem(keyOf(storyId));
-    if (!raw) return null;
-    const value: unknown = JSON.parse(raw);
-    return value && typeof value === 'object' ? (value as Partial<SavedListening>) : null;
-  } catch {
-    return null;
-  }
+/**
+ * Where a player keeps what it remembers. The default is the browser's localStorage; a site can
+ * give the player its own (`player.listeningStore = …`), for example one that follows the listener
+ * from device to device. `read` returns whatever was stored (the player checks every field).
+ */
+export interface ListeningStore {
+  read(storyId: string): unknown;
+  write(storyId: string, value: SavedListening): void;
 }
 
-/** Saves; silently does nothing when storage is full or blocked (private modes). */
-export function writeSaved(storyId: string, value: SavedListening): void {
-  if (!storyId) return;
-  try {
-    localStorage.setItem(keyOf(storyId), JSON.stringify(value));
-  } catch {
-    // Storage refused: listening goes on, only resuming is lost.
-  }
+const keyOf = (storyId: string): string => `story-player:${storyId}`;
+
+/** localStorage, under `story-player:<story-id>`; nothing when storage is blocked or full. */
+export const localListeningStore: ListeningStore = {
+  read(storyId) {
+    try {
+      const raw = localStorage.getItem(keyOf(storyId));
+      return raw ? (JSON.parse(raw) as unknown) : null;
+    } catch {
+      return null;
+    }
+  },
+  write(storyId, value) {
+    try {
+      localStorage.setItem(keyOf(storyId), JSON.stringify(value));
+    } catch {
+      // Storage refused: listening goes on, only resuming is lost.
+    }
+  },
+};
+
+/**
+ * What can be used of a stored value: each field only when it is valid (a known speed, a known
+ * mode, a place inside the episode and not at its very start or end).
+ */
+export function usableSaved(value: unknown, duration: number): Partial<SavedListening> {
+  if (!value || typeof value !== 'object') return {};
+  const saved = value as Record<string, unknown>;
+  const usable: Partial<SavedListening> = {};
+  const { rate, descriptions, captions, pauseAfterPhoto, shortcuts, position } = saved;
+  if (typeof rate === 'number' && (PlaybackRates as readonly number[]).includes(rate)) usable.rate = rate;
+  if (descriptions === DescriptionMode.on || descriptions === DescriptionMode.off) usable.descriptions = descriptions;
+  if (captions === CaptionsMode.on || captions === CaptionsMode.off) usable.captions = captions;
+  if (typeof pauseAfterPhoto === 'boolean') usable.pauseAfterPhoto = pauseAfterPhoto;
+  if (typeof shortcuts === 'boolean') usable.shortcuts = shortcuts;
+  const length = duration || Infinity;
+  if (typeof position === 'number' && position > 1 && position < length - 1) usable.position = position;
+  return usable;
 }

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { playerStateContext, type PlayerState } from '../player-state/context.js';
+import { PlayerLink } from '../player-state/player-link.js';
 import { StoryDescribeRequestEvent, StoryPauseRequestEvent } from '../player-state/events.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import type { PictureNoun } from '../i18n/translation.js';
@@ -77,9 +76,12 @@ export class StoryScene extends LitElement {
   /** Set while this picture's description plays on its own. */
   @property({ type: Boolean, reflect: true }) describing = false;
 
-  @consume({ context: playerStateContext, subscribe: true })
-  @state()
-  private player?: PlayerState;
+  readonly #link = new PlayerLink(this, () => this.#heard());
+
+  /** The description range the player found for this scene, if any. */
+  @state({ hasChanged: differentRange }) private playerRange: TimeRange | undefined;
+  /** Whether this scene is one of the linked player's chapters: then the player says where its description is. */
+  @state() private linked = false;
 
   readonly #localize = new LocalizeController(this);
 
@@ -88,10 +90,15 @@ export class StoryScene extends LitElement {
     this.#assignSlots();
   }
 
-  protected override willUpdate(): void {
-    const chapter = this.player?.chapters[this.player.chapterIndex];
-    this.current = !!this.id && chapter?.id === this.id;
-    this.describing = !!this.id && this.player?.describing === this.id;
+  /** The player published something: take what this scene shows (it renders only when that changed). */
+  #heard(): void {
+    const story = this.#link.story;
+    const playback = this.#link.playback;
+    const chapter = this.id ? story?.chapters.find((c) => c.id === this.id) : undefined;
+    this.linked = !!chapter;
+    this.playerRange = chapter?.description;
+    this.current = !!chapter && story?.chapters[playback?.chapterIndex ?? -1] === chapter;
+    this.describing = !!this.id && playback?.describing === this.id;
   }
 
   /**
@@ -99,8 +106,7 @@ export class StoryScene extends LitElement {
    * (from these attributes, checked, or its descriptions track); alone, these attributes.
    */
   get #description(): TimeRange | undefined {
-    const chapter = this.id ? this.player?.chapters.find((c) => c.id === this.id) : undefined;
-    if (chapter) return chapter.description;
+    if (this.linked) return this.playerRange;
     const hasRange = this.hasAttribute('description-start') && this.hasAttribute('description-end');
     return hasRange && this.descriptionEnd > this.descriptionStart ? { start: this.descriptionStart, end: this.descriptionEnd } : undefined;
   }
@@ -147,11 +153,16 @@ export class StoryScene extends LitElement {
 
   #onDescribe(description: TimeRange): void {
     if (this.describing) {
-      this.dispatchEvent(new StoryPauseRequestEvent());
+      this.#link.send(new StoryPauseRequestEvent());
       return;
     }
-    this.dispatchEvent(new StoryDescribeRequestEvent(this.id, description.start, description.end));
+    this.#link.send(new StoryDescribeRequestEvent(this.id, description.start, description.end));
   }
+}
+
+/** Whether two ranges differ (a new object with the same times is the same range). */
+function differentRange(a: TimeRange | undefined, b: TimeRange | undefined): boolean {
+  return a?.start !== b?.start || a?.end !== b?.end;
 }
 
 declare global {

@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { playerStateContext, type PlayerState, type StoryChapter, type StoryCue } from '../player-state/context.js';
+import { CueIndex } from '../captions/cue-index.js';
+import type { StoryChapter, StoryCue } from '../player-state/context.js';
+import { PlayerLink } from '../player-state/player-link.js';
 import { StorySeekRequestEvent } from '../player-state/events.js';
 import { clock } from '../captions/time-text.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
@@ -14,7 +15,8 @@ let uid = 0;
  * sentence asks the player to seek to it; the sentence being spoken carries `aria-current`.
  * "Follow along" keeps the current sentence in view by scrolling the list itself, never the page
  * and never moving focus (and not while focus is in the list); the scroll is instant when the
- * listener prefers reduced motion. Place it inside a `<story-player>`.
+ * listener prefers reduced motion. Place it inside a `<story-player>`, or anywhere on the page with
+ * `player` set to the player's id.
  *
  * The sentences are one tab stop, a vertical toolbar of buttons (ARIA APG toolbar, roving
  * tabindex): Up and Down move between sentences, Home and End to the first and last, Enter and
@@ -52,9 +54,16 @@ export class StoryTranscript extends LitElement {
   /** Level of the heading that holds the disclosure button (2–6). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  @consume({ context: playerStateContext, subscribe: true })
-  @state()
-  private player?: PlayerState;
+  /** The id of the `<story-player>` to follow; without it, the player around this element. */
+  @property({ reflect: true }) player = '';
+
+  readonly #link = new PlayerLink(this, () => this.#heard());
+
+  /** What it shows, from the player: it renders only when one of these changes. */
+  @state() private index = new CueIndex<StoryCue>([]);
+  @state() private chapters: readonly StoryChapter[] = [];
+  /** Index of the sentence being spoken (or the last one spoken), -1 before the first. */
+  @state() private sentence = -1;
 
   @query('.list') private list?: HTMLElement;
 
@@ -65,25 +74,28 @@ export class StoryTranscript extends LitElement {
   /** The sentence that holds the list's one tab stop. */
   #tabStop: StoryCue | undefined;
 
+  #heard(): void {
+    this.index = this.#link.story?.captionIndex ?? this.index;
+    this.chapters = this.#link.story?.chapters ?? [];
+    this.sentence = this.#link.playback?.sentenceIndex ?? -1;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
-    if (!changed.has('player')) return;
-    const index = this.player?.captionIndex;
-    const time = this.player?.currentTime ?? 0;
-    // Between sentences the last one spoken stays current.
-    const current = index ? (index.at(time) ?? index.previous(time)) : undefined;
+    if (changed.has('player') && changed.get('player') !== undefined) this.#link.relink();
+    if (!changed.has('index') && !changed.has('sentence')) return;
+    const current = this.index.items[this.sentence];
     // The tab stop follows the narration, but not while the listener is moving through the list.
     if (current !== this.#current && !this.list?.matches(':focus-within')) this.#tabStop = current;
     this.#current = current;
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (this.followAlong && this.open && (changed.has('player') || changed.has('open') || changed.has('followAlong'))) {
-      this.#scrollToCurrent();
-    }
+    const moved = changed.has('sentence') || changed.has('index') || changed.has('open') || changed.has('followAlong');
+    if (this.followAlong && this.open && moved) this.#scrollToCurrent();
   }
 
   protected override render() {
-    const cues = this.player?.captionIndex.items ?? [];
+    const cues = this.index.items;
     const tabStop = this.#tabStop && cues.includes(this.#tabStop) ? this.#tabStop : cues[0];
     const level = Math.min(6, Math.max(2, this.headingLevel || 2));
     return html`
@@ -122,7 +134,7 @@ export class StoryTranscript extends LitElement {
   }
 
   #renderGroups(cues: readonly StoryCue[], tabStop: StoryCue | undefined) {
-    const chapters = this.player?.chapters ?? [];
+    const chapters = this.chapters;
     const renderCue = (cue: StoryCue) => this.#renderCue(cue, cue === tabStop);
     if (chapters.length === 0) return html`<ol class="sentences">${cues.map(renderCue)}</ol>`;
     const groups = chapters.map((chapter) => ({ chapter, cues: [] as StoryCue[] }));
@@ -159,7 +171,7 @@ export class StoryTranscript extends LitElement {
         aria-current=${current ? 'true' : 'false'}
         tabindex=${tabStop ? '0' : '-1'}
         @focus=${() => this.#moveTabStop(cue)}
-        @click=${() => this.dispatchEvent(new StorySeekRequestEvent(cue.start))}
+        @click=${() => this.#link.send(new StorySeekRequestEvent(cue.start))}
       >
         <span class="time" aria-hidden="true">${clock(cue.start)}</span>
         <span class="text">${description && cue.voice ? html`<span class="voice">${cue.voice}: </span>` : nothing}${cue.text}</span>

@@ -1,0 +1,75 @@
+import { html } from 'lit';
+import type { LocalizeController } from '../i18n/localize-controller.js';
+import type { PictureNoun } from '../i18n/translation.js';
+import { CaptionsMode, DescriptionMode, PlaybackRates, SkipSeconds } from '../player-state/vocabulary.js';
+import { icons } from '../shared/icons.js';
+
+/** What the row of secondary controls shows. */
+export interface ControlsView {
+  noun: PictureNoun;
+  atLastChapter: boolean;
+  rate: number;
+  descriptions: DescriptionMode;
+  captions: CaptionsMode;
+  pauseAfterPicture: boolean;
+  settingsOpen: boolean;
+}
+
+/** What the controls ask the player to do. */
+export interface ControlsActions {
+  skip(seconds: number): void;
+  previousChapter(): void;
+  nextChapter(): void;
+  setRate(rate: number): void;
+  setDescriptions(on: boolean): void;
+  setCaptions(on: boolean): void;
+  setPauseAfterPicture(on: boolean): void;
+  toggleSettings(): void;
+  openShortcuts(): void;
+}
+
+/**
+ * The row under Play: skip back, previous and next picture, skip forward, and the settings (speed,
+ * descriptions, captions, pause after each picture, shortcuts), which fold behind a "Settings"
+ * button on narrow bars. Toggles are buttons with `aria-pressed`.
+ */
+export function renderControls(t: LocalizeController, view: ControlsView, act: ControlsActions) {
+  const toggle = (pressed: boolean, label: string, set: (on: boolean) => void) =>
+    html`<button type="button" class="toggle" aria-pressed=${pressed ? 'true' : 'false'} @click=${() => set(!pressed)}>${label}</button>`;
+  return html`
+    <button type="button" aria-label=${t.term('back', SkipSeconds.back)} @click=${() => act.skip(-SkipSeconds.back)}>
+      ${icons.back}<span aria-hidden="true">${t.formats.number(SkipSeconds.back)}</span>
+    </button>
+    <button type="button" aria-label=${t.term('previousPicture', view.noun)} @click=${act.previousChapter}>${icons.previous}</button>
+    <button
+      type="button"
+      aria-label=${t.term('nextPicture', view.noun)}
+      aria-disabled=${view.atLastChapter ? 'true' : 'false'}
+      @click=${act.nextChapter}
+    >${icons.next}</button>
+    <button type="button" aria-label=${t.term('forward', SkipSeconds.forward)} @click=${() => act.skip(SkipSeconds.forward)}>
+      <span aria-hidden="true">${t.formats.number(SkipSeconds.forward)}</span>${icons.forward}
+    </button>
+    <button
+      type="button"
+      class="more-toggle"
+      aria-expanded=${view.settingsOpen ? 'true' : 'false'}
+      aria-controls="settings"
+      @click=${act.toggleSettings}
+    >${icons.settings}<span>${t.term('settings')}</span></button>
+    <div id="settings" class=${view.settingsOpen ? 'settings open' : 'settings'} part="settings">
+      <label class="speed">
+        <span>${t.term('speed')}</span>
+        <select .value=${String(view.rate)} @change=${(e: Event) => act.setRate(Number((e.target as HTMLSelectElement).value))}>
+          ${PlaybackRates.map((r) => html`<option value=${r} ?selected=${r === view.rate}>${t.term('rate', r)}</option>`)}
+        </select>
+      </label>
+      ${toggle(view.descriptions === DescriptionMode.on, t.term('descriptions'), act.setDescriptions)}
+      ${toggle(view.captions === CaptionsMode.on, t.term('captions'), act.setCaptions)}
+      ${toggle(view.pauseAfterPicture, t.term('pauseAfterPicture', view.noun), act.setPauseAfterPicture)}
+      <button type="button" class="help-button" aria-haspopup="dialog" @click=${act.openShortcuts}>
+        ${icons.keyboard}<span>${t.term('shortcuts')}</span>
+      </button>
+    </div>
+  `;
+}
