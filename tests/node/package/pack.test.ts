@@ -141,7 +141,7 @@ describe('the packed package in another project', () => {
     };
     const targets = Object.values(manifest.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
     for (const file of [...targets, manifest.customElements, manifest.main, manifest.types]) assert.ok(paths.has(file.replace(/^\.\//, '')), `${file} is in the tarball`);
-    assert.deepEqual(Object.keys(manifest.exports), ['.', './define.js', ...TAGS.map((tag) => `./${tag}.js`), './custom-elements.json', './package.json']);
+    assert.deepEqual(Object.keys(manifest.exports), ['.', './define.js', ...TAGS.map((tag) => `./${tag}.js`), './react', './custom-elements.json', './package.json']);
     assert.ok(manifest.sideEffects.every((pattern) => pattern.endsWith('define.js') || pattern.endsWith('define.ts')), manifest.sideEffects.join(', '));
     assert.equal(manifest.private, true, 'kept private: packing works, publishing by accident does not');
   });
