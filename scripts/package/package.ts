@@ -4,9 +4,10 @@
  * elements' JSDoc). lib/ is emptied first so that no file of a removed module ships.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minifyCssLiteralsInFiles } from '../build/minify-css-literals.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const bin = (name: string): string => join(ROOT, 'node_modules', '.bin', name);
@@ -14,3 +15,7 @@ const bin = (name: string): string => join(ROOT, 'node_modules', '.bin', name);
 rmSync(join(ROOT, 'lib'), { recursive: true, force: true });
 execFileSync(bin('tsc'), ['-p', join(ROOT, 'tsconfig.package.json')], { cwd: ROOT, stdio: 'inherit' });
 execFileSync(bin('custom-elements-manifest'), ['analyze', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+
+// The CSS in the components' css`…` literals, minified as in the site's bundle (tsc keeps it as written).
+const libFiles = readdirSync(join(ROOT, 'lib'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
+await minifyCssLiteralsInFiles(libFiles.map((file) => join(ROOT, 'lib', file)));
