@@ -100,9 +100,3 @@ export function sameValues<T extends object>(a: T | undefined, b: T): boolean {
   return (Object.keys(b) as (keyof T)[]).every((key) => Object.is(a[key], b[key]));
 }
 
-/**
- * Both parts at once, for `<story-offline>` until it reads them apart (temporary, not in the
- * README): published whenever either changes.
- */
-export type PlayerState = StoryInfo & PlaybackState;
-export const playerStateContext = createContext<PlayerState | undefined>(Symbol.for('listen-photo-story/player-state'));

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { playerClockContext, playerStateContext, type PlayerClock } from '../player-state/context.js';
+import { playerClockContext, playbackContext, type PlayerClock } from '../player-state/context.js';
 import { StoryPauseRequestEvent } from '../player-state/events.js';
 import { StoryNotice } from '../player-state/vocabulary.js';
 import { announces } from '../shared/announcer.js';
@@ -88,7 +88,7 @@ export class PlayerLink implements ReactiveController {
 
   #consume(): void {
     new ContextConsumer(this.#host, {
-      context: playerStateContext,
+      context: playbackContext,
       subscribe: true,
       callback: (state) => {
         // The state changes four times a second while playing; only "playing" matters here.

@@ -78,7 +78,8 @@ export class PageReader implements ReactiveController {
       picture: (noun, number) => localize.term('pictureTitle', noun, number),
       part: (number) => localize.term('partTitle', number),
     });
-    this.chapters = chapters;
+    // Read again as each track loads: the same chapters are kept, so followers hear of no change.
+    if (JSON.stringify(chapters) !== JSON.stringify(this.chapters)) this.chapters = chapters;
     this.pictureNoun = pictureNoun;
     this.sceneCount = sceneCount;
     this.#events.chaptersRead();

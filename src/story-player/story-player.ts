@@ -8,7 +8,6 @@ import type { StringTermKey, TermKey } from '../i18n/translation.js';
 import {
   playbackContext,
   playerClockContext,
-  playerStateContext,
   sameValues,
   storyContext,
   type PlaybackState,
@@ -224,7 +223,6 @@ export class StoryPlayer extends LitElement {
   readonly #clock: PlayerClock = Object.freeze({ now: () => this.#audio.position, playing: (): boolean => this.#audio.playing });
   readonly #storyProvider = new ContextProvider(this, { context: storyContext });
   readonly #playbackProvider = new ContextProvider(this, { context: playbackContext });
-  readonly #bothProvider = new ContextProvider(this, { context: playerStateContext });
 
   constructor() {
     super();
@@ -510,13 +508,8 @@ export class StoryPlayer extends LitElement {
       sentenceIndex: this.sentenceIndex,
       describing: this.describing?.sceneId ?? null,
     };
-    const storyChanged = !sameValues(this.#storyProvider.value, story);
-    const playbackChanged = !sameValues(this.#playbackProvider.value, playback);
-    if (storyChanged) this.#storyProvider.setValue(story);
-    if (playbackChanged) this.#playbackProvider.setValue(playback);
-    if (storyChanged || playbackChanged) {
-      this.#bothProvider.setValue({ ...(this.#storyProvider.value as StoryInfo), ...(this.#playbackProvider.value as PlaybackState) });
-    }
+    if (!sameValues(this.#storyProvider.value, story)) this.#storyProvider.setValue(story);
+    if (!sameValues(this.#playbackProvider.value, playback)) this.#playbackProvider.setValue(playback);
   }
 
   /** Follows the time: the chapter and sentence at once, the visible time every SHOW_MS (`force`: now). */

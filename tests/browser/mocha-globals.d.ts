@@ -2,7 +2,8 @@
 // limits `types` to node, so the few used here are declared by hand.
 declare global {
   function describe(title: string, fn: () => void): void;
-  function it(title: string, fn: () => unknown): void;
+  /** `this` is the test's context: `this.timeout(ms)` gives a long test more time. */
+  function it(title: string, fn: (this: { timeout(ms: number): void }) => unknown): void;
   function before(fn: () => unknown): void;
   function after(fn: () => unknown): void;
   function beforeEach(fn: () => unknown): void;
