@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { HowlController, type AudioFailure } from '../audio/howl-controller.js';
@@ -20,7 +20,6 @@ import {
 import { StoryChapterChangeEvent, StoryErrorEvent } from '../player-state/events.js';
 import { CaptionsMode, DescriptionMode, PlaybackRates, SkipSeconds, StoryNotice } from '../player-state/vocabulary.js';
 import { Announcer } from '../shared/announcer.js';
-import { icons } from '../shared/icons.js';
 import { ChapterList } from './chapter-list.js';
 import { ShortcutKeys, type ShortcutAction } from './keyboard-shortcuts.js';
 import { MediaSessionController } from './media-session-controller.js';
@@ -29,7 +28,9 @@ import { PlaybackLoop } from './playback-loop.js';
 import { renderControls } from './player-controls.js';
 import { ProblemReports } from './problem-reports.js';
 import { RequestMap } from './request-map.js';
-import { localListeningStore, usableSaved, type ListeningStore } from './saved-listening.js';
+import { ListeningMemory } from './listening-memory.js';
+import { renderBar } from './player-bar.js';
+import { localListeningStore, type ListeningStore, type SavedListening } from './saved-listening.js';
 import { SeekBar } from './seek-bar.js';
 import { renderShortcutsDialog } from './shortcuts-dialog.js';
 import { styles } from './story-player.styles.js';
@@ -37,8 +38,6 @@ import * as timeline from './timeline.js';
 
 /** How often the visible time moves while playing. */
 const SHOW_MS = 250;
-/** How often the position is saved while playing. */
-const SAVE_MS = 5000;
 
 /** What the listener is told when the audio fails. */
 const failureTerm = {
@@ -207,7 +206,7 @@ export class StoryPlayer extends LitElement {
     skippedTo: (time) => this.#follow(time, true),
     followed: (time) => {
       this.#follow(time);
-      if (performance.now() - this.#lastSave > SAVE_MS) this.#save();
+      this.#memory.saveNowAndThen();
     },
   });
   readonly #session = new MediaSessionController(this, {
@@ -217,6 +216,17 @@ export class StoryPlayer extends LitElement {
     seekTo: (time) => this.seek(time),
     previous: () => this.previousChapter(),
     next: () => this.nextChapter(),
+  });
+  readonly #memory = new ListeningMemory(this, {
+    position: () => this.#audio.position,
+    preferences: () => ({
+      rate: this.playbackRate,
+      descriptions: this.descriptions,
+      captions: this.captions,
+      pauseAfterPhoto: this.pauseAfterPhoto,
+      shortcuts: !this.noShortcuts,
+    }),
+    recall: (saved) => this.#recall(saved),
   });
   readonly #seekBar = new SeekBar(this, { position: () => this.#audio.position, length: () => this.#length, seek: (t) => this.seek(t) }, this.#localize);
   readonly #chapterList = new ChapterList(this, this.#localize, (i) => this.goToChapter(i));
@@ -239,11 +249,7 @@ export class StoryPlayer extends LitElement {
   }
 
   #lastShown = 0;
-  #lastSave = 0;
   #announcePlay = false;
-  #restored = false;
-  /** Whether the listener has played or moved in this page (else its position is not theirs). */
-  #listened = false;
   #stopListeningToOthers: (() => void) | undefined;
 
   // ─── Public API ──────────────────────────────────────────────────────────────────────────────
@@ -283,7 +289,7 @@ export class StoryPlayer extends LitElement {
 
   /** Plays the story from the current position (from the start when at the end). */
   play(): void {
-    this.#listened = true;
+    this.#memory.listened();
     const length = this.#length;
     if (length > 0 && this.#audio.position >= length - 0.05) this.seek(0);
     this.describing = null;
@@ -308,14 +314,14 @@ export class StoryPlayer extends LitElement {
 
   /** Moves to `time` seconds. With descriptions off, a time inside a description lands after it. */
   seek(time: number): void {
-    this.#listened = true;
+    this.#memory.listened();
     const skip = !this.describing && this.descriptions === DescriptionMode.off;
     const target = timeline.seekTarget(time, this.#length, this.#reader.chapters, skip);
     if (this.describing && (target < this.describing.start || target >= this.describing.end)) this.describing = null;
     this.#moveTo(target);
     this.#seekBar.spoken(target);
     this.#session.setPosition(target, this.#length, this.playbackRate);
-    this.#save();
+    this.#memory.save();
   }
 
   /** Moves by `seconds` (negative: back). */
@@ -362,19 +368,14 @@ export class StoryPlayer extends LitElement {
   // ─── Lifecycle ───────────────────────────────────────────────────────────────────────────────
 
   override connectedCallback(): void {
-    this.#restore();
+    this.#memory.restore();
     super.connectedCallback();
     this.#stopListeningToOthers = pauseWhenOthersPlay(this, () => this.pause());
-    window.addEventListener('pagehide', this.#onPageHide);
-    document.addEventListener('visibilitychange', this.#onPageHide);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopListeningToOthers?.();
-    window.removeEventListener('pagehide', this.#onPageHide);
-    document.removeEventListener('visibilitychange', this.#onPageHide);
-    this.#save();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -384,13 +385,13 @@ export class StoryPlayer extends LitElement {
       this.#audio.setRate(rate);
       this.#session.setPosition(this.#audio.position, this.#length, rate);
     }
-    if (changed.has('storyId') && changed.get('storyId') !== undefined) this.#restore();
+    if (changed.has('storyId') && changed.get('storyId') !== undefined) this.#memory.restore();
     this.#publish();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if ((changed.has('descriptions') || changed.has('pauseAfterPhoto') || changed.has('playbackRate')) && this.#restored) {
-      this.#save();
+    if ((changed.has('descriptions') || changed.has('pauseAfterPhoto') || changed.has('playbackRate')) && this.#memory.restored) {
+      this.#memory.save();
       this.#loop.refresh();
     }
   }
@@ -409,55 +410,37 @@ export class StoryPlayer extends LitElement {
     const t = this.#localize;
     const { chapters, pictureNoun: noun } = this.#reader;
     const length = this.#length;
-    const title = this.#title;
-    const playing = !this.paused && !this.describing;
     const resumeAt = this.resumeAt;
-    const resumeChapter = resumeAt === null ? undefined : chapters[timeline.chapterIndexAt(chapters, resumeAt)];
+    const bar = renderBar(
+      t,
+      {
+        title: this.#title,
+        length,
+        playing: !this.paused && !this.describing,
+        noun,
+        resume: resumeAt === null ? null : { at: resumeAt, number: chapters[timeline.chapterIndexAt(chapters, resumeAt)]?.number },
+        status: this.#status.text,
+        seek: this.#seekBar.render(this.shownTime, length, chapters),
+        controls: html`${renderControls(
+          t,
+          {
+            noun,
+            atLastChapter: this.chapterIndex >= chapters.length - 1,
+            rate: this.playbackRate,
+            descriptions: this.descriptions,
+            captions: this.captions,
+            pauseAfterPicture: this.pauseAfterPhoto,
+            settingsOpen: this.settingsOpen,
+          },
+          this.#controlActions,
+        )}${this.#chapterList.renderToggle()}`,
+        chapterList: this.#chapterList.renderList(chapters, this.chapterIndex),
+      },
+      this.#barActions,
+    );
     return html`
       <slot name="header"></slot>
-      <div class="dock" part="dock">
-        <slot name="captions"></slot>
-        <section class="bar" part="bar" aria-label=${t.term('player', title)}>
-          ${resumeAt === null
-            ? nothing
-            : html`<div class="resume" part="resume">
-                <button type="button" class="resume-button" @click=${this.#resume}>
-                  ${icons.play}<span>${t.term('resume', noun, resumeChapter?.number, resumeAt)}</span>
-                </button>
-                <button type="button" class="text-button" @click=${this.#startOver}>${t.term('startOver')}</button>
-              </div>`}
-          <div class="transport">
-            <button
-              type="button"
-              class="play"
-              part="play-button"
-              aria-label=${playing ? t.term('pause', title) : t.term('play', title, length)}
-              @click=${this.togglePlay}
-            >
-              ${playing ? icons.pause : icons.play}<span class="play-text">${t.term(playing ? 'pauseShort' : 'playShort')}</span>
-            </button>
-            ${this.#seekBar.render(this.shownTime, length, chapters)}
-          </div>
-          <div class="controls" part="controls">
-            ${renderControls(
-              t,
-              {
-                noun,
-                atLastChapter: this.chapterIndex >= chapters.length - 1,
-                rate: this.playbackRate,
-                descriptions: this.descriptions,
-                captions: this.captions,
-                pauseAfterPicture: this.pauseAfterPhoto,
-                settingsOpen: this.settingsOpen,
-              },
-              this.#controlActions,
-            )}
-            ${this.#chapterList.renderToggle()}
-          </div>
-          ${this.#chapterList.renderList(chapters, this.chapterIndex)}
-          <p class="status" part="status" role="status">${this.#status.text}</p>
-        </section>
-      </div>
+      <div class="dock" part="dock"><slot name="captions"></slot>${bar}</div>
       <div class="story" part="story"><slot @slotchange=${this.#onSlotChange}></slot></div>
       ${renderShortcutsDialog(t, {
         shortcutsOn: !this.noShortcuts,
@@ -465,12 +448,27 @@ export class StoryPlayer extends LitElement {
         sceneCount: this.#reader.sceneCount,
         onSwitch: (on) => {
           this.noShortcuts = !on;
-          this.#save();
+          this.#memory.save();
         },
         onClose: () => this.renderRoot.querySelector<HTMLButtonElement>('.help-button')?.focus(),
       })}
     `;
   }
+
+  readonly #barActions = {
+    togglePlay: () => this.togglePlay(),
+    resume: () => {
+      const at = this.resumeAt;
+      this.#focusPlayAfterUpdate();
+      if (at !== null) this.seek(at);
+      this.play();
+    },
+    startOver: () => {
+      this.resumeAt = null;
+      this.#focusPlayAfterUpdate();
+      this.seek(0);
+    },
+  };
 
   readonly #controlActions = {
     skip: (seconds: number) => this.skip(seconds),
@@ -565,7 +563,7 @@ export class StoryPlayer extends LitElement {
     this.#session.setPlaybackState(false);
     this.#session.setPosition(position, this.#length, this.playbackRate);
     this.#follow(position, true);
-    this.#save();
+    this.#memory.save();
     this.dispatchEvent(new Event(StoryNotice.pause));
   }
 
@@ -575,7 +573,7 @@ export class StoryPlayer extends LitElement {
     this.#session.setPlaybackState(false);
     this.#follow(this.#length, true);
     this.announce(this.#t('statusEnded'));
-    this.#save(0);
+    this.#memory.save(0);
     this.dispatchEvent(new Event(StoryNotice.ended));
   }
 
@@ -598,10 +596,8 @@ export class StoryPlayer extends LitElement {
 
   // ─── Saving and resuming ─────────────────────────────────────────────────────────────────────
 
-  #restore(): void {
-    this.#restored = true;
-    if (!this.storyId) return;
-    const saved = usableSaved(this.listeningStore.read(this.storyId), this.duration);
+  /** Takes back what was saved for this story: the preferences, and the place as a "Resume at …" offer. */
+  #recall(saved: Partial<SavedListening>): void {
     if (saved.rate !== undefined) this.playbackRate = saved.rate;
     if (saved.descriptions) this.descriptions = saved.descriptions;
     if (saved.captions) this.captions = saved.captions;
@@ -613,39 +609,6 @@ export class StoryPlayer extends LitElement {
     this.shownTime = saved.position;
     this.resumeAt = saved.position;
   }
-
-  #save(position = this.#audio.position): void {
-    if (!this.#restored || !this.storyId) return;
-    this.#lastSave = performance.now();
-    this.listeningStore.write(this.storyId, {
-      // The place is shared by every tab of the story: one where nobody has listened or moved keeps
-      // the place another tab saved instead of writing its own start over it.
-      position: this.#listened ? position : (usableSaved(this.listeningStore.read(this.storyId), 0).position ?? position),
-      rate: this.playbackRate,
-      descriptions: this.descriptions,
-      captions: this.captions,
-      pauseAfterPhoto: this.pauseAfterPhoto,
-      shortcuts: !this.noShortcuts,
-      savedAt: Date.now(),
-    });
-  }
-
-  #onPageHide = (): void => {
-    if (document.visibilityState === 'hidden') this.#save();
-  };
-
-  #resume = (): void => {
-    const at = this.resumeAt;
-    this.#focusPlayAfterUpdate();
-    if (at !== null) this.seek(at);
-    this.play();
-  };
-
-  #startOver = (): void => {
-    this.resumeAt = null;
-    this.#focusPlayAfterUpdate();
-    this.seek(0);
-  };
 
   /** The resume offer disappears when used: keep focus in the bar, on Play. */
   #focusPlayAfterUpdate(): void {
@@ -660,7 +623,7 @@ export class StoryPlayer extends LitElement {
 
   #setCaptions(on: boolean): void {
     this.captions = on ? CaptionsMode.on : CaptionsMode.off;
-    this.#save();
+    this.#memory.save();
   }
 
   #changeRate(step: number): void {

@@ -1,0 +1,58 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { LocalizeController } from '../i18n/localize-controller.js';
+import type { PictureNoun } from '../i18n/translation.js';
+import { icons } from '../shared/icons.js';
+
+/** What the player bar shows. */
+export interface BarView {
+  title: string;
+  length: number;
+  playing: boolean;
+  noun: PictureNoun;
+  /** The "Resume at …" offer: where, and the picture number there, or null. */
+  resume: { at: number; number: number | undefined } | null;
+  status: string;
+  seek: TemplateResult;
+  controls: TemplateResult;
+  chapterList: TemplateResult;
+}
+
+/** What the bar's own buttons do. */
+export interface BarActions {
+  togglePlay(): void;
+  resume(): void;
+  startOver(): void;
+}
+
+/**
+ * The player bar, a region named after the story: the resume offer, Play with the position slider,
+ * the row of controls, the chapter list and the polite status line.
+ */
+export function renderBar(t: LocalizeController, view: BarView, act: BarActions) {
+  const { title, playing, resume } = view;
+  return html`<section class="bar" part="bar" aria-label=${t.term('player', title)}>
+    ${resume === null
+      ? nothing
+      : html`<div class="resume" part="resume">
+          <button type="button" class="resume-button" @click=${act.resume}>
+            ${icons.play}<span>${t.term('resume', view.noun, resume.number, resume.at)}</span>
+          </button>
+          <button type="button" class="text-button" @click=${act.startOver}>${t.term('startOver')}</button>
+        </div>`}
+    <div class="transport">
+      <button
+        type="button"
+        class="play"
+        part="play-button"
+        aria-label=${playing ? t.term('pause', title) : t.term('play', title, view.length)}
+        @click=${act.togglePlay}
+      >
+        ${playing ? icons.pause : icons.play}<span class="play-text">${t.term(playing ? 'pauseShort' : 'playShort')}</span>
+      </button>
+      ${view.seek}
+    </div>
+    <div class="controls" part="controls">${view.controls}</div>
+    ${view.chapterList}
+    <p class="status" part="status" role="status">${view.status}</p>
+  </section>`;
+}
