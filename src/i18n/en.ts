@@ -95,6 +95,8 @@ export const en = {
   describeDetail: (noun, number, length, f = english()) =>
     [number ? `${noun} ${f.number(number)}` : '', length > 0 ? f.duration(length) : ''].filter(Boolean).join(', '),
   currentPicture: (noun) => `Current ${noun}`,
+  describeFailed: (noun) =>
+    `The description could not be played: its audio stopped loading, or the browser did not let it start. Check the connection and press “Describe this ${noun}” again.`,
 
   captionLine: 'Caption',
   transcript: 'Transcript',

@@ -105,6 +105,8 @@ export const es: Translation = {
   describeDetail: (noun, number, length, f) =>
     [number ? `${pictureWord(noun)} ${f.number(number)}` : '', length > 0 ? f.duration(length) : ''].filter(Boolean).join(', '),
   currentPicture: (noun) => `${Picture(noun)} actual`,
+  describeFailed: (noun) =>
+    `No se pudo reproducir la descripción: su audio dejó de cargarse o el navegador no permitió iniciarla. Comprueba la conexión y vuelve a presionar «Describir esta ${pictureWord(noun)}».`,
 
   captionLine: 'Subtítulo',
   transcript: 'Transcripción',

@@ -102,6 +102,8 @@ export interface Terms {
   /** Follows the Describe button's label in its name: "photo 1, 20 seconds". */
   describeDetail: (noun: PictureNoun, number: number | undefined, length: number, f: Formats) => string;
   currentPicture: (noun: PictureNoun, f: Formats) => string;
+  /** A scene playing its description alone: the audio stopped loading, did not start in time, or the browser did not let it start. */
+  describeFailed: (noun: PictureNoun, f: Formats) => string;
 
   // ─── <story-captions> and <story-transcript> ───────────────────────────────────────────────
   /** The caption line's group name. */

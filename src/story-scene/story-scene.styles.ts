@@ -55,6 +55,30 @@ export const styles = css`
     height: 1.25rem;
     flex: none;
   }
+  :host([describing]) ::slotted(.description) {
+    /* The words being heard: the description block itself, so that its text is on the page once. */
+    outline: 2px solid var(--_accent);
+    outline-offset: 0.25rem;
+    border-radius: 2px;
+  }
+  .words {
+    margin-block: 0 0.75rem;
+    font-size: 1.125rem;
+    line-height: 1.5;
+  }
+  [part~='current-word'] {
+    background: var(--story-scene-highlight, light-dark(#f6dfb8, #5a3a18));
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+    border-radius: 2px;
+  }
+  .status {
+    margin: 0;
+    font-size: 0.875rem;
+  }
+  .status:not(:empty) {
+    margin-block-end: 0.75rem;
+  }
   .current-label {
     font-size: 0.875rem;
     font-weight: 600;
@@ -70,6 +94,13 @@ export const styles = css`
     }
     .describe {
       border-color: ButtonText;
+    }
+    :host([describing]) ::slotted(.description) {
+      outline-color: Highlight;
+    }
+    [part~='current-word'] {
+      background: Highlight;
+      color: HighlightText;
     }
   }
 `;

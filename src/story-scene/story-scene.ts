@@ -1,25 +1,54 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { sourcesOf } from '../audio/audio-sources.js';
+import type { AudioSource } from '../audio/howl-controller.js';
+import { loadTrack } from '../captions/load-track.js';
 import { PlayerLink } from '../player-state/player-link.js';
-import { StoryDescribeRequestEvent, StoryPauseRequestEvent } from '../player-state/events.js';
+import { StoryDescribeRequestEvent, StoryErrorEvent, StoryPauseRequestEvent } from '../player-state/events.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
-import type { PictureNoun } from '../i18n/translation.js';
-import type { TimeRange } from '../player-state/context.js';
+import type { PictureNoun, StringTermKey } from '../i18n/translation.js';
+import type { StoryCue, TimeRange } from '../player-state/context.js';
+import { Announcer } from '../shared/announcer.js';
+import { DescriptionAudio, type DescriptionFailure } from './description-audio.js';
 import { readPictureKind, type PictureKind } from '../story/timed-story.js';
 import { icons } from '../shared/icons.js';
 import { styles } from './story-scene.styles.js';
 
 /**
+ * What a scene alone says when its description cannot play: the player's words where they fit, and
+ * `describeFailed` (which names the scene's button, not Play) for the others.
+ */
+const failureTerm: Partial<Record<DescriptionFailure, StringTermKey>> = {
+  missing: 'errorAudioMissing',
+  decode: 'errorAudioDecode',
+  offline: 'errorOffline',
+  'no-source': 'errorNoSource',
+};
+
+/**
  * One picture of the story. It enhances light-DOM markup that reads well without script (a heading,
  * a `<figure>` with the picture, its caption and credit, the description text and the narration) and
  * adds a "Describe this photo" button after the figure ("Describe this picture" for an
- * illustration), which asks the player to play exactly this picture's recorded description and
- * stop. A picture without a recorded description (no `description-start` / `description-end`) has
- * no such button.
+ * illustration), which plays exactly this picture's recorded description and stops; pressed again
+ * ("Stop description") it stops.
  *
- * While its chapter plays it shows that it is the current picture (a "Current photo" label and the
- * `current` attribute for page styles); focus never moves. Its words are in the language of the
- * nearest `lang`.
+ * Inside a `<story-player>` that has it among its chapters, it asks the player to play the
+ * description (`description-start` / `description-end`, or what the player found) and shows that
+ * it is the current picture while its chapter plays (a "Current photo" label and the `current`
+ * attribute for page styles); focus never moves.
+ *
+ * Alone in an article, it plays its description itself from `src` (the description's own file, or
+ * an episode with `description-start` / `description-end` marking the description in it), or from
+ * the `<source>`s of a native `<audio>` child (a fallback that plays without script; not rendered
+ * once the element is defined). While the description plays, the description block (a direct child
+ * with class `description`) is marked, and with `captions-src` the sentence being spoken is shown
+ * under the button, its word being spoken marked. That line is hidden from screen readers, which
+ * have the same words once, in the description block, and is not a live region. A polite status
+ * line says when the description starts and ends, and why it could not play. Starting it pauses
+ * any player or other scene on the page, and they pause it.
+ *
+ * A picture with no recorded description to play (inside a player: none; alone: no audio) has no
+ * button. Its words are in the language of the nearest `lang`.
  *
  * The first heading and the `<figure>` are shown before the button; set their `slot` attribute
  * (`heading`, `figure`) yourself to choose other elements.
@@ -29,17 +58,32 @@ import { styles } from './story-scene.styles.js';
  * @slot - The rest of the scene: description text, narration.
  * @slot heading - The scene's heading (the first direct-child heading, automatically).
  * @slot figure - The picture (the first direct-child `<figure>`, automatically).
+ * @slot fallback - Not rendered: a native `<audio controls>` with the description (the first direct-child `<audio>`, automatically); a scene alone plays its sources.
  *
- * @event {StoryDescribeRequestEvent} story-describe-request - "Describe this photo" was pressed (`sceneId`, `start`, `end`).
- * @event {StoryPauseRequestEvent} story-pause-request - "Stop description" was pressed while this picture's description played.
+ * @event {StoryDescribeRequestEvent} story-describe-request - "Describe this photo" was pressed inside a player (`sceneId`, `start`, `end`).
+ * @event {StoryPauseRequestEvent} story-pause-request - "Stop description" was pressed inside a player while this picture's description played.
+ * @event {StoryErrorEvent} error - A scene alone could not play its description (`message` is what its status line says).
  *
  * @csspart describe-button - The "Describe this photo" (or "picture") button.
  * @csspart current-label - The "Current photo" (or "picture") label of the current picture.
  * @csspart controls - The row holding the button and the label.
+ * @csspart words - A scene alone, with `captions-src`: the sentence being spoken.
+ * @csspart word - Each word of that sentence; the one being spoken also has part `current-word`.
+ * @csspart current-word - The word being spoken.
+ * @csspart status - A scene alone: its polite status line.
  *
  * @cssproperty [--story-scene-marker-inset=-0.75rem] - Where the bar beside the current picture sits, from the element's start edge.
- * @cssproperty [--story-scene-accent=light-dark(#8a3b12, #f0a36b)] - Marker of the current picture and the button border.
+ * @cssproperty [--story-scene-accent=light-dark(#8a3b12, #f0a36b)] - Marker of the current picture, the button border, the mark beside the description being played.
  * @cssproperty [--story-scene-focus=light-dark(#1a5fb4, #99c1f1)] - Focus ring.
+ * @cssproperty [--story-scene-highlight=light-dark(#f6dfb8, #5a3a18)] - Background of the word being spoken.
+ *
+ * @example
+ * <story-scene number="3" src="audio/episode.mp3" description-start="61.2" description-end="83.9"
+ *              captions-src="captions/captions.vtt">
+ *   <h2>Photo 3: At the river</h2>
+ *   <figure><img src="images/river.jpg" alt="…"><figcaption>…</figcaption></figure>
+ *   <div class="description"><p>…</p></div>
+ * </story-scene>
  */
 export class StoryScene extends LitElement {
   /** The tag it is registered under by `define.js` and `story-scene.js`. */
@@ -67,6 +111,16 @@ export class StoryScene extends LitElement {
   /** End of the picture's recorded audio description, in seconds; leave it out when there is none. */
   @property({ type: Number, attribute: 'description-end' }) descriptionEnd = 0;
 
+  /**
+   * Alone (not in a player): the audio the scene plays itself — the description's own file, or an
+   * episode when `description-start` / `description-end` are set. Played before the fallback
+   * `<audio>`'s sources.
+   */
+  @property() src = '';
+
+  /** Alone: a WebVTT file with the description's words (word timestamps are marked as spoken); times as in `src`. */
+  @property({ attribute: 'captions-src' }) captionsSrc = '';
+
   /** Image for the lock screen while this picture plays. */
   @property() artwork = '';
 
@@ -84,6 +138,13 @@ export class StoryScene extends LitElement {
   @state() private linked = false;
 
   readonly #localize = new LocalizeController(this);
+  readonly #status = new Announcer(this);
+  readonly #own = new DescriptionAudio(this, {
+    finished: () => this.#status.say(this.#localize.term('statusDescribed')),
+    failed: (failure) => this.#failed(failure),
+  });
+  /** The captions loaded for `captionsSrc`, once asked for. */
+  #captions: { url: string; cues: Promise<StoryCue[]> } | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -101,62 +162,117 @@ export class StoryScene extends LitElement {
     this.describing = !!this.id && playback?.describing === this.id;
   }
 
-  /**
-   * The recorded description's range: inside a player, the one the player found for this scene
-   * (from these attributes, checked, or its descriptions track); alone, these attributes.
-   */
-  get #description(): TimeRange | undefined {
-    if (this.linked) return this.playerRange;
+  /** The recorded description's range in these attributes, if they give one. */
+  get #attributeRange(): TimeRange | undefined {
     const hasRange = this.hasAttribute('description-start') && this.hasAttribute('description-end');
     return hasRange && this.descriptionEnd > this.descriptionStart ? { start: this.descriptionStart, end: this.descriptionEnd } : undefined;
+  }
+
+  /** Alone: the audio it plays itself, in order of preference (none: no button). */
+  get #sources(): AudioSource[] {
+    const own = this.src ? [{ src: new URL(this.src, document.baseURI).href, type: '' }] : [];
+    return [...own, ...sourcesOf(this.querySelector<HTMLAudioElement>(':scope > audio'))];
   }
 
   get #noun(): PictureNoun {
     return readPictureKind(this.pictureKind) === 'photograph' ? 'photo' : 'picture';
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!this.linked) this.describing = this.#own.active;
+    if (changed.has('linked') && this.linked) this.#own.stop();
+  }
+
   protected override render() {
     const t = this.#localize;
     const noun = this.#noun;
-    const description = this.#description;
+    const alone = !this.linked && this.#sources.length > 0;
+    const length = this.linked ? (this.playerRange ? this.playerRange.end - this.playerRange.start : -1) : alone ? this.#own.length : -1;
     const label = this.describing ? t.term('describeStop') : t.term('describe', noun);
+    const cue = alone ? this.#own.cue : undefined;
     return html`
       <slot name="heading"></slot>
       <slot name="figure"></slot>
       <div class="controls" part="controls">
-        ${description
+        ${length >= 0
           ? html`<button
               type="button"
               part="describe-button"
               class="describe"
-              aria-label=${`${label}, ${t.term('describeDetail', noun, this.number || undefined, description.end - description.start)}`}
-              @click=${() => this.#onDescribe(description)}
+              aria-label=${`${label}, ${t.term('describeDetail', noun, this.number || undefined, length)}`}
+              @click=${this.#onDescribe}
             >
               ${this.describing ? icons.stop : icons.describe}<span>${label}</span>
             </button>`
           : nothing}
         ${this.current ? html`<span class="current-label" part="current-label">${t.term('currentPicture', noun)}</span>` : nothing}
       </div>
+      ${cue
+        ? html`<p class="words" part="words" aria-hidden="true">
+            ${cue.words.length
+              ? cue.words.map((w, i) => html`<span part=${i === this.#own.word ? 'word current-word' : 'word'}>${w.text}</span> `)
+              : cue.text}
+          </p>`
+        : nothing}
+      ${alone ? html`<p class="status" part="status" role="status">${this.#status.text}</p>` : nothing}
       <slot @slotchange=${this.#assignSlots}></slot>
     `;
   }
 
   #assignSlots = (): void => {
     const children = Array.from(this.children);
-    if (!children.some((c) => c.getAttribute('slot') === 'heading')) {
-      children.find((c) => /^h[1-6]$/.test(c.localName) && !c.hasAttribute('slot'))?.setAttribute('slot', 'heading');
+    for (const [slot, matches] of [
+      ['heading', (c: Element) => /^h[1-6]$/.test(c.localName)],
+      ['figure', (c: Element) => c.localName === 'figure'],
+      ['fallback', (c: Element) => c.localName === 'audio'],
+    ] as const) {
+      if (!children.some((c) => c.getAttribute('slot') === slot)) {
+        children.find((c) => matches(c) && !c.hasAttribute('slot'))?.setAttribute('slot', slot);
+      }
     }
-    if (!children.some((c) => c.getAttribute('slot') === 'figure')) {
-      children.find((c) => c.localName === 'figure' && !c.hasAttribute('slot'))?.setAttribute('slot', 'figure');
-    }
+    this.requestUpdate();
   };
 
-  #onDescribe(description: TimeRange): void {
-    if (this.describing) {
-      this.#link.send(new StoryPauseRequestEvent());
+  #onDescribe = (): void => {
+    if (this.linked) {
+      const range = this.playerRange;
+      if (this.describing) this.#link.send(new StoryPauseRequestEvent());
+      else if (range) this.#link.send(new StoryDescribeRequestEvent(this.id, range.start, range.end));
       return;
     }
-    this.#link.send(new StoryDescribeRequestEvent(this.id, description.start, description.end));
+    if (this.#own.active) {
+      this.#own.stop();
+      this.#status.say(this.#localize.term('statusDescribed'));
+      return;
+    }
+    this.#own.set(this.#sources, this.#attributeRange);
+    this.#loadCaptions();
+    this.#own.start();
+    this.#status.say(this.#localize.term('statusDescribing', this.#noun, this.number || undefined));
+  };
+
+  /** Loads `captions-src` the first time it is needed; a file that cannot be used is the author's to fix (the console), and the description block is still marked. */
+  #loadCaptions(): void {
+    const url = this.captionsSrc;
+    if (!url) return this.#own.setCues([]);
+    if (this.#captions?.url !== url) {
+      const cues = loadTrack('captions', new URL(url, document.baseURI).href).then(({ cues, problem }) => {
+        if (problem) console.warn('<story-scene> captions-src:', problem, this);
+        return cues;
+      });
+      this.#captions = { url, cues };
+    }
+    const wanted = this.#captions;
+    void wanted.cues.then((cues) => {
+      if (this.#captions === wanted) this.#own.setCues(cues);
+    });
+  }
+
+  #failed(failure: DescriptionFailure): void {
+    const key = failureTerm[failure];
+    const message = key ? this.#localize.term(key) : this.#localize.term('describeFailed', this.#noun);
+    this.#status.say(message);
+    this.dispatchEvent(new StoryErrorEvent(message, failure === 'refused' ? 'play' : 'audio'));
   }
 }
 
