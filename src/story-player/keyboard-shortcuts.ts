@@ -109,9 +109,9 @@ export function shortcutFor(event: KeyboardEvent): Shortcut | null {
  */
 export class ShortcutKeys implements ReactiveController {
   readonly #host: HTMLElement;
-  readonly #options: { enabled(): boolean; run(action: ShortcutAction, key: string): void };
+  readonly #options: { enabled(): boolean; commands: ShortcutCommands };
 
-  constructor(host: ReactiveControllerHost & HTMLElement, options: { enabled(): boolean; run(action: ShortcutAction, key: string): void }) {
+  constructor(host: ReactiveControllerHost & HTMLElement, options: { enabled(): boolean; commands: ShortcutCommands }) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
@@ -130,6 +130,39 @@ export class ShortcutKeys implements ReactiveController {
     const shortcut = shortcutFor(event);
     if (!shortcut) return;
     event.preventDefault();
-    this.#options.run(shortcut.action, event.key);
+    runShortcut(this.#options.commands, shortcut.action, event.key);
   };
+}
+
+/** What the shortcuts can ask the player to do. */
+export interface ShortcutCommands {
+  togglePlay(): void;
+  skip(seconds: number): void;
+  previousChapter(): void;
+  nextChapter(): void;
+  /** Goes to picture `number` (1-based), if the story has it. */
+  goToPicture(number: number): void;
+  /** One speed slower (-1) or faster (+1). */
+  changeRate(step: -1 | 1): void;
+  toggleDescriptions(): void;
+  toggleCaptions(): void;
+  openShortcuts(): void;
+}
+
+/** Runs the action of a shortcut; `key` is the key pressed (the picture number for the number keys). */
+export function runShortcut(commands: ShortcutCommands, action: ShortcutAction, key: string): void {
+  const run: Record<ShortcutAction, () => void> = {
+    'toggle-play': () => commands.togglePlay(),
+    back: () => commands.skip(-SkipSeconds.back),
+    forward: () => commands.skip(SkipSeconds.forward),
+    'previous-photo': () => commands.previousChapter(),
+    'next-photo': () => commands.nextChapter(),
+    'photo-number': () => commands.goToPicture(Number(key)),
+    slower: () => commands.changeRate(-1),
+    faster: () => commands.changeRate(1),
+    descriptions: () => commands.toggleDescriptions(),
+    captions: () => commands.toggleCaptions(),
+    help: () => commands.openShortcuts(),
+  };
+  run[action]();
 }

@@ -1,53 +1,35 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { HowlController, type AudioFailure } from '../audio/howl-controller.js';
-import { pauseWhenOthersPlay, startedPlaying } from '../audio/one-at-a-time.js';
+import { pauseWhenOthersPlay } from '../audio/one-at-a-time.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
-import type { StringTermKey, TermKey } from '../i18n/translation.js';
 import {
   playbackContext,
   playerClockContext,
   sameValues,
   storyContext,
   type PlaybackState,
-  type PlayerClock,
   type StoryChapter,
   type StoryCue,
   type StoryInfo,
   type TimeRange,
 } from '../player-state/context.js';
-import { StoryChapterChangeEvent, StoryErrorEvent } from '../player-state/events.js';
-import { CaptionsMode, DescriptionMode, PlaybackRates, SkipSeconds, StoryNotice } from '../player-state/vocabulary.js';
+import { CaptionsMode, DescriptionMode, PlaybackRates } from '../player-state/vocabulary.js';
 import { Announcer } from '../shared/announcer.js';
 import { ChapterList } from './chapter-list.js';
-import { ShortcutKeys, type ShortcutAction } from './keyboard-shortcuts.js';
-import { MediaSessionController } from './media-session-controller.js';
+import { ShortcutKeys, type ShortcutCommands } from './keyboard-shortcuts.js';
+import { ListeningMemory } from './listening-memory.js';
 import { PageReader } from './page-reader.js';
-import { PlaybackLoop } from './playback-loop.js';
-import { renderControls } from './player-controls.js';
+import { Playback } from './playback.js';
+import { renderBar } from './player-bar.js';
+import { renderControls, type ControlsActions } from './player-controls.js';
 import { ProblemReports } from './problem-reports.js';
 import { RequestMap } from './request-map.js';
-import { ListeningMemory } from './listening-memory.js';
-import { renderBar } from './player-bar.js';
 import { localListeningStore, type ListeningStore, type SavedListening } from './saved-listening.js';
 import { SeekBar } from './seek-bar.js';
 import { renderShortcutsDialog } from './shortcuts-dialog.js';
 import { styles } from './story-player.styles.js';
-import * as timeline from './timeline.js';
-
-/** How often the visible time moves while playing. */
-const SHOW_MS = 250;
-
-/** What the listener is told when the audio fails. */
-const failureTerm = {
-  missing: 'errorAudioMissing',
-  network: 'errorAudioNetwork',
-  decode: 'errorAudioDecode',
-  offline: 'errorOffline',
-  'no-source': 'errorNoSource',
-  refused: 'errorPlayRefused',
-} as const satisfies Record<AudioFailure, TermKey>;
+import { chapterIndexAt, nextChapterIndex, previousChapterIndex } from './timeline.js';
 
 /**
  * Plays one narrated photo story: the episode audio, its captions, audio descriptions and chapters,
@@ -125,100 +107,40 @@ export class StoryPlayer extends LitElement {
 
   /** Key under which position and preferences are saved; nothing is saved without it. */
   @property({ attribute: 'story-id' }) storyId = '';
-
   /** The story's title, used in control names; defaults to the header's first heading. */
   @property({ attribute: 'story-title' }) storyTitle = '';
-
   /** The episode's length in seconds, shown before the audio has loaded. */
   @property({ type: Number }) duration = 0;
-
   /** Lock-screen artwork for the parts of the story that are not photos (intro, close). */
   @property() artwork = '';
-
   /** Whether audio descriptions play (`on`) or are skipped (`off`). Saved per story. */
   @property({ reflect: true }) descriptions: DescriptionMode = DescriptionMode.on;
-
   /** Whether the caption line shows. Saved per story. */
   @property({ reflect: true }) captions: CaptionsMode = CaptionsMode.on;
-
   /** Self-paced mode: stop at the end of every photo until the listener goes on. Saved per story. */
   @property({ type: Boolean, reflect: true, attribute: 'pause-after-photo' }) pauseAfterPhoto = false;
-
   /** Playback speed, 0.75–2; pitch is kept. Saved per story. */
   @property({ type: Number, attribute: 'playback-rate' }) playbackRate = 1;
-
   /** Turns the single-key shortcuts off (the listener can also do so in the shortcuts dialog). Saved per story. */
   @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
-
   /** Where the place and preferences are kept (`read(storyId)`, `write(storyId, value)`); localStorage by default. */
   @property({ attribute: false }) listeningStore: ListeningStore = localListeningStore;
 
-  @state() private chapterIndex = -1;
-  @state() private sentenceIndex = -1;
-  @state() private shownTime = 0;
   @state() private resumeAt: number | null = null;
-  @state() private describing: (TimeRange & { sceneId: string; number?: number }) | null = null;
   /** On narrow bars the settings (speed, toggles, shortcuts) fold behind a "Settings" button. */
   @state() private settingsOpen = false;
-
   @query('.play') private playButton?: HTMLButtonElement;
   @query('dialog') private helpDialog?: HTMLDialogElement;
 
   readonly #localize = new LocalizeController(this);
   readonly #status = new Announcer(this);
   readonly #problems = new ProblemReports(this, this.#localize);
-  readonly #audio = new HowlController(this, {
-    onPlay: () => this.#onPlay(),
-    onPause: () => this.#onPause(),
-    onEnd: () => this.#onEnd(),
-    onLoad: () => this.#follow(this.#audio.position, true),
-    onError: (failure) => this.#onAudioError(failure),
+  readonly #reader: PageReader = new PageReader(this, this.#localize, this.#problems, {
+    sources: (sources, preload) => this.#playback.setSources(sources, preload),
+    chaptersRead: () => this.#playback.chaptersRead(this.#seekBar.scrubTime ?? this.#playback.audio.position),
   });
-  readonly #reader = new PageReader(this, this.#localize, this.#problems, {
-    sources: (sources, preload) => {
-      this.#audio.setSources(sources);
-      if (preload) this.#audio.load();
-    },
-    chaptersRead: () => {
-      this.chapterIndex = -1;
-      this.#follow(this.#seekBar.scrubTime ?? this.#audio.position, true);
-    },
-  });
-  readonly #loop = new PlaybackLoop(this, {
-    audio: this.#audio,
-    watch: () => ({
-      chapters: this.#reader.chapters,
-      describing: this.describing,
-      skipDescriptions: this.descriptions === DescriptionMode.off,
-      pauseAfterPicture: this.pauseAfterPhoto,
-    }),
-    rate: () => this.playbackRate,
-    describedToEnd: () => {
-      this.describing = null;
-      this.announce(this.#t('statusDescribed'));
-      this.#follow(this.#audio.position, true);
-    },
-    pausedAfter: (picture) => {
-      this.#announcePlay = false;
-      this.announce(this.#localize.term('statusPausedAfterPicture', this.#reader.pictureNoun, picture.number ?? 0));
-      this.#follow(picture.end, true);
-    },
-    skippedTo: (time) => this.#follow(time, true),
-    followed: (time) => {
-      this.#follow(time);
-      this.#memory.saveNowAndThen();
-    },
-  });
-  readonly #session = new MediaSessionController(this, {
-    play: () => this.play(),
-    pause: () => this.pause(),
-    seekBy: (s) => this.skip(s),
-    seekTo: (time) => this.seek(time),
-    previous: () => this.previousChapter(),
-    next: () => this.nextChapter(),
-  });
-  readonly #memory = new ListeningMemory(this, {
-    position: () => this.#audio.position,
+  readonly #memory: ListeningMemory = new ListeningMemory(this, {
+    position: () => this.#playback.audio.position,
     preferences: () => ({
       rate: this.playbackRate,
       descriptions: this.descriptions,
@@ -228,35 +150,39 @@ export class StoryPlayer extends LitElement {
     }),
     recall: (saved) => this.#recall(saved),
   });
-  readonly #seekBar = new SeekBar(this, { position: () => this.#audio.position, length: () => this.#length, seek: (t) => this.seek(t) }, this.#localize);
+  readonly #playback: Playback = new Playback(this, {
+    reader: this.#reader,
+    memory: this.#memory,
+    localize: this.#localize,
+    title: () => this.#title,
+    moved: (time) => this.#seekBar.spoken(time),
+  });
+  readonly #seekBar = new SeekBar(this, { position: () => this.currentTime, length: () => this.#playback.length, seek: (t) => this.seek(t) }, this.#localize);
   readonly #chapterList = new ChapterList(this, this.#localize, (i) => this.goToChapter(i));
-  readonly #clock: PlayerClock = Object.freeze({ now: () => this.#audio.position, playing: (): boolean => this.#audio.playing });
   readonly #storyProvider = new ContextProvider(this, { context: storyContext });
   readonly #playbackProvider = new ContextProvider(this, { context: playbackContext });
+  #stopListeningToOthers: (() => void) | undefined;
 
   constructor() {
     super();
-    new ContextProvider(this, { context: playerClockContext, initialValue: this.#clock });
+    const audio = this.#playback.audio;
+    new ContextProvider(this, { context: playerClockContext, initialValue: Object.freeze({ now: () => audio.position, playing: () => audio.playing }) });
     new RequestMap(this, {
       'story-play-request': () => this.play(),
       'story-pause-request': () => this.pause(),
       'story-seek-request': (e) => this.seek(e.time),
       'story-describe-request': (e) => this.describe(e.sceneId, { start: e.start, end: e.end }),
-      'story-descriptions-request': (e) => this.#setDescriptions(e.on),
-      'story-captions-request': (e) => this.#setCaptions(e.on),
+      'story-descriptions-request': (e) => this.#controls.setDescriptions(e.on),
+      'story-captions-request': (e) => this.#controls.setCaptions(e.on),
     });
-    new ShortcutKeys(this, { enabled: () => !this.noShortcuts && !this.helpDialog?.open, run: (action, key) => this.#run(action, key) });
+    new ShortcutKeys(this, { enabled: () => !this.noShortcuts && !this.helpDialog?.open, commands: this.#shortcuts });
   }
-
-  #lastShown = 0;
-  #announcePlay = false;
-  #stopListeningToOthers: (() => void) | undefined;
 
   // ─── Public API ──────────────────────────────────────────────────────────────────────────────
 
   /** The playback position in seconds. Setting it seeks. */
   get currentTime(): number {
-    return this.#audio.position;
+    return this.#playback.audio.position;
   }
   set currentTime(time: number) {
     this.seek(time);
@@ -264,12 +190,12 @@ export class StoryPlayer extends LitElement {
 
   /** URL of the audio source the player loaded, after any fallbacks; empty before it has loaded. */
   get currentSrc(): string {
-    return this.#audio.loadedSrc;
+    return this.#playback.audio.loadedSrc;
   }
 
   /** Whether the story is paused (or has not started). */
   get paused(): boolean {
-    return !this.#audio.wanted && !this.#audio.playing;
+    return this.#playback.paused;
   }
 
   /** The chapters (intro, photos, close) as read from the page and the chapters track. */
@@ -284,80 +210,52 @@ export class StoryPlayer extends LitElement {
 
   /** The chapter playing now, if any. */
   get currentChapter(): StoryChapter | undefined {
-    return this.#reader.chapters[this.chapterIndex];
+    return this.#reader.chapters[this.#playback.chapterIndex];
   }
 
   /** Plays the story from the current position (from the start when at the end). */
   play(): void {
-    this.#memory.listened();
-    const length = this.#length;
-    if (length > 0 && this.#audio.position >= length - 0.05) this.seek(0);
-    this.describing = null;
     this.resumeAt = null;
-    this.#announcePlay = true;
-    this.#start();
+    this.#playback.play();
   }
 
   pause(): void {
-    const wasDescribing = this.describing !== null;
-    this.describing = null;
-    if (this.paused) return;
-    this.#announcePlay = false;
-    this.#audio.pause();
-    this.announce(this.#t(wasDescribing ? 'statusDescribed' : 'statusPaused'));
+    this.#playback.pause();
   }
 
   togglePlay(): void {
-    if (this.paused || this.describing) this.play();
+    if (this.paused || this.#playback.describing) this.play();
     else this.pause();
   }
 
   /** Moves to `time` seconds. With descriptions off, a time inside a description lands after it. */
   seek(time: number): void {
-    this.#memory.listened();
-    const skip = !this.describing && this.descriptions === DescriptionMode.off;
-    const target = timeline.seekTarget(time, this.#length, this.#reader.chapters, skip);
-    if (this.describing && (target < this.describing.start || target >= this.describing.end)) this.describing = null;
-    this.#moveTo(target);
-    this.#seekBar.spoken(target);
-    this.#session.setPosition(target, this.#length, this.playbackRate);
-    this.#memory.save();
+    this.#playback.seek(time);
   }
 
   /** Moves by `seconds` (negative: back). */
   skip(seconds: number): void {
-    this.seek(this.#audio.position + seconds);
+    this.seek(this.currentTime + seconds);
   }
 
   /** Goes to the start of chapter `index` and announces it. */
   goToChapter(index: number): void {
-    const chapter = this.#reader.chapters[index];
-    if (!chapter) return;
-    this.seek(chapter.start);
-    this.announce(this.#localize.term('statusChapter', chapter.title));
+    this.#playback.goToChapter(index);
   }
 
   /** Restarts the current photo, or goes to the previous one when near its start. */
   previousChapter(): void {
-    this.goToChapter(timeline.previousChapterIndex(this.#reader.chapters, this.#audio.position));
+    this.goToChapter(previousChapterIndex(this.#reader.chapters, this.currentTime));
   }
 
   nextChapter(): void {
-    this.goToChapter(timeline.nextChapterIndex(this.#reader.chapters, this.#audio.position));
+    this.goToChapter(nextChapterIndex(this.#reader.chapters, this.currentTime));
   }
 
   /** Plays one scene's audio description on its own and stops at its end. */
   describe(sceneId: string, range?: TimeRange): void {
-    const chapter = this.#reader.chapters.find((c) => c.id === sceneId);
-    const described = range ?? chapter?.description;
-    if (!described) return;
-    const start = timeline.describeStart(described, this.#reader.descriptionCues);
     this.resumeAt = null;
-    this.#announcePlay = false;
-    this.describing = { sceneId, start, end: described.end, ...(chapter?.number ? { number: chapter.number } : {}) };
-    this.#moveTo(start);
-    this.#start();
-    this.announce(this.#localize.term('statusDescribing', this.#reader.pictureNoun, chapter?.number));
+    this.#playback.describe(sceneId, range);
   }
 
   /** Says `message` once in the polite status region. */
@@ -382,8 +280,7 @@ export class StoryPlayer extends LitElement {
     if (changed.has('playbackRate')) {
       const rate = Math.min(2, Math.max(0.75, this.playbackRate || 1));
       if (rate !== this.playbackRate) this.playbackRate = rate;
-      this.#audio.setRate(rate);
-      this.#session.setPosition(this.#audio.position, this.#length, rate);
+      this.#playback.setRate(rate);
     }
     if (changed.has('storyId') && changed.get('storyId') !== undefined) this.#memory.restore();
     this.#publish();
@@ -392,7 +289,7 @@ export class StoryPlayer extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if ((changed.has('descriptions') || changed.has('pauseAfterPhoto') || changed.has('playbackRate')) && this.#memory.restored) {
       this.#memory.save();
-      this.#loop.refresh();
+      this.#playback.refresh();
     }
   }
 
@@ -402,39 +299,32 @@ export class StoryPlayer extends LitElement {
     return this.storyTitle || this.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || '';
   }
 
-  get #length(): number {
-    return this.#audio.duration || this.duration || this.#reader.chapters.at(-1)?.end || 0;
-  }
-
   protected override render() {
     const t = this.#localize;
     const { chapters, pictureNoun: noun } = this.#reader;
-    const length = this.#length;
+    const { length, chapterIndex } = this.#playback;
     const resumeAt = this.resumeAt;
+    const controls = {
+      noun,
+      atLastChapter: chapterIndex >= chapters.length - 1,
+      rate: this.playbackRate,
+      descriptions: this.descriptions,
+      captions: this.captions,
+      pauseAfterPicture: this.pauseAfterPhoto,
+      settingsOpen: this.settingsOpen,
+    };
     const bar = renderBar(
       t,
       {
         title: this.#title,
         length,
-        playing: !this.paused && !this.describing,
+        playing: !this.paused && !this.#playback.describing,
         noun,
-        resume: resumeAt === null ? null : { at: resumeAt, number: chapters[timeline.chapterIndexAt(chapters, resumeAt)]?.number },
+        resume: resumeAt === null ? null : { at: resumeAt, number: chapters[chapterIndexAt(chapters, resumeAt)]?.number },
         status: this.#status.text,
-        seek: this.#seekBar.render(this.shownTime, length, chapters),
-        controls: html`${renderControls(
-          t,
-          {
-            noun,
-            atLastChapter: this.chapterIndex >= chapters.length - 1,
-            rate: this.playbackRate,
-            descriptions: this.descriptions,
-            captions: this.captions,
-            pauseAfterPicture: this.pauseAfterPhoto,
-            settingsOpen: this.settingsOpen,
-          },
-          this.#controlActions,
-        )}${this.#chapterList.renderToggle()}`,
-        chapterList: this.#chapterList.renderList(chapters, this.chapterIndex),
+        seek: this.#seekBar.render(this.#playback.shownTime, length, chapters),
+        controls: html`${renderControls(t, controls, this.#controls)}${this.#chapterList.renderToggle()}`,
+        chapterList: this.#chapterList.renderList(chapters, chapterIndex),
       },
       this.#barActions,
     );
@@ -455,6 +345,45 @@ export class StoryPlayer extends LitElement {
     `;
   }
 
+  #onSlotChange = (): void => {
+    this.#reader.assignSlots();
+    this.#reader.readChapters();
+  };
+
+  /** Publishes the story and the playback state, each only when something in it changed. */
+  #publish(): void {
+    const { chapters, pictureNoun, captionIndex } = this.#reader;
+    const playback = this.#playback;
+    const story: StoryInfo = { storyId: this.storyId, title: this.#title, duration: playback.length, chapters, pictureNoun, captionIndex };
+    const state: PlaybackState = {
+      playing: playback.audio.playing,
+      rate: this.playbackRate,
+      audio: playback.audio.status,
+      descriptions: this.descriptions,
+      captions: this.captions,
+      pauseAfterPhoto: this.pauseAfterPhoto,
+      chapterIndex: playback.chapterIndex,
+      sentenceIndex: playback.sentenceIndex,
+      describing: playback.describing?.sceneId ?? null,
+    };
+    if (!sameValues(this.#storyProvider.value, story)) this.#storyProvider.setValue(story);
+    if (!sameValues(this.#playbackProvider.value, state)) this.#playbackProvider.setValue(state);
+  }
+
+  /** Takes back what was saved for this story: the preferences, and the place as a "Resume at …" offer. */
+  #recall(saved: Partial<SavedListening>): void {
+    if (saved.rate !== undefined) this.playbackRate = saved.rate;
+    if (saved.descriptions) this.descriptions = saved.descriptions;
+    if (saved.captions) this.captions = saved.captions;
+    if (saved.pauseAfterPhoto !== undefined) this.pauseAfterPhoto = saved.pauseAfterPhoto;
+    if (saved.shortcuts !== undefined) this.noShortcuts = !saved.shortcuts;
+    if (saved.position === undefined) return;
+    this.#playback.placeAt(saved.position);
+    this.resumeAt = saved.position;
+  }
+
+  // ─── What the controls, the bar and the shortcuts do ────────────────────────────────────────
+
   readonly #barActions = {
     togglePlay: () => this.togglePlay(),
     resume: () => {
@@ -470,185 +399,41 @@ export class StoryPlayer extends LitElement {
     },
   };
 
-  readonly #controlActions = {
-    skip: (seconds: number) => this.skip(seconds),
-    previousChapter: () => this.previousChapter(),
-    nextChapter: () => this.nextChapter(),
-    setRate: (rate: number) => (this.playbackRate = rate),
-    setDescriptions: (on: boolean) => this.#setDescriptions(on),
-    setCaptions: (on: boolean) => this.#setCaptions(on),
-    setPauseAfterPicture: (on: boolean) => (this.pauseAfterPhoto = on),
-    toggleSettings: () => (this.settingsOpen = !this.settingsOpen),
-    openShortcuts: () => this.helpDialog?.showModal(),
-  };
-
-  // ─── What followers hear ─────────────────────────────────────────────────────────────────────
-
-  /** Publishes the story and the playback state, each only when something in it changed. */
-  #publish(): void {
-    const reader = this.#reader;
-    const story: StoryInfo = {
-      storyId: this.storyId,
-      title: this.#title,
-      duration: this.#length,
-      chapters: reader.chapters,
-      pictureNoun: reader.pictureNoun,
-      captionIndex: reader.captionIndex,
-    };
-    const playback: PlaybackState = {
-      playing: this.#audio.playing,
-      rate: this.playbackRate,
-      audio: this.#audio.status,
-      descriptions: this.descriptions,
-      captions: this.captions,
-      pauseAfterPhoto: this.pauseAfterPhoto,
-      chapterIndex: this.chapterIndex,
-      sentenceIndex: this.sentenceIndex,
-      describing: this.describing?.sceneId ?? null,
-    };
-    if (!sameValues(this.#storyProvider.value, story)) this.#storyProvider.setValue(story);
-    if (!sameValues(this.#playbackProvider.value, playback)) this.#playbackProvider.setValue(playback);
-  }
-
-  /** Follows the time: the chapter and sentence at once, the visible time every SHOW_MS (`force`: now). */
-  #follow(time: number, force = false): void {
-    const chapters = this.#reader.chapters;
-    const index = timeline.chapterIndexAt(chapters, time);
-    this.sentenceIndex = this.#reader.captionIndex.currentOrLastIndex(time);
-    const now = performance.now();
-    if (force || index !== this.chapterIndex || now - this.#lastShown >= SHOW_MS) {
-      this.#lastShown = now;
-      this.shownTime = time;
-    }
-    if (index === this.chapterIndex) return;
-    const first = this.chapterIndex === -1;
-    this.chapterIndex = index;
-    const chapter = chapters[index];
-    if (!chapter) return;
-    this.#session.showChapter(chapters, index, { title: this.#title, artwork: this.artwork });
-    // Not for the first reading of the page: change events follow playback and the listener.
-    if (!first) this.dispatchEvent(new StoryChapterChangeEvent(chapter.id));
-  }
-
-  /** Moves the audio to `time` and everything that follows it. */
-  #moveTo(time: number): void {
-    this.#audio.seek(time);
-    this.#loop.movedTo(time);
-    this.#follow(time, true);
-  }
-
-  /** Starts the audio for this player, pausing any other on the page. */
-  #start(): void {
-    this.#session.claim();
-    startedPlaying(this);
-    this.#audio.play();
-  }
-
-  // ─── Audio callbacks ─────────────────────────────────────────────────────────────────────────
-
-  #onPlay(): void {
-    if (this.#announcePlay) this.announce(this.#t('statusPlaying'));
-    this.#announcePlay = false;
-    this.#session.setPlaybackState(true);
-    this.#session.setPosition(this.#audio.position, this.#length, this.playbackRate);
-    this.#session.showChapter(this.#reader.chapters, this.chapterIndex, { title: this.#title, artwork: this.artwork });
-    this.#follow(this.#audio.position, true);
-    this.#loop.start();
-    this.dispatchEvent(new Event(StoryNotice.play));
-  }
-
-  #onPause(): void {
-    this.#loop.stop();
-    const position = this.#audio.position;
-    this.#session.setPlaybackState(false);
-    this.#session.setPosition(position, this.#length, this.playbackRate);
-    this.#follow(position, true);
-    this.#memory.save();
-    this.dispatchEvent(new Event(StoryNotice.pause));
-  }
-
-  #onEnd(): void {
-    this.#loop.stop();
-    this.describing = null;
-    this.#session.setPlaybackState(false);
-    this.#follow(this.#length, true);
-    this.announce(this.#t('statusEnded'));
-    this.#memory.save(0);
-    this.dispatchEvent(new Event(StoryNotice.ended));
-  }
-
-  #onAudioError(failure: AudioFailure): void {
-    this.describing = null;
-    const message = this.#t(failureTerm[failure]);
-    this.announce(message);
-    this.dispatchEvent(new StoryErrorEvent(message, failure === 'refused' ? 'play' : 'audio'));
-  }
-
-  /** A term that takes no values, in the player's language. */
-  #t(key: StringTermKey): string {
-    return this.#localize.term(key);
-  }
-
-  #onSlotChange = (): void => {
-    this.#reader.assignSlots();
-    this.#reader.readChapters();
-  };
-
-  // ─── Saving and resuming ─────────────────────────────────────────────────────────────────────
-
-  /** Takes back what was saved for this story: the preferences, and the place as a "Resume at …" offer. */
-  #recall(saved: Partial<SavedListening>): void {
-    if (saved.rate !== undefined) this.playbackRate = saved.rate;
-    if (saved.descriptions) this.descriptions = saved.descriptions;
-    if (saved.captions) this.captions = saved.captions;
-    if (saved.pauseAfterPhoto !== undefined) this.pauseAfterPhoto = saved.pauseAfterPhoto;
-    if (saved.shortcuts !== undefined) this.noShortcuts = !saved.shortcuts;
-    if (saved.position === undefined) return;
-    this.#audio.seek(saved.position);
-    this.#loop.movedTo(saved.position);
-    this.shownTime = saved.position;
-    this.resumeAt = saved.position;
-  }
-
   /** The resume offer disappears when used: keep focus in the bar, on Play. */
   #focusPlayAfterUpdate(): void {
     void this.updateComplete.then(() => this.playButton?.focus());
   }
 
-  // ─── Controls and shortcuts ──────────────────────────────────────────────────────────────────
+  readonly #controls: ControlsActions = {
+    skip: (seconds) => this.skip(seconds),
+    previousChapter: () => this.previousChapter(),
+    nextChapter: () => this.nextChapter(),
+    setRate: (rate) => (this.playbackRate = rate),
+    setDescriptions: (on) => (this.descriptions = on ? DescriptionMode.on : DescriptionMode.off),
+    setCaptions: (on) => {
+      this.captions = on ? CaptionsMode.on : CaptionsMode.off;
+      this.#memory.save();
+    },
+    setPauseAfterPicture: (on) => (this.pauseAfterPhoto = on),
+    toggleSettings: () => (this.settingsOpen = !this.settingsOpen),
+    openShortcuts: () => this.helpDialog?.showModal(),
+  };
 
-  #setDescriptions(on: boolean): void {
-    this.descriptions = on ? DescriptionMode.on : DescriptionMode.off;
-  }
-
-  #setCaptions(on: boolean): void {
-    this.captions = on ? CaptionsMode.on : CaptionsMode.off;
-    this.#memory.save();
-  }
-
-  #changeRate(step: number): void {
-    const rates = PlaybackRates as readonly number[];
-    const i = rates.indexOf(this.playbackRate);
-    const next = rates[Math.min(rates.length - 1, Math.max(0, (i < 0 ? rates.indexOf(1) : i) + step))];
-    if (next !== undefined) this.playbackRate = next;
-  }
-
-  #run(action: ShortcutAction, key: string): void {
-    const actions: Record<ShortcutAction, () => void> = {
-      'toggle-play': () => this.togglePlay(),
-      back: () => this.skip(-SkipSeconds.back),
-      forward: () => this.skip(SkipSeconds.forward),
-      'previous-photo': () => this.previousChapter(),
-      'next-photo': () => this.nextChapter(),
-      'photo-number': () => this.goToChapter(this.#reader.chapters.findIndex((c) => c.number === Number(key))),
-      slower: () => this.#changeRate(-1),
-      faster: () => this.#changeRate(1),
-      descriptions: () => this.#setDescriptions(this.descriptions !== DescriptionMode.on),
-      captions: () => this.#setCaptions(this.captions !== CaptionsMode.on),
-      help: () => this.helpDialog?.showModal(),
-    };
-    actions[action]();
-  }
+  readonly #shortcuts: ShortcutCommands = {
+    togglePlay: () => this.togglePlay(),
+    skip: (seconds) => this.skip(seconds),
+    previousChapter: () => this.previousChapter(),
+    nextChapter: () => this.nextChapter(),
+    goToPicture: (number) => this.goToChapter(this.#reader.chapters.findIndex((c) => c.number === number)),
+    changeRate: (step) => {
+      const rates: readonly number[] = PlaybackRates;
+      const i = rates.indexOf(this.playbackRate);
+      this.playbackRate = rates[Math.min(rates.length - 1, Math.max(0, (i < 0 ? rates.indexOf(1) : i) + step))] ?? this.playbackRate;
+    },
+    toggleDescriptions: () => this.#controls.setDescriptions(this.descriptions !== DescriptionMode.on),
+    toggleCaptions: () => this.#controls.setCaptions(this.captions !== CaptionsMode.on),
+    openShortcuts: () => this.helpDialog?.showModal(),
+  };
 }
 
 declare global {
