@@ -88,7 +88,7 @@ export type StoryPlayerProps = React.ComponentProps<typeof StoryPlayer>;
  * `<story-scene>` as a React component. A picture of the story with its own "Describe this photo"
  * button.
  * Events: `onStoryDescribeRequest` (story-describe-request), `onStoryPauseRequest`
- * (story-pause-request).
+ * (story-pause-request), `onError` (error).
  */
 export const StoryScene = /* @__PURE__ */ createComponent({
   tagName: 'story-scene',
@@ -97,6 +97,7 @@ export const StoryScene = /* @__PURE__ */ createComponent({
   events: {
     onStoryDescribeRequest: 'story-describe-request' as EventName<StoryDescribeRequestEvent>,
     onStoryPauseRequest: 'story-pause-request' as EventName<StoryPauseRequestEvent>,
+    onError: 'error' as EventName<StoryErrorEvent>,
   },
   displayName: 'StoryScene',
 });
