@@ -20,6 +20,7 @@ export default {
     'scripts/story/pictures.ts',
     'scripts/render/vtt.ts',
     'scripts/render/podcast-chapters.ts',
+    'src/story-player/timeline.ts',
   ],
   tap: {
     testFiles: [
@@ -27,6 +28,7 @@ export default {
       'tests/node/story/*.test.ts',
       'tests/node/render/render.test.ts',
       'tests/node/render/stand-in-words.test.ts',
+      'tests/node/player/*.test.ts',
     ],
     nodeArgs: ['--import', 'tsx', '--test-reporter=tap', '-r', '{{hookFile}}', '{{testFile}}'],
   },
