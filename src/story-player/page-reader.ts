@@ -6,7 +6,9 @@ import type { PictureNoun } from '../i18n/translation.js';
 import type { StoryChapter, StoryCue } from '../player-state/context.js';
 import type { ProblemReports } from './problem-reports.js';
 import { readChapters } from './story-chapters.js';
-import { loadTrack, tracksOf, type TrackKind } from './text-tracks.js';
+import { loadTrack } from '../captions/load-track.js';
+import type { TrackKind } from '../player-state/vocabulary.js';
+import { tracksOf } from './text-tracks.js';
 
 /** What the reader tells the player. */
 export interface PageReaderEvents {
@@ -15,6 +17,9 @@ export interface PageReaderEvents {
   /** The chapters were read again (the page or the chapters or descriptions track changed). */
   chaptersRead(): void;
 }
+
+/** The attributes the chapters are read from: a change to any of them reads the chapters again. */
+const TIMING_ATTRIBUTES = ['start', 'end', 'number', 'description-start', 'description-end', 'picture-kind', 'artwork', 'id', 'data-start', 'data-end'];
 
 /**
  * Reads the story from the player's light DOM: the fallback `<audio>`'s sources and text tracks,
@@ -34,6 +39,9 @@ export class PageReader implements ReactiveController {
   /** The language the chapters' fallback titles were made in. */
   #chaptersLang = '';
   #abort: AbortController | undefined;
+  /** Watches the scenes' and sections' times, which a page may set after the player connects. */
+  #attributes: MutationObserver | undefined;
+  #rereading = false;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #localize: LocalizeController;
@@ -51,10 +59,21 @@ export class PageReader implements ReactiveController {
   hostConnected(): void {
     this.assignSlots();
     this.readAudio();
+    this.#attributes = new MutationObserver(() => {
+      // Several attributes set together (a framework rendering a scene) are read once.
+      if (this.#rereading) return;
+      this.#rereading = true;
+      queueMicrotask(() => {
+        this.#rereading = false;
+        this.readChapters();
+      });
+    });
+    this.#attributes.observe(this.#host, { subtree: true, attributes: true, attributeFilter: TIMING_ATTRIBUTES });
   }
 
   hostDisconnected(): void {
     this.#abort?.abort();
+    this.#attributes?.disconnect();
   }
 
   hostUpdate(): void {
@@ -84,7 +103,7 @@ export class PageReader implements ReactiveController {
     this.sceneCount = sceneCount;
     this.#events.chaptersRead();
     this.#host.requestUpdate();
-    for (const problem of problems) this.#problems.warnAuthor(problem, 'scene');
+    this.#problems.scenes(problems);
   }
 
   /** Reads the fallback `<audio>`: its sources, then its text tracks (problems told once all have loaded). */

@@ -3,7 +3,7 @@ import { StoryErrorEvent } from '../player-state/events.js';
 import type { TrackKind } from '../player-state/vocabulary.js';
 import * as pageProblem from './page-problems.js';
 import type { PageProblem } from './story-chapters.js';
-import type { TrackProblem } from './text-tracks.js';
+import type { TrackProblem } from '../captions/load-track.js';
 
 type Source = StoryErrorEvent['source'];
 
@@ -50,11 +50,24 @@ export class ProblemReports {
     this.#dispatch(held);
   }
 
+  /**
+   * The problems of the latest reading of the scenes. While the page and its tracks load, each
+   * reading replaces the one before (a page that sets its attributes a moment after the player
+   * connects, as React does, is told nothing about the moment before).
+   */
+  scenes(problems: readonly PageProblem[]): void {
+    if (this.#held) {
+      const earlier = this.#held.filter((report) => report.event.source === 'scene' && !report.spoken);
+      for (const report of earlier) this.#told.delete(report.event.message);
+      this.#held = this.#held.filter((report) => !earlier.includes(report));
+    }
+    for (const problem of problems) this.warnAuthor(problem, 'scene');
+  }
+
   /** A problem in the markup, told once to the console and the embedder. */
   warnAuthor(problem: PageProblem, source: Source): void {
     if (this.#told.has(problem.message)) return;
     this.#told.add(problem.message);
-    console.warn(problem.message, problem.element);
     this.#report({ event: new StoryErrorEvent(problem.message, source, problem.element), spoken: false });
   }
 
@@ -92,7 +105,11 @@ export class ProblemReports {
   }
 
   #dispatch(reports: readonly Report[]): void {
-    for (const { event } of reports) this.#player.dispatchEvent(event);
+    for (const { event, spoken } of reports) {
+      // The author's problems go to the console with the element they are in; the listener's are said.
+      if (!spoken && event.element) console.warn(event.message, event.element);
+      this.#player.dispatchEvent(event);
+    }
     const spoken = reports.filter((r) => r.spoken).map((r) => r.event.message);
     if (spoken.length > 0) this.#player.announce(spoken.join(' '));
   }

@@ -1,9 +1,5 @@
 import type { TrackKind } from '../player-state/vocabulary.js';
 
-export type { TrackKind };
-// Moved to the captions core, where a scene alone loads its captions too.
-export { loadTrack, type LoadedTrack, type TrackProblem } from '../captions/load-track.js';
-
 /**
  * Picks one `<track>` per kind: the `default` one first, else the first of its kind. Captions and
  * subtitles are interchangeable here; both are the spoken words.

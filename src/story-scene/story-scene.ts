@@ -90,26 +90,29 @@ export class StoryScene extends LitElement {
   static readonly tagName = 'story-scene';
   static override styles = styles;
 
+  // The times and the number reflect to attributes, which the player reads: a framework that sets
+  // them as properties (React through @lit/react) gives the player the same page as markup would.
+
   /** 1-based picture number in the story. */
-  @property({ type: Number }) number = 0;
+  @property({ type: Number, reflect: true }) number?: number;
 
   /**
    * What the picture is: `photograph` (the default) or `illustration`. Its labels say "photo" for a
    * photograph and "picture" otherwise.
    */
-  @property({ attribute: 'picture-kind' }) pictureKind: PictureKind = 'photograph';
+  @property({ attribute: 'picture-kind', reflect: true }) pictureKind?: PictureKind;
 
   /** Start of the scene in the episode, in seconds. */
-  @property({ type: Number }) start = 0;
+  @property({ type: Number, reflect: true }) start?: number;
 
   /** End of the scene in the episode, in seconds. */
-  @property({ type: Number }) end = 0;
+  @property({ type: Number, reflect: true }) end?: number;
 
   /** Start of the picture's recorded audio description, in seconds; leave it out when there is none. */
-  @property({ type: Number, attribute: 'description-start' }) descriptionStart = 0;
+  @property({ type: Number, attribute: 'description-start', reflect: true }) descriptionStart?: number;
 
   /** End of the picture's recorded audio description, in seconds; leave it out when there is none. */
-  @property({ type: Number, attribute: 'description-end' }) descriptionEnd = 0;
+  @property({ type: Number, attribute: 'description-end', reflect: true }) descriptionEnd?: number;
 
   /**
    * Alone (not in a player): the audio the scene plays itself — the description's own file, or an
@@ -164,8 +167,8 @@ export class StoryScene extends LitElement {
 
   /** The recorded description's range in these attributes, if they give one. */
   get #attributeRange(): TimeRange | undefined {
-    const hasRange = this.hasAttribute('description-start') && this.hasAttribute('description-end');
-    return hasRange && this.descriptionEnd > this.descriptionStart ? { start: this.descriptionStart, end: this.descriptionEnd } : undefined;
+    const { descriptionStart: start, descriptionEnd: end } = this;
+    return start !== undefined && end !== undefined && end > start ? { start, end } : undefined;
   }
 
   /** Alone: the audio it plays itself, in order of preference (none: no button). */

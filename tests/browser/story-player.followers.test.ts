@@ -123,4 +123,33 @@ describe('<story-player> followers', () => {
     captions.remove();
     transcript.remove();
   });
+
+  it('a scene whose times a framework sets as properties after the player connected (as React does) is read, and nothing is warned', async () => {
+    const s = await timing();
+    const scene = s.scenes[0]!;
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      const player = await miniStory({ sceneAttributes: { [scene.id]: { start: null, end: null, number: null } } });
+      const errors: string[] = [];
+      player.addEventListener('error', (event) => errors.push(event.message));
+      const element = player.querySelector<StoryScene>(`story-scene#${scene.id}`)!;
+      element.start = scene.start;
+      element.end = scene.end;
+      element.number = 1;
+      await tracksLoaded(player);
+      const chapter = player.storyChapters.find((c) => c.id === scene.id);
+      expect(chapter?.start).to.equal(scene.start);
+      expect(chapter?.number).to.equal(1);
+      expect(element.getAttribute('start'), 'the property reflects to the attribute').to.equal(String(scene.start));
+      expect(warnings, 'no warning about the moment before the properties were set').to.deep.equal([]);
+      expect(errors).to.deep.equal([]);
+      // Later changes are read too, without any track loading again.
+      element.end = scene.end - 1;
+      await until(() => player.storyChapters.find((c) => c.id === scene.id)?.end === scene.end - 1, 'the new end is read');
+    } finally {
+      console.warn = warn;
+    }
+  });
 });

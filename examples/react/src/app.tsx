@@ -56,26 +56,6 @@ function Sentences({ sentences, kind }: { sentences: Sentence[]; kind: Sentence[
   ));
 }
 
-/**
- * The player and the scene read a scene's times and kind from its attributes (the page's markup
- * contract), but React (and `@lit/react`) set `start`, `end`, `number`, … as properties, which do
- * not reflect: so they are written as attributes, before the player reads the page.
- */
-function sceneAttributes(scene: Scene) {
-  return (element: HTMLElement | null) => {
-    if (!element) return;
-    const attributes: [string, string | number | undefined][] = [
-      ['picture-kind', scene.picture.kind],
-      ['number', scene.number],
-      ['start', scene.start],
-      ['end', scene.end],
-      ['description-start', scene.description?.start],
-      ['description-end', scene.description?.end],
-    ];
-    for (const [name, value] of attributes) if (value !== undefined) element.setAttribute(name, String(value));
-  };
-}
-
 function Story({ story, base }: { story: TimedStory; base: string }) {
   const [chapter, setChapter] = useState('intro');
   const [playing, setPlaying] = useState(false);
@@ -110,7 +90,16 @@ function Story({ story, base }: { story: TimedStory; base: string }) {
           <Sentences sentences={story.intro.sentences} kind="narration" />
         </section>
         {story.scenes.map((scene) => (
-          <StoryScene key={scene.id} id={scene.id} ref={sceneAttributes(scene)}>
+          <StoryScene
+            key={scene.id}
+            id={scene.id}
+            pictureKind={scene.picture.kind}
+            number={scene.number}
+            start={scene.start}
+            end={scene.end}
+            descriptionStart={scene.description?.start}
+            descriptionEnd={scene.description?.end}
+          >
             <h2>{scene.title}</h2>
             <figure>
               <img src={base + scene.picture.file} width={scene.picture.width} height={scene.picture.height} alt={scene.picture.alt} />
