@@ -14,6 +14,16 @@ const { Howl, Howler } = howler;
 // never comes and Play hangs; 'canplay' matches howler's own `readyState >= 3` check.
 (Howler as unknown as { _canPlayEvent: string })._canPlayEvent = 'canplay';
 
+// On unload howler stops the download by setting the element's src to a tiny data: URL, which a
+// strict CSP (`media-src 'self' blob:`) refuses with a violation report. Releasing the element the
+// way the HTML spec says (no src, then load()) stops the download as well. (howler's play() looks
+// for that data: URL only to reload a live stream it stopped itself; the controller never calls
+// stop(), and an unloaded Howl is never played again.)
+(Howl.prototype as unknown as { _clearSound(node: HTMLMediaElement): void })._clearSound = (node) => {
+  node.removeAttribute('src');
+  node.load();
+};
+
 /** One `<source>` of the episode. */
 export interface AudioSource {
   src: string;
