@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { OfflineState, type StoryOffline } from '../../src/story-offline/story-offline.js';
 import { en as t } from '../../src/i18n/en.js';
+// The site's bundle (src/main.ts) loads <story-offline> on demand; this test registers it at once.
+import '../../src/story-offline/define.js';
 import { miniStory, statusText, until } from './helpers/mini-story.js';
 
 // The whole offline flow (a real service worker, the network off) is tested end to end against the
