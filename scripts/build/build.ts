@@ -20,7 +20,7 @@ import { storyUrls } from '../render/feed.js';
 import { renderIndexPage } from '../render/index-page.js';
 import { renderStoryFiles } from '../render/story-files.js';
 import { buildServiceWorker, SERVICE_WORKER_FILE } from './service-worker.js';
-import { minifyCssLiteralsPlugin } from './minify-css-literals.js';
+import { minifyLiteralsPlugin } from './minify-literals.js';
 
 export { ROOT };
 
@@ -99,7 +99,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<string> {
     format: 'esm',
     target: 'es2022',
     minify: true,
-    plugins: [minifyCssLiteralsPlugin()],
+    plugins: [minifyLiteralsPlugin()],
     sourcemap: true,
     legalComments: 'linked',
     metafile: true,

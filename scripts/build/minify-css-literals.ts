@@ -7,11 +7,10 @@
  * after. A literal is left exactly as written when anything is unsure: an escape sequence in its
  * text, CSS esbuild warns about, or a placeholder that did not come back once and in order.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { transform, type Plugin } from 'esbuild';
+import { transform } from 'esbuild';
 
-/** One css`…` literal in a source: where its text parts and its `${…}` expressions are. */
-interface CssLiteral {
+/** One tagged literal in a source: where its text parts and its `${…}` expressions are. */
+export interface TaggedLiteral {
   /** [start, end) of each text part between the backticks and the interpolations. */
   readonly quasis: Array<readonly [number, number]>;
   /** [start, end) of each interpolation, `${` and `}` included. */
@@ -27,8 +26,17 @@ const KEYWORDS_BEFORE_REGEX = /\b(?:return|typeof|case|do|else|in|of|new|delete|
  * Finds the css`…` literals of a JavaScript or TypeScript source, skipping comments, strings and
  * regular expressions. Returns null when the source cannot be read to its end (then leave it alone).
  */
-export function findCssLiterals(source: string): CssLiteral[] | null {
-  const found: CssLiteral[] = [];
+export function findCssLiterals(source: string): TaggedLiteral[] | null {
+  return findTaggedLiterals(source, ['css']);
+}
+
+/**
+ * Finds the literals tagged with one of `tags` (css`…`, html`…`), nested ones included, each after
+ * the literals inside its interpolations; null when the source cannot be read to its end.
+ */
+export function findTaggedLiterals(source: string, tags: readonly string[]): TaggedLiteral[] | null {
+  const tagBefore = new RegExp(`(?:^|[^\\w$.])(?:${tags.join('|')})\\s*$`);
+  const found: TaggedLiteral[] = [];
   let i = 0;
   let previous = '';
 
@@ -51,7 +59,7 @@ export function findCssLiterals(source: string): CssLiteral[] | null {
         if (!string(c)) return false;
         previous = 'a';
       } else if (c === '`') {
-        const tag = /(?:^|[^\w$.])css\s*$/.test(source.slice(Math.max(0, i - 40), i));
+        const tag = tagBefore.test(source.slice(Math.max(0, i - 40), i));
         if (!template(tag)) return false;
         previous = 'a';
       } else if (c === '/' && (BEFORE_REGEX.has(previous) || KEYWORDS_BEFORE_REGEX.test(source.slice(Math.max(0, i - 8), i).trimEnd()))) {
@@ -96,7 +104,7 @@ export function findCssLiterals(source: string): CssLiteral[] | null {
   };
 
   const template = (tagged: boolean): boolean => {
-    const literal: CssLiteral = { quasis: [], expressions: [] };
+    const literal: TaggedLiteral = { quasis: [], expressions: [] };
     let start = ++i;
     while (i < source.length) {
       const c = source[i];
@@ -137,7 +145,7 @@ function placeholderFor(index: number, before: string, after: string): { text: s
 }
 
 /** The CSS text of one literal, minified, its interpolations put back; null to keep it as written. */
-async function minifyLiteral(source: string, literal: CssLiteral): Promise<string | null> {
+async function minifyLiteral(source: string, literal: TaggedLiteral): Promise<string | null> {
   const parts = literal.quasis.map(([start, end]) => source.slice(start, end));
   if (parts.some((part) => part.includes('\\'))) return null;
   const expressions = literal.expressions.map(([start, end]) => source.slice(start, end));
@@ -196,34 +204,4 @@ export async function minifyCssLiterals(source: string): Promise<string> {
     from = end;
   }
   return out + source.slice(from);
-}
-
-/** An esbuild plugin that minifies the CSS in css`…` literals of the project's own modules. */
-export function minifyCssLiteralsPlugin(): Plugin {
-  return {
-    name: 'minify-css-literals',
-    setup(build) {
-      build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
-        if (args.path.includes('/node_modules/')) return undefined;
-        const source = await readFile(args.path, 'utf8');
-        const contents = await minifyCssLiterals(source);
-        if (contents === source) return undefined;
-        const ext = args.path.slice(args.path.lastIndexOf('.') + 1);
-        return { contents, loader: ext.endsWith('x') ? (ext === 'tsx' ? 'tsx' : 'jsx') : ext.endsWith('ts') ? 'ts' : 'js' };
-      });
-    },
-  };
-}
-
-/** Minifies the css`…` literals of files in place (the package's lib/*.styles.js); returns the bytes saved. */
-export async function minifyCssLiteralsInFiles(paths: readonly string[]): Promise<number> {
-  let saved = 0;
-  for (const path of paths) {
-    const source = await readFile(path, 'utf8');
-    const minified = await minifyCssLiterals(source);
-    if (minified === source) continue;
-    await writeFile(path, minified);
-    saved += Buffer.byteLength(source) - Buffer.byteLength(minified);
-  }
-  return saved;
 }

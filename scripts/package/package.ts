@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { minifyCssLiteralsInFiles } from '../build/minify-css-literals.js';
+import { minifyLiteralsInFiles } from '../build/minify-literals.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const bin = (name: string): string => join(ROOT, 'node_modules', '.bin', name);
@@ -16,6 +16,6 @@ rmSync(join(ROOT, 'lib'), { recursive: true, force: true });
 execFileSync(bin('tsc'), ['-p', join(ROOT, 'tsconfig.package.json')], { cwd: ROOT, stdio: 'inherit' });
 execFileSync(bin('custom-elements-manifest'), ['analyze', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
 
-// The CSS in the components' css`…` literals, minified as in the site's bundle (tsc keeps it as written).
+// The components' css`…`, html`…` and svg`…` literals, minified as in the site's bundle (tsc keeps them as written).
 const libFiles = readdirSync(join(ROOT, 'lib'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
-await minifyCssLiteralsInFiles(libFiles.map((file) => join(ROOT, 'lib', file)));
+await minifyLiteralsInFiles(libFiles.map((file) => join(ROOT, 'lib', file)));

@@ -15,7 +15,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { minifyCssLiteralsPlugin } from '../build/minify-css-literals.js';
+import { minifyLiteralsPlugin } from '../build/minify-literals.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -53,8 +53,8 @@ export interface BundleSize {
 export interface BundleOptions {
   /** One module to bundle, or the source of one (resolved from `resolveDir`). */
   readonly entry: string | { readonly contents: string; readonly resolveDir: string };
-  /** Minify the CSS of css`…` literals (as the site and the package do); default true. */
-  readonly minifyCssLiterals?: boolean;
+  /** Minify the CSS of css`…` and the whitespace of html`…` literals (as the site and the package do); default true. */
+  readonly minifyLiterals?: boolean;
   /** Output JavaScript and CSS only by default; extra loaders for a peer's assets. */
   readonly plugins?: readonly Plugin[];
   /** Count this CSS file too, as a stylesheet the embedder must ship (a peer's CSS). */
@@ -109,7 +109,7 @@ export async function measureBundle(options: BundleOptions): Promise<BundleSize>
       metafile: true,
       write: false,
       logLevel: 'error',
-      plugins: [...(options.minifyCssLiterals === false ? [] : [minifyCssLiteralsPlugin()]), ...(options.plugins ?? [])],
+      plugins: [...(options.minifyLiterals === false ? [] : [minifyLiteralsPlugin()]), ...(options.plugins ?? [])],
     });
     const metafile = result.metafile;
     const entryOutput = Object.entries(metafile.outputs).find(([, info]) => info.entryPoint !== undefined || info.inputs['<stdin>'])?.[0];
@@ -158,7 +158,7 @@ export interface PlayerSizes {
 }
 
 /** The three figures the budgets hold, in one run. */
-export async function measurePlayer(options: Pick<BundleOptions, 'minifyCssLiterals'> = {}): Promise<PlayerSizes> {
+export async function measurePlayer(options: Pick<BundleOptions, 'minifyLiterals'> = {}): Promise<PlayerSizes> {
   const [whole, playerAlone, site] = await Promise.all([
     measureBundle({ ...options, entry: join(ROOT, 'src/define.ts') }),
     measureBundle({ ...options, entry: { contents: PLAYER_ALONE, resolveDir: ROOT } }),
@@ -187,7 +187,7 @@ export function sizeTable(sizes: PlayerSizes): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const sizes = await measurePlayer({ minifyCssLiterals: !process.argv.includes('--no-css-minify') });
+  const sizes = await measurePlayer({ minifyLiterals: !process.argv.includes('--no-minify-literals') });
   if (process.argv.includes('--json')) {
     const plain = (size: BundleSize) => ({ ...size, byOrigin: Object.fromEntries(size.byOrigin) });
     console.log(JSON.stringify({ whole: plain(sizes.whole), playerAlone: plain(sizes.playerAlone), site: plain(sizes.site) }, null, 2));

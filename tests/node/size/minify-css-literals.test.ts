@@ -10,7 +10,8 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readdirSync } from 'node:fs';
 import { build, transform } from 'esbuild';
-import { minifyCssLiterals, minifyCssLiteralsPlugin } from '../../../scripts/build/minify-css-literals.js';
+import { minifyCssLiterals } from '../../../scripts/build/minify-css-literals.js';
+import { minifyLiteralsPlugin } from '../../../scripts/build/minify-literals.js';
 import { ROOT } from '../../../scripts/size/measure.js';
 
 const minifiedCss = async (css: string): Promise<string> => (await transform(css, { loader: 'css', minify: true, charset: 'utf8' })).code.trim();
@@ -50,7 +51,7 @@ describe('Minifying css`…` literals', () => {
         const result = await build({
           stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
           bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'error',
-          plugins: minify ? [minifyCssLiteralsPlugin()] : [],
+          plugins: minify ? [minifyLiteralsPlugin({ html: false })] : [],
         });
         const file = join(out, `styles-${minify}.mjs`);
         await writeFile(file, result.outputFiles[0]!.contents);
