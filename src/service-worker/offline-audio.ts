@@ -1,10 +1,10 @@
 /**
- * The episode audio in the worker: served from the saved copy when there is one (a 206 for every
- * Range request, so the player seeks offline), else streamed from the network untouched. It is never
+ * The episode audio in the worker: served from the saved copy when there is one (Range requests
+ * answered by RFC 9110, `byte-range.ts`, so the player seeks offline), else streamed from the network untouched. It is never
  * cached from the player's own requests (`cache.put` refuses 206 responses, and a listener who did
  * not ask to save should not pay for storage); `<story-offline>` saves it whole on request.
  */
-import { createPartialResponse } from 'workbox-range-requests';
+import { rangeResponse } from './byte-range.js';
 import { audioCacheKey, REVISION_PARAM, type OfflineAudioStatus } from './messages.js';
 import type { OfflineAudioFile } from './offline-build.js';
 
@@ -13,10 +13,6 @@ function fileOfKey(key: string): string {
   const url = new URL(key);
   url.searchParams.delete(REVISION_PARAM);
   return url.href;
-}
-
-function rangeNotSatisfiable(size: number): Response {
-  return new Response(null, { status: 416, statusText: 'Range Not Satisfiable', headers: { 'Content-Range': `bytes */${size}` } });
 }
 
 export class OfflineAudio {
@@ -58,21 +54,9 @@ export class OfflineAudio {
     const own = pageKey && fileOfKey(pageKey) === new URL(file.url, this.scope).href ? await cache.match(pageKey) : undefined;
     const saved = own ?? (await cache.match(this.keyFor(file)));
     if (!saved) return fetch(request);
-    const size = Number(saved.headers.get('content-length')) || file.bytes;
-    const range = request.headers.get('range');
-    if (range) {
-      // Beyond the end of the file: 416 with the size, as a server answers (workbox would send an empty 206).
-      const start = /^bytes=(\d+)-/i.exec(range.trim())?.[1];
-      if (start !== undefined && Number(start) >= size) return rangeNotSatisfiable(size);
-      const partial = await createPartialResponse(request, saved);
-      if (partial.status === 416) return rangeNotSatisfiable(size);
-      const headers = new Headers(partial.headers);
-      headers.set('Accept-Ranges', 'bytes');
-      return new Response(partial.body, { status: partial.status, statusText: partial.statusText, headers });
-    }
-    const headers = new Headers(saved.headers);
-    headers.set('Accept-Ranges', 'bytes');
-    return new Response(saved.body, { status: 200, statusText: 'OK', headers });
+    // Our own ranges, not workbox-range-requests' (which answers bytes=100-50 and bytes=-0 with empty
+    // 206s, claims a byte too many for bytes=0-<size> and refuses a last position past the end).
+    return rangeResponse(request, saved);
   }
 
   /**
