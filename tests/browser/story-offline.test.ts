@@ -3,6 +3,7 @@ import { OfflineState, type StoryOffline } from '../../src/story-offline/story-o
 import { en as t } from '../../src/i18n/en.js';
 // The site's bundle (src/main.ts) loads <story-offline> on demand; this test registers it at once.
 import '../../src/story-offline/define.js';
+import { StoryNotice } from '../../src/player-state/vocabulary.js';
 import { miniStory, statusText, until } from './helpers/mini-story.js';
 
 // The whole offline flow (a real service worker, the network off) is tested end to end against the
@@ -92,6 +93,30 @@ describe('<story-offline>', () => {
       await until(() => statusText(player) === t.statusUpdated, 'the update announced');
       expect(sessionStorage.getItem('story-offline:updated'), 'said once').to.equal(null);
       await expect(el).to.be.accessible();
+    });
+
+    it('stops reacting to its player’s play and pause once taken out of it, and follows the player it is put in', async () => {
+      const { player, el } = await inPlayer();
+      const other = await miniStory();
+      let reactions = 0;
+      const requestUpdate = el.requestUpdate.bind(el);
+      el.requestUpdate = (...args: Parameters<typeof el.requestUpdate>) => {
+        reactions += 1;
+        requestUpdate(...args);
+      };
+      const notify = (target: HTMLElement) => {
+        reactions = 0;
+        target.dispatchEvent(new Event(StoryNotice.play));
+        target.dispatchEvent(new Event(StoryNotice.pause));
+        return reactions;
+      };
+      expect(notify(player), 'reacts to its player').to.equal(2);
+      el.remove();
+      expect(notify(player), 'detached: the former player is not heard').to.equal(0);
+      other.querySelector('header')?.append(el);
+      await el.updateComplete;
+      expect(notify(player), 'in another player: the first is still not heard').to.equal(0);
+      expect(notify(other), 'the new player is heard').to.equal(2);
     });
   });
 });
