@@ -1,25 +1,24 @@
 /**
  * WebVTT parsing, following the W3C WebVTT parser algorithm
  * (https://www.w3.org/TR/webvtt1/#file-parsing) so that a file reads here exactly as a browser's
- * `<track>` would read it, plus what a browser keeps to itself: a list of errors with line numbers,
- * for authors and for the narration build.
+ * `<track>` would read it — cues, their settings (webvtt-settings.ts), REGION and STYLE blocks —
+ * plus what a browser keeps to itself: a list of errors with line numbers, for authors and for the
+ * narration build.
  *
- * Departures from the algorithm, all deliberate:
- * - Cues whose end is not after their start are reported and dropped (the syntax forbids them; a
- *   browser would keep them, never showing them).
- * - STYLE and REGION blocks are recognised and skipped: this project styles captions itself.
- * - Cue settings are kept as written (`settings`), not interpreted.
+ * One departure, deliberate: a timestamp too large for a double (an hour of 400 digits) is an
+ * error, where the algorithm would read an infinite time.
  */
+import { defaultCueSettings, defaultRegion, parseCueSettings, parseRegionSettings, type WebVTTCueSettings, type WebVTTRegion } from './webvtt-settings.js';
 
-export interface WebVTTCue {
+export type { WebVTTCueSettings, WebVTTRegion } from './webvtt-settings.js';
+
+export interface WebVTTCue extends WebVTTCueSettings {
   /** The cue identifier, or `''` when the cue has none. */
   id: string;
-  /** Seconds. */
+  /** Seconds, finite. */
   start: number;
-  /** Seconds, always after `start`. */
+  /** Seconds, finite; a cue that ends before it starts is kept (as browsers keep it) and reported. */
   end: number;
-  /** The cue settings as written after the end time (`align:start line:0`), trimmed. */
-  settings: string;
   /** The raw cue payload, markup included, lines joined by `\n`. */
   text: string;
 }
@@ -33,6 +32,10 @@ export interface WebVTTError {
 
 export interface WebVTTParseResult {
   cues: WebVTTCue[];
+  /** The REGION blocks, in file order (cues point to them). */
+  regions: WebVTTRegion[];
+  /** The CSS text of each STYLE block, in file order. */
+  styles: string[];
   errors: WebVTTError[];
 }
 
@@ -50,7 +53,8 @@ export function parseWebVTT(text: string): WebVTTParseResult {
 
 /**
  * Reads one whole WebVTT timestamp (`mm:ss.ttt` or `hh:mm:ss.ttt`, hours of any length) and
- * returns it in seconds, or `null` when the string is anything else (surrounding spaces included).
+ * returns it in seconds, or `null` when the string is anything else (surrounding spaces included)
+ * or too large to be a finite number.
  */
 export function parseTimestamp(s: string): number | null {
   const result = collectTimestamp(s, 0);
@@ -168,6 +172,7 @@ function collectTimestamp(input: string, start: number): TimestampResult {
 
   // Whole milliseconds first, so 1.25 is the nearest double to 1.25 and not a sum of errors.
   const ms = ((value1 * 60 + value2) * 60 + value3) * 1000 + Number(fraction);
+  if (!Number.isFinite(ms)) return fail('is too large');
   return { ok: true, seconds: ms / 1000, position };
 }
 
@@ -175,7 +180,7 @@ type TimingResult =
   | { ok: true; start: number; end: number; settings: string }
   | { ok: false; reason: string };
 
-/** "Collect WebVTT cue timings and settings", keeping the settings as text. */
+/** "Collect WebVTT cue timings and settings", up to the settings' text. */
 function collectCueTimings(line: string): TimingResult {
   let position = 0;
   const skipWhitespace = (): void => {
@@ -206,12 +211,7 @@ function collectCueTimings(line: string): TimingResult {
   if (!end.ok) return { ok: false, reason: explain('end', word(endAt), end.reason) };
   position = end.position;
 
-  return {
-    ok: true,
-    start: start.seconds,
-    end: end.seconds,
-    settings: line.slice(position).replace(/^[ \t\f\r]+|[ \t\f\r]+$/g, ''),
-  };
+  return { ok: true, start: start.seconds, end: end.seconds, settings: line.slice(position) };
 }
 
 /**
@@ -221,8 +221,8 @@ function collectCueTimings(line: string): TimingResult {
 function explain(which: 'start' | 'end', text: string, reason: string): string {
   if (text === '') return `the ${which} time is missing`;
   return /^(?:must|is) /.test(reason)
-    ? `the ${which} time "${text}" ${reason}`
-    : `${reason} in the ${which} time "${text}"`;
+    ? `the ${which} time ${quote(text)} ${reason}`
+    : `${reason} in the ${which} time ${quote(text)}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -246,6 +246,8 @@ class WebVTTParser {
   /** Start of a line that ended the block above it only because it contained "-->". */
   private arrowBreakAt = -1;
   private readonly cues: WebVTTCue[] = [];
+  private readonly regions: WebVTTRegion[] = [];
+  private readonly styles: string[] = [];
   private readonly errors: WebVTTError[] = [];
 
   constructor(text: string) {
@@ -285,8 +287,7 @@ class WebVTTParser {
     this.skipLineFeeds();
 
     while (!this.atEnd()) {
-      const cue = this.collectBlock(false);
-      if (cue) this.cues.push(cue);
+      this.collectBlock(false);
       this.skipLineFeeds();
     }
     return this.result();
@@ -300,7 +301,7 @@ class WebVTTParser {
   }
 
   /** "Collect a WebVTT block": one cue, comment, style sheet or region, or nothing useful. */
-  private collectBlock(inHeader: boolean): WebVTTCue | null {
+  private collectBlock(inHeader: boolean): void {
     const blockStart = this.position;
     let lineCount = 0;
     let previousPosition = this.position;
@@ -309,12 +310,13 @@ class WebVTTParser {
     let seenEOF = false;
     let seenArrow = false;
     let cue: WebVTTCue | null = null;
-    let keepCue = true;
-    let styleOrRegion = false;
+    let style = false;
+    let region: WebVTTRegion | null = null;
 
     for (;;) {
       const lineStart = this.position;
       const line = this.collectLine();
+      const warn = (message: string): void => this.report(lineStart, message);
       lineCount++;
       if (lineCount === 1) firstLine = line;
       if (this.atEnd()) seenEOF = true;
@@ -326,12 +328,12 @@ class WebVTTParser {
           previousPosition = this.position;
           const timing = collectCueTimings(line);
           if (timing.ok) {
-            cue = { id: buffer, start: timing.start, end: timing.end, settings: timing.settings, text: '' };
+            cue = { id: buffer, start: timing.start, end: timing.end, text: '', ...defaultCueSettings() };
+            parseCueSettings(timing.settings, cue, this.regions, warn);
             buffer = '';
             this.seenCue = true;
             if (timing.end <= timing.start) {
-              keepCue = false;
-              this.report(lineStart, `cue timing ${quote(line)}: the end time must be after the start time`);
+              warn(`cue timing ${quote(line)}: the end time must be after the start time (the cue is kept, and never shown)`);
             }
           } else {
             cue = null;
@@ -347,9 +349,11 @@ class WebVTTParser {
         break;
       } else {
         if (!inHeader && lineCount === 2 && !this.seenCue && STYLE_OR_REGION.test(buffer)) {
-          styleOrRegion = true;
+          if (buffer.startsWith('S')) style = true;
+          else region = defaultRegion();
           buffer = '';
         }
+        if (region) parseRegionSettings(line, region, warn);
         if (buffer !== '') buffer += '\n';
         buffer += line;
         previousPosition = this.position;
@@ -359,10 +363,14 @@ class WebVTTParser {
 
     if (cue) {
       cue.text = buffer;
-      return keepCue ? cue : null;
+      this.cues.push(cue);
+    } else if (style) {
+      this.styles.push(buffer);
+    } else if (region) {
+      this.regions.push(region);
+    } else if (!inHeader && !seenArrow) {
+      this.reportIgnoredBlock(blockStart, firstLine);
     }
-    if (!inHeader && !seenArrow && !styleOrRegion) this.reportIgnoredBlock(blockStart, firstLine);
-    return null;
   }
 
   private reportBadTiming(lineStart: number, blockStart: number, id: string, line: string, reason: string): void {
@@ -424,6 +432,6 @@ class WebVTTParser {
   }
 
   private result(): WebVTTParseResult {
-    return { cues: this.cues, errors: this.errors };
+    return { cues: this.cues, regions: this.regions, styles: this.styles, errors: this.errors };
   }
 }

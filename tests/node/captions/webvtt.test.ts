@@ -1,9 +1,22 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatTimestamp, parseTimestamp, parseWebVTT } from '../../../src/captions/index.js';
+import { conformanceCases, cueDefaults, regionDefaults } from './webvtt-conformance-cases.js';
 
 /** A file from its lines, joined with LF. */
 const vtt = (...lines: string[]): string => lines.join('\n');
+
+describe('parseWebVTT: the web-platform-tests file-parsing cases, in our own words', () => {
+  for (const c of conformanceCases) {
+    it(c.name, () => {
+      const { cues, regions, styles } = parseWebVTT(c.input);
+
+      assert.deepEqual(cues, c.cues.map((cue) => ({ ...cueDefaults(), ...cue })));
+      assert.deepEqual(regions, (c.regions ?? []).map((region) => ({ ...regionDefaults(), ...region })));
+      assert.deepEqual(styles, c.styles ?? []);
+    });
+  }
+});
 
 describe('parseWebVTT', () => {
   describe('valid files', () => {
@@ -26,13 +39,15 @@ describe('parseWebVTT', () => {
       assert.deepEqual(errors, []);
       assert.deepEqual(cues, [
         {
+          ...cueDefaults(),
           id: 'intro-1',
           start: 0,
           end: 2.5,
-          settings: 'align:start line:0',
+          align: 'start',
+          line: 0,
           text: '<v Narrator>Lety Perez crouches\non the road.',
         },
-        { id: '', start: 2.5, end: 4, settings: '', text: 'Second cue' },
+        { ...cueDefaults(), id: '', start: 2.5, end: 4, text: 'Second cue' },
       ]);
     });
 
@@ -121,13 +136,14 @@ describe('parseWebVTT', () => {
     it('keeps a cue whose timing line ends the file, with empty text', () => {
       const { cues } = parseWebVTT(vtt('WEBVTT', '', 'id', '00:01.000 --> 00:02.000'));
 
-      assert.deepEqual(cues, [{ id: 'id', start: 1, end: 2, settings: '', text: '' }]);
+      assert.deepEqual(cues, [{ ...cueDefaults(), id: 'id', start: 1, end: 2, text: '' }]);
     });
 
     it('accepts a file with only the signature', () => {
-      assert.deepEqual(parseWebVTT('WEBVTT'), { cues: [], errors: [] });
-      assert.deepEqual(parseWebVTT('WEBVTT\n'), { cues: [], errors: [] });
-      assert.deepEqual(parseWebVTT('WEBVTT - nothing yet\n\n\n'), { cues: [], errors: [] });
+      const empty = { cues: [], regions: [], styles: [], errors: [] };
+      assert.deepEqual(parseWebVTT('WEBVTT'), empty);
+      assert.deepEqual(parseWebVTT('WEBVTT\n'), empty);
+      assert.deepEqual(parseWebVTT('WEBVTT - nothing yet\n\n\n'), empty);
     });
 
     it('reads timings without spaces around the arrow and with hours of any length', () => {
@@ -282,7 +298,7 @@ describe('parseWebVTT', () => {
       }
     });
 
-    it('reports and drops cues that end before they start or when they start', () => {
+    it('reports and keeps cues that end before they start or when they start, as browsers keep them', () => {
       const { cues, errors } = parseWebVTT(
         vtt(
           'WEBVTT',
@@ -299,12 +315,16 @@ describe('parseWebVTT', () => {
       );
 
       assert.deepEqual(
-        cues.map((c) => c.text),
-        ['kept'],
+        cues.map((c) => [c.start, c.end, c.text]),
+        [
+          [3, 2, 'backwards'],
+          [3, 3, 'empty'],
+          [3, 3.001, 'kept'],
+        ],
       );
       assert.deepEqual(errors, [
-        { line: 3, message: 'cue timing "00:03.000 --> 00:02.000": the end time must be after the start time' },
-        { line: 6, message: 'cue timing "00:03.000 --> 00:03.000": the end time must be after the start time' },
+        { line: 3, message: 'cue timing "00:03.000 --> 00:02.000": the end time must be after the start time (the cue is kept, and never shown)' },
+        { line: 6, message: 'cue timing "00:03.000 --> 00:03.000": the end time must be after the start time (the cue is kept, and never shown)' },
       ]);
     });
 
@@ -347,7 +367,7 @@ describe('parseWebVTT', () => {
 
         const { cues, errors } = parseWebVTT(text);
 
-        for (const cue of cues) assert.ok(cue.end > cue.start, JSON.stringify(text));
+        for (const cue of cues) assert.ok(Number.isFinite(cue.start) && Number.isFinite(cue.end), JSON.stringify(text));
         for (const error of errors) assert.ok(error.line >= 1 && error.message.length > 0);
       }
     });
