@@ -41,18 +41,6 @@ export interface WebVTTCueSettings {
   align: 'start' | 'center' | 'end' | 'left' | 'right';
 }
 
-export const defaultCueSettings = (): WebVTTCueSettings => ({
-  region: null,
-  vertical: '',
-  snapToLines: true,
-  line: 'auto',
-  lineAlign: 'start',
-  position: 'auto',
-  positionAlign: 'auto',
-  size: 100,
-  align: 'center',
-});
-
 type Warn = (message: string) => void;
 
 /**
@@ -79,17 +67,16 @@ function percentagePair(text: string): [number, number] | undefined {
 }
 
 /**
- * Splits settings on ASCII whitespace and hands each `name:value` to `apply`, which says whether
- * it could read it; any other word, and any setting it could not read, is warned about.
+ * Splits settings on ASCII whitespace and hands each `name:value` to `apply`, which returns true
+ * when it read the setting, false for an unknown name, or why the value cannot be read; all but
+ * the read ones are warned about.
  */
 function eachSetting(input: string, kind: string, warn: Warn, apply: (name: string, value: string) => boolean | string): void {
   for (const setting of input.split(/[ \t\n\f\r]+/)) {
     if (setting === '') continue;
     const colon = setting.indexOf(':');
-    const result = colon > 0 && colon < setting.length - 1 && apply(setting.slice(0, colon), setting.slice(colon + 1));
-    if (result !== true) {
-      warn(`${kind} setting ${JSON.stringify(setting)} ignored: ${result || 'it is not a name:value pair this WebVTT version knows'}`);
-    }
+    const result = colon > 0 && colon < setting.length - 1 ? apply(setting.slice(0, colon), setting.slice(colon + 1)) : 'it is not written name:value';
+    if (result !== true) warn(`${kind} setting ${JSON.stringify(setting)} ignored: ${result || 'no setting has that name'}`);
   }
 }
 

@@ -8,7 +8,7 @@
  * One departure, deliberate: a timestamp too large for a double (an hour of 400 digits) is an
  * error, where the algorithm would read an infinite time.
  */
-import { defaultCueSettings, defaultRegion, parseCueSettings, parseRegionSettings, type WebVTTCueSettings, type WebVTTRegion } from './webvtt-settings.js';
+import { defaultRegion, parseCueSettings, parseRegionSettings, type WebVTTCueSettings, type WebVTTRegion } from './webvtt-settings.js';
 
 export type { WebVTTCueSettings, WebVTTRegion } from './webvtt-settings.js';
 
@@ -328,8 +328,23 @@ class WebVTTParser {
           previousPosition = this.position;
           const timing = collectCueTimings(line);
           if (timing.ok) {
-            cue = { id: buffer, start: timing.start, end: timing.end, text: '', ...defaultCueSettings() };
-            parseCueSettings(timing.settings, cue, this.regions, warn);
+            // "Cue creation", with the spec's defaults.
+            cue = {
+              id: buffer,
+              start: timing.start,
+              end: timing.end,
+              text: '',
+              region: null,
+              vertical: '',
+              snapToLines: true,
+              line: 'auto',
+              lineAlign: 'start',
+              position: 'auto',
+              positionAlign: 'auto',
+              size: 100,
+              align: 'center',
+            };
+            if (timing.settings !== '') parseCueSettings(timing.settings, cue, this.regions, warn);
             buffer = '';
             this.seenCue = true;
             if (timing.end <= timing.start) {

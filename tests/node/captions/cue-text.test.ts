@@ -77,6 +77,15 @@ describe('cueWords', () => {
     ]);
   });
 
+  it('ignores a timestamp tag too large for a finite time, so no word time is NaN or infinite', () => {
+    const words = cueWords(cue(`one <1${'0'.repeat(400)}:00:00.000>two`, 2));
+
+    assert.deepEqual(words, [
+      { text: 'one', start: 0, end: 1 },
+      { text: 'two', start: 1, end: 2 },
+    ]);
+  });
+
   it('starts the first word at a timestamp tag that opens the payload', () => {
     const words = cueWords(cue('<00:00:00.500>Hello', 1));
 

@@ -356,6 +356,22 @@ describe('parseWebVTT', () => {
       ]);
     });
 
+    it('reports a timestamp too large for a finite time and drops its cue', () => {
+      const hours = `1${'0'.repeat(400)}`;
+      const { cues, errors } = parseWebVTT(vtt('WEBVTT', '', `00:00.000 --> ${hours}:00:00.000`, 'huge', '', '00:01.000 --> 00:02.000', 'ok'));
+
+      assert.deepEqual(
+        cues.map((c) => c.text),
+        ['ok'],
+      );
+      assert.deepEqual(errors, [
+        {
+          line: 3,
+          message: `cue timing "00:00.000 --> ${'1'.padEnd(45, '0')}…": the end time "${'1'.padEnd(59, '0')}…" is too large`,
+        },
+      ]);
+    });
+
     it('never throws, whatever the input', () => {
       // A deterministic pseudo-random mix of the characters that matter to the parser.
       const alphabet = ['WEBVTT', '\n', '\r', '\r\n', ' ', '-->', '00:01.000', ':', '.', '1', 'NOTE', 'STYLE', '\0', '\uFEFF', 'x'];
@@ -374,6 +390,93 @@ describe('parseWebVTT', () => {
   });
 });
 
+describe('parseWebVTT: settings and blocks it cannot read, reported on their line', () => {
+  const T = '00:00.000 --> 00:01.000';
+  /** The errors of a file with one cue per settings list, its timing line on lines 3, 6, 9… */
+  const errorsOf = (...settings: string[]) => parseWebVTT(vtt('WEBVTT', '', ...settings.flatMap((s) => [`${T} ${s}`, 'x', '']))).errors;
+
+  it('names each cue setting it ignores and why, and keeps the cue with the others', () => {
+    const cases: [setting: string, why: string][] = [
+      ['align', 'it is not written name:value'],
+      ['align:', 'it is not written name:value'],
+      [':start', 'it is not written name:value'],
+      ['colour:red', 'no setting has that name'],
+      ['Align:start', 'no setting has that name'],
+      ['region:nowhere', 'no REGION with id "nowhere" comes before it'],
+      ['vertical:up', 'vertical is "rl" or "lr"'],
+      ['line:x', 'line is a number of lines or a percentage, then optionally ",start", ",center" or ",end"'],
+      [`line:1${'0'.repeat(400)}`, 'line is a number of lines or a percentage, then optionally ",start", ",center" or ",end"'],
+      ['line:101%', 'line is a number of lines or a percentage, then optionally ",start", ",center" or ",end"'],
+      ['line:5,middle', 'the line alignment is "start", "center" or "end"'],
+      ['position:5', 'position is a percentage, then optionally ",line-left", ",center" or ",line-right"'],
+      ['position:5%,left', 'the position alignment is "line-left", "center" or "line-right"'],
+      ['size:200%', 'size is a percentage from 0% to 100%'],
+      ['align:middle', 'align is "start", "center", "end", "left" or "right"'],
+    ];
+    for (const [setting, why] of cases) {
+      const { cues, errors } = parseWebVTT(vtt('WEBVTT', '', `${T} ${setting} align:end`, 'x'));
+
+      assert.deepEqual(errors, [{ line: 3, message: `cue setting ${JSON.stringify(setting)} ignored: ${why}` }], setting);
+      assert.equal(cues.length, 1, setting);
+      assert.equal(cues[0]?.align, 'end', setting);
+    }
+  });
+
+  it('reports nothing for settings it reads, and each ignored one of a list on the cue\'s timing line', () => {
+    assert.deepEqual(errorsOf('align:start line:-1,end position:0%,center size:0% vertical:lr', '\tregion:x  size:', ''), [
+      { line: 6, message: 'cue setting "region:x" ignored: no REGION with id "x" comes before it' },
+      { line: 6, message: 'cue setting "size:" ignored: it is not written name:value' },
+    ]);
+  });
+
+  it('names each REGION setting it ignores, on its own line of the block', () => {
+    const { regions, errors } = parseWebVTT(
+      vtt('WEBVTT', '', 'REGION', 'id:r width:x', 'lines:1.5 lines:-2', `lines:1${'0'.repeat(400)}`, 'regionanchor:1% viewportanchor:a,b', 'viewportanchor:1%,', 'scroll:down', 'colour:red width', ''),
+    );
+
+    assert.deepEqual(regions, [{ ...regionDefaults(), id: 'r' }]);
+    assert.deepEqual(errors, [
+      { line: 4, message: 'REGION setting "width:x" ignored: width is a percentage from 0% to 100%' },
+      { line: 5, message: 'REGION setting "lines:1.5" ignored: lines is a whole number' },
+      { line: 5, message: 'REGION setting "lines:-2" ignored: lines is a whole number' },
+      { line: 6, message: `REGION setting ${JSON.stringify(`lines:1${'0'.repeat(400)}`)} ignored: lines is a whole number` },
+      { line: 7, message: 'REGION setting "regionanchor:1%" ignored: regionanchor is two percentages from 0% to 100%, x,y' },
+      { line: 7, message: 'REGION setting "viewportanchor:a,b" ignored: viewportanchor is two percentages from 0% to 100%, x,y' },
+      { line: 8, message: 'REGION setting "viewportanchor:1%," ignored: viewportanchor is two percentages from 0% to 100%, x,y' },
+      { line: 9, message: 'REGION setting "scroll:down" ignored: scroll is "up"' },
+      { line: 10, message: 'REGION setting "colour:red" ignored: no setting has that name' },
+      { line: 10, message: 'REGION setting "width" ignored: it is not written name:value' },
+    ]);
+  });
+
+  it('reads a region\'s settings only after its REGION line, and reports nothing for a valid one', () => {
+    const { regions, errors } = parseWebVTT(vtt('WEBVTT', '', 'REGION', 'id:r scroll:up lines:0 width:0%', '', `${T} region:r`, 'x'));
+
+    assert.deepEqual(errors, []);
+    assert.deepEqual(regions, [{ ...regionDefaults(), id: 'r', scroll: 'up', lines: 0, width: 0 }]);
+  });
+
+  it('keeps a STYLE block\'s text as written, and reports nothing', () => {
+    const { styles, errors } = parseWebVTT(vtt('WEBVTT', '', 'STYLE\t', '  ::cue { color: red }', '', `${T}`, 'x'));
+
+    assert.deepEqual(errors, []);
+    assert.deepEqual(styles, ['  ::cue { color: red }']);
+  });
+
+  it('reads "REGION" and "STYLE" only as the whole first line of a block before the first cue', () => {
+    const { regions, styles, errors } = parseWebVTT(vtt('WEBVTT', '', 'REGIONS', 'id:a', '', 'STYLE x', '.a {}', '', 'REGION', '', `${T}`, 'x'));
+
+    assert.deepEqual([regions, styles], [[], []]);
+    assert.deepEqual(
+      errors.map((e) => [e.line, e.message.slice(0, 16)]),
+      [
+        [3, 'block "REGIONS" '],
+        [6, 'block "STYLE x" '],
+      ],
+    );
+  });
+});
+
 describe('parseTimestamp', () => {
   it('reads mm:ss.ttt and hh:mm:ss.ttt in seconds', () => {
     assert.equal(parseTimestamp('00:01.250'), 1.25);
@@ -382,8 +485,8 @@ describe('parseTimestamp', () => {
     assert.equal(parseTimestamp('123:00:00.000'), 442800);
   });
 
-  it('returns null for anything that is not exactly one timestamp', () => {
-    for (const text of ['', '1.250', '0:01.250', '00:01.25', '00:01,250', '00:60.000', ' 00:01.250', '00:01.250 ', '00:01.250x']) {
+  it('returns null for anything that is not exactly one timestamp, or one too large for a finite time', () => {
+    for (const text of [`1${'0'.repeat(400)}:00:00.000`, '', '1.250', '0:01.250', '00:01.25', '00:01,250', '00:60.000', ' 00:01.250', '00:01.250 ', '00:01.250x']) {
       assert.equal(parseTimestamp(text), null, JSON.stringify(text));
     }
   });
