@@ -15,11 +15,12 @@ import { loadManuscript, type Manuscript } from '../story/manuscript.js';
 import { STORY_FILES, storyFolders } from '../story/paths.js';
 import { readPictureFile } from '../story/pictures.js';
 import { runAsScript } from '../cli.js';
+import { descriptionRate, giveDescriptionVoice } from './description-voice.js';
 import { decodedDuration, encode, FORMATS, type AudioFormat } from './encode.js';
-import { assembleEpisode, normalizePeak, planEpisode, type AssembledEpisode } from './episode.js';
-import type { SpeechRequest } from './festival.js';
+import { assembleEpisode, normalizePeak, planEpisode, type AssembledEpisode, type PlannedSentence } from './episode.js';
+import type { SpeechRequest, TokenTimes } from './festival.js';
 import { requireTools } from './tools.js';
-import { voiceFor } from './voices.js';
+import { voiceFor, type Voice } from './voices.js';
 import { readWav, writeWav } from './wav.js';
 
 /** Everything narrate writes, relative to the story's folder. */
@@ -74,6 +75,21 @@ async function timedStory(manuscript: Manuscript, folder: string, episode: Assem
   };
 }
 
+/**
+ * Speaks every sentence, in plan order: the narration and announcements at the story's rate, the
+ * descriptions in the description voice (description-voice.ts), each batch with one load of the
+ * voice. Returns each sentence's token times.
+ */
+async function speakAll(voice: Voice, sentences: PlannedSentence[], requests: SpeechRequest[], options: { workDir: string; rate: number }): Promise<TokenTimes[]> {
+  const isDescription = (index: number): boolean => sentences[index]?.kind === 'description';
+  const pick = (description: boolean) => requests.filter((_, index) => isDescription(index) === description);
+  const told = await voice.speak(pick(false), options);
+  const described = pick(true).length ? await voice.speak(pick(true), { ...options, rate: descriptionRate(options.rate) }) : [];
+  const lowered = await Promise.all(pick(true).map((request, index) => giveDescriptionVoice(request.wav, described[index]!)));
+  let [t, d] = [0, 0];
+  return requests.map((_, index) => (isDescription(index) ? lowered[d++]! : told[t++]!));
+}
+
 export async function narrate(options: NarrateOptions): Promise<NarrateResult> {
   const began = performance.now();
   const log = options.log ?? (() => {});
@@ -95,7 +111,7 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult> {
     }
     log(`${manuscript.id}: speaking ${count} sentences (${voice.label})…`);
     const speechBegan = performance.now();
-    const times = await voice.speak(requests.flat(), { workDir: work, ...(options.rate ? { rate: options.rate } : {}) });
+    const times = await speakAll(voice, plan.flatMap((chapter) => chapter.sentences), requests.flat(), { workDir: work, rate: options.rate ?? voice.rate });
     const speechSeconds = (performance.now() - speechBegan) / 1000;
     let next = 0;
     const spoken = await Promise.all(

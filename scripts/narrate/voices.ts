@@ -12,7 +12,9 @@ export interface Voice {
   /** Says what speaks, for logs. */
   label: string;
   fold: WordFolder;
-  speak: (requests: SpeechRequest[], options: { workDir: string; rate?: number }) => Promise<TokenTimes[]>;
+  /** The engine's speaking rate for a story (HTS speed, espeak words a minute): higher is faster. */
+  rate: number;
+  speak: (requests: SpeechRequest[], options: { workDir: string; rate: number }) => Promise<TokenTimes[]>;
 }
 
 /** HTS speaking rate: the English voice's own ~190 words a minute slowed toward a podcast pace. */
@@ -21,13 +23,16 @@ export const SPEAKING_RATE = 0.97;
 const english: Voice = {
   label: 'Festival, cmu_us_slt_arctic_hts',
   fold: foldWord,
-  speak: (requests, options) => festivalSpeak(requests, { rate: options.rate ?? SPEAKING_RATE, workDir: options.workDir }),
+  rate: SPEAKING_RATE,
+  speak: festivalSpeak,
 };
 
 const spanish: Voice = {
   label: ESPEAK_LABEL,
   fold: (word, pronunciations) => foldWordFor('es', word, pronunciations),
-  speak: (requests, options) => espeakSpeak(requests, { rate: options.rate ?? ESPEAK_RATE, workDir: options.workDir }),
+  rate: ESPEAK_RATE,
+  // espeak takes whole words a minute.
+  speak: (requests, options) => espeakSpeak(requests, { ...options, rate: Math.round(options.rate) }),
 };
 
 const VOICES: Record<string, Voice> = { en: english, es: spanish };
