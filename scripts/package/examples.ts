@@ -63,7 +63,7 @@ runAsScript(import.meta.url, async () => {
   const work = join(ROOT, '.tmp/examples');
   await rm(work, { recursive: true, force: true });
   const { site } = await setUpExamples(work);
-  const server = await serveSite(site, { port: Number(process.env['PORT'] ?? 8000) });
+  const server = await serveSite(site, { port: Number(process.env['PORT'] ?? 8000), csp: false }); // the no-build example has an inline import map
   for (const example of EXAMPLES) console.log(`${example}: ${server.url}${example}/`);
   console.log('(Ctrl+C stops)');
 });

@@ -1,6 +1,7 @@
 /**
  * Serve a built site on localhost with @web/dev-server, answering Range requests (206) so the
- * browser can seek in the episode audio. Used by `npm start` and by the end-to-end tests.
+ * browser can seek in the episode audio, under the site's strict Content Security Policy (the one
+ * the README gives embedders). Used by `npm start` and by the end-to-end tests.
  *
  * npm start  →  http://localhost:8000 (or PORT)
  */
@@ -10,6 +11,23 @@ import range from 'koa-range';
 import { runAsScript } from '../cli.js';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+
+/**
+ * The policy the built site runs under, sent with every response (the service worker's script
+ * included, so the worker runs under it too): nothing inline, nothing from another origin, and
+ * Trusted Types for every script sink (lit-html's policy `lit-html`, the toolkit's
+ * `listen-photo-story`, see src/shared/trusted-types.ts).
+ */
+export const SITE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "media-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+].join('; ');
 
 export interface SiteServer {
   url: string;
@@ -34,12 +52,19 @@ export interface ServeOptions {
   port?: number;
   /** Koa middleware to run before the Range support (tests add their faults here). */
   middleware?: Middleware[];
+  /** The Content-Security-Policy header of every response: SITE_CSP unless given; false sends none (pages with inline script, like the no-build example). */
+  csp?: string | false;
 }
 
 export async function serveSite(rootDir: string, options: ServeOptions = {}): Promise<SiteServer> {
   const chosen = options.port ?? (await freePort());
+  const csp = options.csp ?? SITE_CSP;
+  const policy: Middleware = async (ctx, next) => {
+    if (csp) ctx.set('Content-Security-Policy', csp);
+    await next();
+  };
   const server = await startDevServer({
-    config: { rootDir: resolve(rootDir), port: chosen, hostname: '127.0.0.1', middleware: [...(options.middleware ?? []), range], watch: false },
+    config: { rootDir: resolve(rootDir), port: chosen, hostname: '127.0.0.1', middleware: [policy, ...(options.middleware ?? []), range], watch: false },
     readCliArgs: false,
     readFileConfig: false,
     autoExitProcess: false,

@@ -6,6 +6,7 @@ import {
   type RepairAnswer,
   type SkipWaitingAnswer,
 } from '../service-worker/messages.js';
+import { trustedScriptURL } from '../shared/trusted-types.js';
 
 /** How long the worker may take to take control of the page or to answer. */
 const ANSWER_MS = 20000;
@@ -84,14 +85,23 @@ export class ServiceWorkerLink {
       changed();
     });
     this.#controlled.catch(() => undefined);
-    this.#workbox = new Workbox(url, scope ? { scope } : {});
+    // Under `require-trusted-types-for 'script'` register() takes a TrustedScriptURL only;
+    // workbox-window passes it through as it is. A URL the policy refuses (another origin), or a
+    // policy the page's CSP does not allow, is a registration failure like any other.
+    let scriptURL: ReturnType<typeof trustedScriptURL> = url;
+    let refused: unknown = null;
+    try {
+      scriptURL = trustedScriptURL(url);
+    } catch (error) {
+      refused = error;
+    }
+    this.#workbox = new Workbox(scriptURL, scope ? { scope } : {});
     this.#workbox.addEventListener('waiting', () => {
       this.#waiting = true;
       for (const subscriber of this.#subscribers) subscriber.waiting();
     });
     container.addEventListener('controllerchange', this.#onControllerChange);
-    this.#workbox
-      .register()
+    (refused === null ? this.#workbox.register() : Promise.reject(refused))
       .then((registration) => {
         if (!registration) return;
         this.#registration = registration;

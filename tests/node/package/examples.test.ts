@@ -29,7 +29,7 @@ describe('the examples, from the packed package', () => {
   before(async () => {
     work = await mkdtemp(join(tmpdir(), 'examples-'));
     ({ site } = await setUpExamples(work));
-    server = await serveSite(site);
+    server = await serveSite(site, { csp: false }); // the no-build example has an inline import map and module script
     browser = await launchChromium();
   });
 

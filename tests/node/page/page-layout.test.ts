@@ -27,7 +27,8 @@ describe('the built page', () => {
   let browser: Browser;
 
   before(async () => {
-    server = await serveSite(await buildSite({ out: mkdtempSync(join(tmpdir(), 'site-')) }));
+    // csp: false — the test injects axe and a stylesheet inline (tests/node/csp checks the site under its policy).
+    server = await serveSite(await buildSite({ out: mkdtempSync(join(tmpdir(), 'site-')) }), { csp: false });
     browser = await launchChromium();
   });
 
