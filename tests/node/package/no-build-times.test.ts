@@ -1,0 +1,33 @@
+// The no-build example (examples/no-build/index.html) is the mini-story's page written out by
+// hand: its times must be the fixture's, or it goes stale each time the mini-story is narrated.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parse, type DefaultTreeElement, type DefaultTreeNode } from 'parse5';
+
+const TIME_ATTRIBUTES = ['data-start', 'data-end', 'start', 'end', 'description-start', 'description-end', 'duration'];
+
+/** Every element's time attributes, by id (the player by its tag). */
+function timesOf(file: string): Map<string, Record<string, string>> {
+  const times = new Map<string, Record<string, string>>();
+  const visit = (node: DefaultTreeNode): void => {
+    const element = node as DefaultTreeElement;
+    if (!element.attrs) return;
+    const attributes = new Map(element.attrs.map((a) => [a.name, a.value]));
+    const found = Object.fromEntries(TIME_ATTRIBUTES.filter((name) => attributes.has(name)).map((name) => [name, attributes.get(name)!]));
+    if (Object.keys(found).length) times.set(attributes.get('id') ?? element.tagName, found);
+    for (const child of element.childNodes) visit(child);
+  };
+  const document = parse(readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8')) as unknown as { childNodes: DefaultTreeNode[] };
+  for (const child of document.childNodes) visit(child);
+  return times;
+}
+
+describe('the no-build example', () => {
+  it('has the mini-story fixture’s times on every element that has times', () => {
+    const example = timesOf('examples/no-build/index.html');
+    const fixture = timesOf('tests/fixtures/mini-story/index.html');
+    assert.ok(example.size > 10, `${example.size} timed elements in the example`);
+    for (const [id, times] of example) assert.deepEqual(times, fixture.get(id), `#${id}: copy the times from tests/fixtures/mini-story/index.html`);
+  });
+});
