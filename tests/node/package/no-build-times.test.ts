@@ -3,23 +3,26 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parse, type DefaultTreeElement, type DefaultTreeNode } from 'parse5';
+import { parse, type Node } from 'parse5';
 
 const TIME_ATTRIBUTES = ['data-start', 'data-end', 'start', 'end', 'description-start', 'description-end', 'duration'];
 
 /** Every element's time attributes, by id (the player by its tag). */
 function timesOf(file: string): Map<string, Record<string, string>> {
   const times = new Map<string, Record<string, string>>();
-  const visit = (node: DefaultTreeNode): void => {
-    const element = node as DefaultTreeElement;
-    if (!element.attrs) return;
-    const attributes = new Map(element.attrs.map((a) => [a.name, a.value]));
-    const found = Object.fromEntries(TIME_ATTRIBUTES.filter((name) => attributes.has(name)).map((name) => [name, attributes.get(name)!]));
-    if (Object.keys(found).length) times.set(attributes.get('id') ?? element.tagName, found);
-    for (const child of element.childNodes) visit(child);
+  const visit = (node: Node): void => {
+    if ('attrs' in node) {
+      const attributes = new Map(node.attrs.map((a) => [a.name, a.value]));
+      const found: Record<string, string> = {};
+      for (const name of TIME_ATTRIBUTES) {
+        const value = attributes.get(name);
+        if (value !== undefined) found[name] = value;
+      }
+      if (Object.keys(found).length) times.set(attributes.get('id') ?? node.tagName, found);
+    }
+    if ('childNodes' in node) for (const child of node.childNodes) visit(child);
   };
-  const document = parse(readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8')) as unknown as { childNodes: DefaultTreeNode[] };
-  for (const child of document.childNodes) visit(child);
+  visit(parse(readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8')));
   return times;
 }
 
