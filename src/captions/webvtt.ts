@@ -316,7 +316,6 @@ class WebVTTParser {
     for (;;) {
       const lineStart = this.position;
       const line = this.collectLine();
-      const warn = (message: string): void => this.report(lineStart, message);
       lineCount++;
       if (lineCount === 1) firstLine = line;
       if (this.atEnd()) seenEOF = true;
@@ -344,11 +343,11 @@ class WebVTTParser {
               size: 100,
               align: 'center',
             };
-            if (timing.settings !== '') parseCueSettings(timing.settings, cue, this.regions, warn);
+            if (timing.settings !== '') parseCueSettings(timing.settings, cue, this.regions, (message) => this.report(lineStart, message));
             buffer = '';
             this.seenCue = true;
             if (timing.end <= timing.start) {
-              warn(`cue timing ${quote(line)}: the end time must be after the start time (the cue is kept, and never shown)`);
+              this.report(lineStart, `cue timing ${quote(line)}: the end time must be after the start time (the cue is kept, and never shown)`);
             }
           } else {
             cue = null;
@@ -368,7 +367,7 @@ class WebVTTParser {
           else region = defaultRegion();
           buffer = '';
         }
-        if (region) parseRegionSettings(line, region, warn);
+        if (region) parseRegionSettings(line, region, (message) => this.report(lineStart, message));
         if (buffer !== '') buffer += '\n';
         buffer += line;
         previousPosition = this.position;
