@@ -2,7 +2,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
-import { a11ySnapshotPlugin, sendKeysPlugin, sendMousePlugin } from '@web/test-runner-commands/plugins';
+import { a11ySnapshotPlugin, emulateMediaPlugin, sendKeysPlugin, sendMousePlugin, setViewportPlugin } from '@web/test-runner-commands/plugins';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import range from 'koa-range';
 import { fileURLToPath } from 'node:url';
@@ -34,5 +34,7 @@ export default {
     a11ySnapshotPlugin(),
     sendKeysPlugin(),
     sendMousePlugin(),
+    setViewportPlugin(),
+    emulateMediaPlugin(),
   ],
 };

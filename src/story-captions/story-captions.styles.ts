@@ -10,14 +10,17 @@ export const styles = css`
     display: none !important;
   }
   .caption {
-    min-height: calc(2 * 1.45em);
     font-size: var(--story-captions-font-size, clamp(1.05rem, 0.95rem + 0.6vw, 1.35rem));
     line-height: 1.45;
     color: var(--story-captions-color, inherit);
   }
+  /* Two lines high for any cue: a longer one scrolls inside (from script), the dock never grows. */
   .line {
+    box-sizing: content-box;
+    height: calc(2 * 1.45em);
+    overflow: hidden;
     margin: 0;
-    padding: 0.35rem 0.5rem;
+    padding: 0.3rem 0.5rem;
     max-width: 44em;
     margin-inline: auto;
     text-align: center;

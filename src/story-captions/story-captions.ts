@@ -14,7 +14,8 @@ import { styles } from './story-captions.styles.js';
  * While the story plays and the line is on screen it follows the audio every animation frame (not
  * `timeupdate`, which comes only a few times a second); paused, off screen or in a background tab
  * it does no work. It is deliberately not a live region: a screen reader would talk over the
- * narration. It hides itself when the listener turns captions off, and sets the `blank` attribute
+ * narration. The line keeps a fixed height of two lines (a longer cue scrolls within it, keeping the
+ * word being spoken in view), so that nothing around it moves while playing. It hides itself when the listener turns captions off, and sets the `blank` attribute
  * whenever it shows nothing (off, or paused outside any sentence) so that it takes no room. Place it
  * inside a `<story-player>`, or anywhere on the page with `player` set to the player's id.
  *
@@ -92,10 +93,29 @@ export class StoryCaptions extends LitElement {
     if (changed.has('index')) this.#usualVoice = usualVoice(this.index.items);
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
     // Nothing to show (captions off, or idle before or between sentences): let the page fold it away.
     const blank = !this.on || (this.cueIndex < 0 && !this.playing);
     this.toggleAttribute('blank', blank);
+    if (changed.has('cueIndex') || changed.has('wordIndex')) this.#keepWordInView();
+  }
+
+  /**
+   * The line is two lines high whatever the cue, so that nothing around it moves: a longer cue
+   * scrolls within it, a line at a time, keeping the word being spoken on the second line.
+   */
+  #keepWordInView(): void {
+    const line = this.renderRoot.querySelector<HTMLElement>('.line');
+    if (!line) return;
+    const word = line.querySelector<HTMLElement>('.word.current');
+    const rowHeight = parseFloat(getComputedStyle(line).lineHeight);
+    if (!word || !(rowHeight > 0)) {
+      line.scrollTop = 0;
+      return;
+    }
+    const offset = word.getBoundingClientRect().top - line.getBoundingClientRect().top - line.clientTop + line.scrollTop - parseFloat(getComputedStyle(line).paddingTop);
+    const row = Math.round(offset / rowHeight);
+    line.scrollTop = Math.max(0, row - 1) * rowHeight;
   }
 
   protected override render() {

@@ -6,7 +6,8 @@ import { icons } from '../shared/icons.js';
 
 /**
  * The "Chapters" disclosure and its list of chapters. Up and Down (and Home, End) move between the
- * chapters, Escape closes the list and returns focus to its button; choosing one goes there.
+ * chapters, Escape closes the list and returns focus to its button; choosing one goes there and
+ * closes the list (focus back on its button), so that the bar leaves the picture in view.
  */
 export class ChapterList {
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -50,12 +51,22 @@ export class ChapterList {
     >
       ${chapters.map(
         (c, i) => html`<li>
-          <button type="button" aria-current=${i === current ? 'true' : 'false'} @click=${() => this.#go(i)}>
+          <button type="button" aria-current=${i === current ? 'true' : 'false'} @click=${() => this.#choose(i)}>
             <span class="chapter-title">${c.title}</span><span class="chapter-time">${clock(c.start)}</span>
           </button>
         </li>`,
       )}
     </ol>`;
+  }
+
+  #choose(index: number): void {
+    this.open = false;
+    this.#focusToggle();
+    this.#go(index);
+  }
+
+  #focusToggle(): void {
+    this.#host.shadowRoot?.querySelector<HTMLButtonElement>('.chapters-toggle')?.focus();
   }
 
   #onKeydown = (event: KeyboardEvent): void => {
@@ -64,7 +75,7 @@ export class ChapterList {
     if (event.key === 'Escape') {
       event.stopPropagation();
       this.open = false;
-      root?.querySelector<HTMLButtonElement>('.chapters-toggle')?.focus();
+      this.#focusToggle();
       return;
     }
     const buttons = Array.from(root?.querySelectorAll<HTMLButtonElement>('.chapter-list button') ?? []);

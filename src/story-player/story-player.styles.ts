@@ -25,37 +25,42 @@ export const styles = css`
     order: 1;
   }
   /* Visually after the story, so that it can stick to the bottom of the viewport, but first in
-     reading and Tab order after the header: the controls come before the story they play. */
+     reading and Tab order after the header: the controls come before the story they play. The
+     caption line and the bar are one dock: one width, one ground, no gap for the page to show
+     through. */
   .dock {
     order: 2;
     position: var(--story-player-dock-position, sticky);
     bottom: 0;
     z-index: 2;
     container-type: inline-size;
-  }
-  /* The caption line floats just above the bar, on the same ground. */
-  ::slotted([slot='captions']:not([blank], [hidden])) {
-    display: block;
-    margin: 0 auto 0.25rem;
-    max-width: var(--story-player-max-width, 60rem);
-    background: var(--_bg);
-    color: var(--_fg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    box-shadow: 0 0.125rem 0.75rem rgb(0 0 0 / 0.08);
-  }
-  .bar {
-    margin: 0 auto;
-    max-width: var(--story-player-max-width, 60rem);
     width: 100%;
+    max-width: var(--story-player-max-width, 60rem);
+    margin-inline: auto;
     background: var(--_bg);
     color: var(--_fg);
     border: 1px solid var(--_border);
     border-bottom: 0;
     border-radius: var(--_radius) var(--_radius) 0 0;
     box-shadow: 0 -0.25rem 1.25rem rgb(0 0 0 / 0.08);
-    padding: 0.5rem 0.75rem max(0.25rem, env(safe-area-inset-bottom));
+  }
+  ::slotted([slot='captions']:not([blank], [hidden])) {
+    display: block;
+    margin: 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  /* Play, the slider and the controls share one row when the bar is wide enough, else two. */
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    column-gap: 0.75rem;
+    width: 100%;
+    padding: 0.4rem 0.75rem max(0.25rem, env(safe-area-inset-bottom));
     font: 1rem/1.4 var(--story-player-font, system-ui, sans-serif);
+  }
+  .bar > * {
+    flex: 1 1 100%;
   }
   button,
   select {
@@ -92,10 +97,11 @@ export const styles = css`
     flex: none;
   }
 
-  .transport {
+  .bar > .transport {
     display: flex;
     align-items: center;
     gap: 0.75rem;
+    flex: 1 1 26rem;
   }
   .play {
     min-width: 3.25rem;
@@ -182,12 +188,15 @@ export const styles = css`
     font-size: 0.875rem;
   }
 
-  .controls {
+  .bar > .controls {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.25rem 0.35rem;
-    margin-top: 0.25rem;
+    flex: 0 1 auto;
+  }
+  .bar > .controls:has(.settings.open) {
+    flex-basis: 100%;
   }
   .controls span[aria-hidden] {
     font-size: 0.8rem;
@@ -288,14 +297,15 @@ export const styles = css`
     text-underline-offset: 0.2em;
   }
 
-  .status:empty {
-    min-height: 0;
+  /* Routine state ("Playing.") is for screen readers only: the button already shows it. An error
+     (a node with class error) stays in view until it is resolved. */
+  .status:not(:has(.error)) {
+    ${visuallyHidden}
   }
   .status {
     margin: 0.15rem 0 0;
-    min-height: 1.4em;
     font-size: 0.875rem;
-    color: var(--_muted);
+    color: var(--_fg);
   }
 
   dialog {
@@ -357,28 +367,9 @@ export const styles = css`
     margin-top: 1rem;
   }
 
-  /* Narrow bars (phones): one row to play and seek, one of buttons; the settings fold away so that
-     the sticky bar leaves the story room. */
-  @container (max-width: 40rem) {
-    .bar {
-      padding: 0.35rem 0.5rem 0.15rem;
-    }
-    .transport {
-      gap: 0.5rem;
-    }
-    .play {
-      min-width: 2.75rem;
-      min-height: 2.75rem;
-      padding-inline: 0.6rem;
-    }
-    .controls {
-      justify-content: space-between;
-      gap: 0;
-      margin-top: 0;
-    }
-    .controls > button {
-      padding-inline: 0.3rem;
-    }
+  /* Below the widest bars the settings fold behind a "Settings" button, so that the buttons take
+     one row (beside the slider when there is room) and the dock leaves the picture room. */
+  @container (max-width: 75rem) {
     .more-toggle {
       display: inline-flex;
     }
@@ -392,6 +383,29 @@ export const styles = css`
       width: 100%;
       order: 1;
       padding-top: 0.25rem;
+    }
+  }
+
+  /* Narrow bars (phones): one row to play and seek, one of buttons. */
+  @container (max-width: 40rem) {
+    .bar {
+      padding: 0.35rem 0.5rem 0.15rem;
+    }
+    .transport {
+      gap: 0.5rem;
+    }
+    .play {
+      min-width: 2.75rem;
+      min-height: 2.75rem;
+      padding-inline: 0.6rem;
+    }
+    .bar > .controls {
+      flex-basis: 100%;
+      justify-content: space-between;
+      gap: 0;
+    }
+    .controls > button {
+      padding-inline: 0.3rem;
     }
     .play-text {
       display: none;
@@ -408,7 +422,7 @@ export const styles = css`
   }
 
   @media (forced-colors: active) {
-    .bar,
+    .dock,
     dialog {
       border: 1px solid CanvasText;
     }

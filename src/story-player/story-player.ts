@@ -17,6 +17,7 @@ import {
 import { CaptionsMode, DescriptionMode, PlaybackRates } from '../player-state/vocabulary.js';
 import { Announcer } from '../shared/announcer.js';
 import { ChapterList } from './chapter-list.js';
+import { FollowPicture } from './follow-picture.js';
 import { ShortcutKeys, type ShortcutCommands } from './keyboard-shortcuts.js';
 import { ListeningMemory } from './listening-memory.js';
 import { PageReader } from './page-reader.js';
@@ -155,10 +156,21 @@ export class StoryPlayer extends LitElement {
     memory: this.#memory,
     localize: this.#localize,
     title: () => this.#title,
-    moved: (time) => this.#seekBar.spoken(time),
+    moved: (time) => {
+      this.#seekBar.spoken(time);
+      this.#follow.jumped();
+    },
   });
   readonly #seekBar = new SeekBar(this, { position: () => this.currentTime, length: () => this.#playback.length, seek: (t) => this.seek(t) }, this.#localize);
   readonly #chapterList = new ChapterList(this, this.#localize, (i) => this.goToChapter(i));
+  readonly #follow: FollowPicture = new FollowPicture(this, {
+    chapter: () => this.currentChapter,
+    sentence: () => this.#reader.captionIndex.items[this.#playback.sentenceIndex]?.id,
+    playing: () => this.#playback.audio.playing,
+    enabled: () => true,
+    dock: () => this.renderRoot.querySelector<HTMLElement>('.dock'),
+    seek: (time) => this.seek(time),
+  });
   readonly #storyProvider = new ContextProvider(this, { context: storyContext });
   readonly #playbackProvider = new ContextProvider(this, { context: playbackContext });
   #stopListeningToOthers: (() => void) | undefined;

@@ -12,6 +12,8 @@ describe('<story-player> accessibility', () => {
     const s = await timing();
     const player = await miniStory();
     await tracksLoaded(player);
+    // Speed, the toggles and the shortcuts are behind Settings.
+    part<HTMLButtonElement>(player, '.more-toggle').click();
     await player.updateComplete;
     const tree = await snapshot();
     const one = (role: string, name: string | RegExp) => {

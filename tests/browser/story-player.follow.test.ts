@@ -1,0 +1,230 @@
+import { expect } from '@open-wc/testing';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import type { StoryPlayer } from '../../src/story-player/story-player.js';
+import { fragmentTime } from '../../src/story-player/follow-picture.js';
+import { miniStory, part, playing, timing, tracksLoaded, until } from './helpers/mini-story.js';
+
+/**
+ * The page follows the narration, measured against the real page stylesheet (src/page/page.css) at
+ * the window sizes people use: a desktop, a small laptop or tablet, two phones.
+ */
+const VIEWPORTS = [
+  { width: 1280, height: 800, dockShare: 0.25 },
+  { width: 800, height: 600, dockShare: 1 / 3 },
+  { width: 360, height: 740, dockShare: 1 / 3 },
+  { width: 320, height: 568, dockShare: 0.4 },
+] as const;
+
+function usePageStyle(): void {
+  if (document.getElementById('page-css')) return;
+  const link = document.createElement('link');
+  link.id = 'page-css';
+  link.rel = 'stylesheet';
+  link.href = '/src/page/page.css';
+  document.head.append(link);
+}
+
+const dockOf = (player: StoryPlayer) => part(player, '.dock').getBoundingClientRect();
+
+/** How much of scene `id`'s picture shows between the window's top and the dock (0–1). */
+function pictureVisible(player: StoryPlayer, id: string): number {
+  const img = player.querySelector(`story-scene#${id} img`)!.getBoundingClientRect();
+  const seen = Math.min(img.bottom, dockOf(player).top) - Math.max(img.top, 0);
+  return img.height > 0 ? Math.max(0, seen) / img.height : 0;
+}
+
+/** Waits until the page has stopped scrolling (the same position for a few frames). */
+async function settled(): Promise<void> {
+  for (let last = -1, same = 0, i = 0; i < 100 && same < 4; i++) {
+    same = scrollY === last ? same + 1 : 0;
+    last = scrollY;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+function recordActionHandlers(): { handlers: Map<MediaSessionAction, MediaSessionActionHandler | null>; restore(): void } {
+  const session = navigator.mediaSession;
+  const handlers = new Map<MediaSessionAction, MediaSessionActionHandler | null>();
+  const original = session.setActionHandler;
+  session.setActionHandler = (action, handler) => {
+    handlers.set(action, handler);
+    original.call(session, action, handler);
+  };
+  return { handlers, restore: () => Reflect.deleteProperty(session, 'setActionHandler') };
+}
+
+describe('<story-player> follows the narration on the page', () => {
+  before(() => usePageStyle());
+  beforeEach(() => localStorage.clear());
+  afterEach(async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  for (const { width, height } of VIEWPORTS) {
+    it(`shows the current picture at least 90 % above the dock after every kind of jump, at ${width} × ${height}`, async function () {
+      this.timeout(40000);
+      await setViewport({ width, height });
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const recorder = recordActionHandlers();
+      try {
+        const player = await miniStory();
+        await tracksLoaded(player);
+        const transcript = player.querySelector('story-transcript')!;
+        const jumps: [string, string, () => void | Promise<void>][] = [
+          ['the chapter list', 'scene-2', async () => {
+            part<HTMLButtonElement>(player, '.chapters-toggle').click();
+            await player.updateComplete;
+            part<HTMLButtonElement>(player, '#chapter-list li:nth-child(3) button').click();
+          }],
+          ['previous', 'scene-1', () => player.previousChapter()],
+          ['next', 'scene-2', () => player.nextChapter()],
+          ['the number keys', 'scene-1', async () => {
+            part<HTMLButtonElement>(player, '.play').focus();
+            await sendKeys({ press: '1' });
+          }],
+          ['the transcript', 'scene-1', async () => {
+            transcript.open = true;
+            await transcript.updateComplete;
+            transcript.shadowRoot!.querySelector<HTMLButtonElement>('[data-cue="scene-1-narration-1"]')!.click();
+          }],
+          // The lock screen's actions are the player's once it has played.
+          ['Media Session', 'scene-2', async () => {
+            await playing(player);
+            recorder.handlers.get('nexttrack')!({ action: 'nexttrack' });
+          }],
+        ];
+        const seen: string[] = [];
+        for (const [how, scene, jump] of jumps) {
+          window.scrollTo({ top: 0, behavior: 'instant' });
+          await jump();
+          await player.updateComplete;
+          await settled();
+          seen.push(`${how}: ${Math.round(pictureVisible(player, scene) * 100)} %`);
+        }
+        expect(seen.filter((line) => Number(line.split(': ')[1]!.split(' ')[0]) < 90), seen.join('; ')).to.deep.equal([]);
+        expect(part(player, '#chapter-list').hidden, 'choosing a chapter closed the list').to.be.true;
+        player.pause();
+      } finally {
+        recorder.restore();
+      }
+    });
+  }
+
+  for (const { width, height, dockShare } of VIEWPORTS) {
+    it(`keeps the dock within ${Math.round(dockShare * 100)} % of the window and the caption line still while 30 s play, at ${width} × ${height}`, async function () {
+      this.timeout(40000);
+      await setViewport({ width, height });
+      const player = await miniStory();
+      await tracksLoaded(player);
+      player.playbackRate = 2;
+      await playing(player);
+      const captions = player.querySelector('story-captions')!;
+      const docks: number[] = [];
+      const lines = new Set<number>();
+      await until(() => {
+        docks.push(dockOf(player).height);
+        if (!captions.hasAttribute('blank')) lines.add(Math.round(captions.getBoundingClientRect().height));
+        return player.currentTime >= 30;
+      }, 'the story has played 30 s', 20000);
+      player.pause();
+      const tallest = Math.max(...docks);
+      expect(tallest / height, `dock ${Math.round(tallest)} px of ${height}`).to.be.at.most(dockShare);
+      expect([...lines], 'one height for every caption').to.have.length(1);
+    });
+  }
+
+  it('scrolls smoothly to the chosen picture without reduced motion, and leaves focus where it was', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const player = await miniStory();
+    await tracksLoaded(player);
+    window.scrollTo({ top: 0, behavior: 'instant' });
+    const toggle = part<HTMLButtonElement>(player, '.chapters-toggle');
+    toggle.click();
+    await player.updateComplete;
+    part<HTMLButtonElement>(player, '#chapter-list li:nth-child(3) button').click();
+    await player.updateComplete;
+    await new Promise(requestAnimationFrame);
+    await new Promise(requestAnimationFrame);
+    expect(pictureVisible(player, 'scene-2'), 'not there at once').to.be.below(0.9);
+    await settled();
+    expect(pictureVisible(player, 'scene-2')).to.be.at.least(0.9);
+    expect(player.shadowRoot!.activeElement, 'focus back on the Chapters button').to.equal(toggle);
+  });
+
+  it('does not follow a chapter change while the listener has scrolled away, and follows a jump again', async function () {
+    this.timeout(30000);
+    await setViewport({ width: 1280, height: 800 });
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const s = await timing();
+    const player = await miniStory();
+    await tracksLoaded(player);
+    player.seek(s.scenes[1]!.start - 2);
+    await settled();
+    await playing(player);
+    // The listener scrolls to the end of the page on purpose (the wheel, then the scroll).
+    window.dispatchEvent(new WheelEvent('wheel', { deltaY: 5000 }));
+    window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' });
+    const bottom = scrollY;
+    await until(() => player.currentChapter?.id === 'scene-2', 'the next picture begins', 8000);
+    await settled();
+    expect(scrollY, 'the page stayed where the listener put it').to.equal(bottom);
+    player.previousChapter();
+    await settled();
+    expect(pictureVisible(player, 'scene-1')).to.be.at.least(0.9);
+    player.pause();
+  });
+
+  it('follows each chapter change while playing', async function () {
+    this.timeout(30000);
+    await setViewport({ width: 360, height: 740 });
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const s = await timing();
+    const player = await miniStory();
+    await tracksLoaded(player);
+    player.seek(s.scenes[1]!.start - 1.5);
+    await settled();
+    await playing(player);
+    await until(() => player.currentChapter?.id === 'scene-2', 'the next picture begins', 8000);
+    await settled();
+    expect(pictureVisible(player, 'scene-2')).to.be.at.least(0.9);
+    player.pause();
+  });
+
+  it('marks the sentence being spoken in the page text, with aria-current, without moving focus', async function () {
+    this.timeout(20000);
+    const s = await timing();
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const play = part<HTMLButtonElement>(player, '.play');
+    play.focus();
+    player.seek(s.scenes[0]!.start);
+    await playing(player);
+    const marked = () => Array.from(player.querySelectorAll('.sentence[aria-current="true"]'), (el) => el.id);
+    const captionCue = () => player.querySelector('story-captions')!.shadowRoot!.querySelector('.line')!.getAttribute('data-cue');
+    await until(() => marked().length === 1 && marked()[0] === captionCue() && marked()[0] !== 'intro-1', 'a sentence of the first picture is marked');
+    const first = marked()[0];
+    await until(() => marked()[0] !== first, 'the mark moves on with the audio', 8000);
+    expect(marked()).to.have.length(1);
+    expect(player.querySelector(`#${marked()[0]}`)!.hasAttribute('data-current')).to.be.true;
+    expect(player.shadowRoot!.activeElement).to.equal(play);
+    player.pause();
+  });
+
+  it('opens the story at the moment a link names (#t=…, or a picture’s id)', async () => {
+    expect(fragmentTime('#t=95')).to.equal(95);
+    expect(fragmentTime('#t=1:35.5')).to.equal(95.5);
+    expect(fragmentTime('#foo')).to.equal(null);
+    const s = await timing();
+    history.replaceState(null, '', '#t=20');
+    const atTime = await miniStory();
+    await tracksLoaded(atTime);
+    await until(() => Math.abs(atTime.currentTime - 20) < 0.01, 'the player is at 20 s');
+    expect(atTime.paused, 'a link never plays by itself').to.be.true;
+    atTime.remove();
+    history.replaceState(null, '', '#scene-2');
+    const atPicture = await miniStory();
+    await tracksLoaded(atPicture);
+    await until(() => atPicture.currentTime === s.scenes[1]!.start, 'the player is at picture 2');
+  });
+});
