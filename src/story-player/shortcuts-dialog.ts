@@ -15,8 +15,8 @@ export interface ShortcutsDialogView {
 }
 
 /**
- * The keyboard shortcuts dialog (a modal `<dialog>`): what each key does, a switch that turns the
- * single-key shortcuts off (WCAG 2.1.4), and the slider's keys, which always work.
+ * The keyboard shortcuts dialog (a modal `<dialog>`): Close at the top, what each key does, a switch
+ * that turns the single-key shortcuts off (WCAG 2.1.4), and the slider's keys, which always work.
  */
 export function renderShortcutsDialog(t: LocalizeController, view: ShortcutsDialogView) {
   const table = (rows: HelpRow[], off: boolean) => html`<table>
@@ -25,8 +25,12 @@ export function renderShortcutsDialog(t: LocalizeController, view: ShortcutsDial
       ${rows.map((row) => html`<tr class=${off ? 'off' : ''}><td><kbd>${row.label}</kbd></td><td>${row.description}</td></tr>`)}
     </tbody>
   </table>`;
+  // Close first and at the top, where it is in view however long the dialog (it scrolls below).
   return html`<dialog part="help-dialog" aria-labelledby="help-title" @close=${view.onClose}>
-    <h2 id="help-title">${t.term('shortcuts')}</h2>
+    <form method="dialog" class="dialog-head">
+      <h2 id="help-title">${t.term('shortcuts')}</h2>
+      <button class="text-button close">${t.term('close')}</button>
+    </form>
     <p>${t.term('shortcutsIntro')}</p>
     <label class="switch">
       <input
@@ -41,6 +45,5 @@ export function renderShortcutsDialog(t: LocalizeController, view: ShortcutsDial
     ${table(shortcutRows(t, view.noun, view.sceneCount), !view.shortcutsOn)}
     <h3>${t.term('sliderKeys')}</h3>
     ${table(sliderRows(t), false)}
-    <form method="dialog"><button class="text-button close">${t.term('close')}</button></form>
   </dialog>`;
 }

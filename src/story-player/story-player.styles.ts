@@ -361,10 +361,25 @@ export const styles = css`
     height: 1.25rem;
     accent-color: var(--_accent);
   }
-  form {
+  /* The title and Close stay at the top of the dialog while the rest scrolls. */
+  .dialog-head {
+    position: sticky;
+    top: -1.25rem;
+    z-index: 1;
     display: flex;
-    justify-content: flex-end;
-    margin-top: 1rem;
+    align-items: center;
+    justify-content: space-between;
+    gap: 1rem;
+    margin: -1.25rem -1.5rem 0.5rem;
+    padding: 0.75rem 1.5rem 0.5rem;
+    background: var(--_bg);
+    border-bottom: 1px solid var(--_border);
+  }
+  .dialog-head h2 {
+    margin: 0;
+  }
+  dialog {
+    overflow: auto;
   }
 
   /* Below the widest bars the settings fold behind a "Settings" button, so that the buttons take

@@ -1,0 +1,30 @@
+import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { miniStory, part, tracksLoaded } from './helpers/mini-story.js';
+
+describe('<story-player> shortcuts dialog', () => {
+  beforeEach(() => localStorage.clear());
+
+  for (const [width, height] of [[1280, 800], [320, 568]] as const) {
+    it(`has its Close button at the top and in view, at ${width} × ${height}`, async () => {
+      await setViewport({ width, height });
+      const player = await miniStory();
+      await tracksLoaded(player);
+      const dialog = part<HTMLDialogElement>(player, 'dialog');
+      dialog.showModal();
+      const close = dialog.querySelector<HTMLButtonElement>('.close')!;
+      const inView = () => {
+        const box = close.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= innerHeight && box.bottom <= dialog.querySelector('table')!.getBoundingClientRect().top + dialog.scrollTop + 1;
+      };
+      expect(inView(), 'at first').to.be.true;
+      dialog.scrollTop = dialog.scrollHeight;
+      const box = close.getBoundingClientRect();
+      const dialogBox = dialog.getBoundingClientRect();
+      expect(box.top, 'still at the top once scrolled').to.be.at.least(dialogBox.top - 1);
+      expect(box.bottom).to.be.at.most(Math.min(innerHeight, dialogBox.bottom));
+      close.click();
+      expect(dialog.open).to.be.false;
+    });
+  }
+});
