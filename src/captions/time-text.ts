@@ -10,6 +10,13 @@
 
 type TimeUnit = 'hour' | 'minute' | 'second';
 
+/**
+ * The longest time read or shown, in seconds (about 285,000 years): past it the milliseconds are no
+ * longer counted exactly, and `seconds * 1000` overflows to Infinity for the largest numbers (which
+ * read "Infinity:NaN:NaN"). Longer times are treated as no time at all, like NaN.
+ */
+export const LONGEST_TIME = Number.MAX_SAFE_INTEGER / 1000;
+
 const unitFormats = new Map<string, Intl.NumberFormat>();
 
 /** One unit in words, "2 minutes", with a formatter made the first time a language asks for it. */
@@ -26,7 +33,7 @@ function unitText(value: number, unit: TimeUnit, lang: string): string {
 /**
  * A duration in words in `lang` (a BCP 47 tag): "2 minutes 5 seconds", "1 hour 3 minutes", "45
  * seconds", "0 seconds". Zero units are left out, except "0 seconds" for a duration under one
- * second. Negative or non-finite durations read as "0 seconds".
+ * second. Negative, non-finite or longer than {@link LONGEST_TIME} durations read as "0 seconds".
  */
 export function durationInWords(seconds: number, lang = 'en'): string {
   const { h, m, s } = split(seconds);
@@ -37,7 +44,7 @@ export function durationInWords(seconds: number, lang = 'en'): string {
   return parts.join(' ');
 }
 
-/** A clock: "0:05", "2:05", "1:02:03". Negative, NaN or infinite times show "0:00". */
+/** A clock: "0:05", "2:05", "1:02:03". Negative, NaN, infinite or longer than {@link LONGEST_TIME} times show "0:00". */
 export function clock(seconds: number): string {
   const { h, m, s } = split(seconds);
   const ss = String(s).padStart(2, '0');
@@ -45,6 +52,6 @@ export function clock(seconds: number): string {
 }
 
 function split(seconds: number): { h: number; m: number; s: number } {
-  const total = Number.isFinite(seconds) && seconds > 0 ? Math.floor(Math.round(seconds * 1000) / 1000) : 0;
+  const total = seconds > 0 && seconds <= LONGEST_TIME ? Math.floor(Math.round(seconds * 1000) / 1000) : 0;
   return { h: Math.floor(total / 3600), m: Math.floor(total / 60) % 60, s: total % 60 };
 }

@@ -1,3 +1,4 @@
+import { LONGEST_TIME } from '../captions/time-text.js';
 import { CaptionsMode, DescriptionMode, PlaybackRates } from '../player-state/vocabulary.js';
 
 /** What the player remembers per story between visits. */
@@ -46,7 +47,8 @@ export const localListeningStore: ListeningStore = {
 
 /**
  * What can be used of a stored value: each field only when it is valid (a known speed, a known
- * mode, a place inside the episode and not at its very start or end).
+ * mode, a place inside the episode and not at its very start or end). With the length unknown
+ * (`duration` 0), a place is valid up to the longest time a clock shows: never NaN, Infinity or 1e308.
  */
 export function usableSaved(value: unknown, duration: number): Partial<SavedListening> {
   if (!value || typeof value !== 'object') return {};
@@ -58,7 +60,7 @@ export function usableSaved(value: unknown, duration: number): Partial<SavedList
   if (captions === CaptionsMode.on || captions === CaptionsMode.off) usable.captions = captions;
   if (typeof pauseAfterPhoto === 'boolean') usable.pauseAfterPhoto = pauseAfterPhoto;
   if (typeof shortcuts === 'boolean') usable.shortcuts = shortcuts;
-  const length = duration || Infinity;
+  const length = duration > 0 ? Math.min(duration, LONGEST_TIME) : LONGEST_TIME;
   if (typeof position === 'number' && position > 1 && position < length - 1) usable.position = position;
   return usable;
 }

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { clock, durationInWords } from '../../../src/captions/index.js';
+import { LONGEST_TIME } from '../../../src/captions/time-text.js';
 
 describe('durationInWords', () => {
   it('names each unit in the plural, and in the singular for one', () => {
@@ -66,5 +67,21 @@ describe('clock', () => {
     assert.equal(clock(-1), '0:00');
     assert.equal(clock(Number.NaN), '0:00');
     assert.equal(clock(Infinity), '0:00');
+    assert.equal(clock(-Infinity), '0:00');
+  });
+
+  it('shows 0:00, never "Infinity:NaN:NaN", for a time past the longest it counts exactly', () => {
+    assert.equal(clock(1e308), '0:00');
+    assert.equal(clock(Number.MAX_VALUE), '0:00');
+    assert.equal(clock(1e20), '0:00');
+    assert.equal(clock(LONGEST_TIME * 1.001), '0:00');
+    assert.equal(durationInWords(1e308), '0 seconds');
+    assert.equal(durationInWords(Number.MAX_VALUE, 'es'), '0 segundos');
+  });
+
+  it('counts every whole second up to the longest time', () => {
+    assert.equal(clock(1e6), '277:46:40');
+    assert.equal(clock(1e12), '277777777:46:40');
+    assert.equal(clock(LONGEST_TIME), '2501999792:59:00');
   });
 });
