@@ -23,10 +23,21 @@ export interface MemoryOptions {
   recall(saved: Partial<SavedListening>): void;
 }
 
+/** Whether two sets of preferences are the same. */
+function samePreferences(a: Preferences, b: Preferences): boolean {
+  return (Object.keys(a) as (keyof Preferences)[]).every((key) => a[key] === b[key]);
+}
+
 /**
  * Remembers the listener's place and preferences per story: read once when the player connects
  * (and when its `story-id` changes), written on every change, every few seconds while playing, on
  * pause, and when the page is hidden or left. Nothing is kept without a `story-id`.
+ *
+ * Nothing is written until the listener acts (plays, moves, or changes a preference): opening the
+ * page, or hiding it untouched, leaves what is stored alone, whatever it is — another tab's, or a
+ * value that is corrupt (the player used none of it that was invalid). The first write after that
+ * keeps what was valid (the preferences recalled) and drops the rest, a place outside the episode
+ * included.
  */
 export class ListeningMemory implements ReactiveController {
   readonly #player: RememberingPlayer;
@@ -34,6 +45,11 @@ export class ListeningMemory implements ReactiveController {
   #restored = false;
   /** Whether the listener has played or moved in this page (else its position is not theirs). */
   #listened = false;
+  /** The preferences once what was saved has been applied (after the first update that follows `restore`). */
+  #recalled: Preferences | undefined;
+  #awaitingRecalled = false;
+  /** Whether the listener changed a preference since `restore`. */
+  #changed = false;
   #lastSave = 0;
 
   constructor(player: RememberingPlayer, options: MemoryOptions) {
@@ -58,8 +74,18 @@ export class ListeningMemory implements ReactiveController {
     return this.#restored;
   }
 
+  /** After the update that applied what was restored (a speed clamped, modes set): the preferences to compare with. */
+  hostUpdated(): void {
+    if (!this.#awaitingRecalled) return;
+    this.#awaitingRecalled = false;
+    this.#recalled = this.#options.preferences();
+  }
+
   restore(): void {
     this.#restored = true;
+    this.#recalled = undefined;
+    this.#awaitingRecalled = true;
+    this.#changed = false;
     const { storyId, listeningStore, duration } = this.#player;
     if (storyId) this.#options.recall(usableSaved(listeningStore.read(storyId), duration));
   }
@@ -70,14 +96,20 @@ export class ListeningMemory implements ReactiveController {
   }
 
   save(position = this.#options.position()): void {
-    const { storyId, listeningStore } = this.#player;
+    const { storyId, listeningStore, duration } = this.#player;
     if (!this.#restored || !storyId) return;
+    const preferences = this.#options.preferences();
+    if (!this.#listened && !this.#changed) {
+      // Not yet anything of the listener's to write: the page connecting, recalling, or hidden untouched.
+      if (!this.#recalled || samePreferences(preferences, this.#recalled)) return;
+      this.#changed = true;
+    }
     this.#lastSave = performance.now();
     listeningStore.write(storyId, {
       // The place is shared by every tab of the story: one where nobody has listened or moved keeps
-      // the place another tab saved instead of writing its own start over it.
-      position: this.#listened ? position : (usableSaved(listeningStore.read(storyId), 0).position ?? position),
-      ...this.#options.preferences(),
+      // the place another tab saved (if it is one in this episode) instead of writing its own start over it.
+      position: this.#listened ? position : (usableSaved(listeningStore.read(storyId), duration).position ?? position),
+      ...preferences,
       savedAt: Date.now(),
     });
   }

@@ -1,7 +1,26 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { clock } from '../../src/captions/time-text.js';
 import { StoryCaptionsRequestEvent } from '../../src/player-state/events.js';
-import { described, miniStory, part, playing, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
+import type { StoryPlayer } from '../../src/story-player/story-player.js';
+import { base, described, miniStory, part, playing, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
+
+/** A player of the mini-story's audio in two pictures, with no `duration` attribute (its length unknown until the audio loads). */
+async function withoutDuration(storyId: string): Promise<StoryPlayer> {
+  const wrapper = await fixture<HTMLElement>(html`<div lang="en">
+    <story-player story-id=${storyId} story-title="No length given">
+      <audio slot="fallback" preload="none"><source src=${`${base}audio/episode.webm`} type="audio/webm; codecs=opus" /></audio>
+      <story-scene id=${`${storyId}-1`} number="1" start="0" end="18"><h2>One</h2></story-scene>
+      <story-scene id=${`${storyId}-2`} number="2" start="18" end="35"><h2>Two</h2></story-scene>
+    </story-player>
+  </div>`);
+  const player = wrapper.querySelector('story-player')!;
+  await player.updateComplete;
+  return player;
+}
+
+const shownText = (player: StoryPlayer): string => (player.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
+/** The resume offer's words, or null (an element in a failed assertion would stall the test runner's report). */
+const offer = (player: StoryPlayer): string | null => player.shadowRoot!.querySelector('.resume-button')?.textContent?.trim() ?? null;
 
 describe('<story-player> saved position and preferences', () => {
   beforeEach(() => localStorage.clear());
@@ -65,6 +84,56 @@ describe('<story-player> saved position and preferences', () => {
     await player.updateComplete;
     expect(player.currentTime).to.equal(0);
     expect(player.shadowRoot!.activeElement).to.equal(part(player, '.play'));
+  });
+
+  it('with no duration on the page, offers a saved place in a clock, and never an absurd one (no "Infinity:NaN:NaN")', async () => {
+    localStorage.setItem('story-player:no-length', JSON.stringify({ position: 30, savedAt: Date.now() }));
+    const player = await withoutDuration('no-length');
+    expect(offer(player)).to.match(/^Resume at \w+ 2, 0:30$/);
+
+    // A place no episode reaches (a corrupt store, or one of the site's own): no offer, no NaN.
+    for (const position of [1e308, Number.MAX_VALUE, 1e20]) {
+      const id = `absurd-${String(position).replace(/\W/g, '')}`;
+      localStorage.setItem(`story-player:${id}`, JSON.stringify({ position, savedAt: Date.now() }));
+      const absurd = await withoutDuration(id);
+      expect(offer(absurd), `no offer for ${position} s`).to.equal(null);
+      expect(shownText(absurd)).to.not.match(/NaN|Infinity/);
+    }
+  });
+
+  it('leaves a corrupt saved value alone until the listener acts, then keeps the preferences that were valid', async () => {
+    const stored = JSON.stringify({ position: 9999, rate: 1.25, descriptions: 'sideways', captions: 'off', pauseAfterPhoto: 'yes', shortcuts: true, savedAt: 1 });
+    localStorage.setItem('story-player:corrupt-story', stored);
+    const player = await miniStory({ storyId: 'corrupt-story' });
+    await tracksLoaded(player);
+    await player.updateComplete;
+    expect(player, 'the valid preferences are used').to.include({ playbackRate: 1.25, captions: 'off', descriptions: 'on', pauseAfterPhoto: false });
+    expect(offer(player), 'a place past the end is not offered').to.equal(null);
+    // Hidden and shown again, and a moment later: nothing the listener did, nothing written.
+    document.dispatchEvent(new Event('visibilitychange'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(localStorage.getItem('story-player:corrupt-story'), 'not rewritten before the listener acts').to.equal(stored);
+
+    // The listener turns captions on: what was valid stays, what was corrupt is gone.
+    player.querySelector('story-captions')!.dispatchEvent(new StoryCaptionsRequestEvent(true));
+    await until(() => localStorage.getItem('story-player:corrupt-story') !== stored, 'saved');
+    const saved = JSON.parse(localStorage.getItem('story-player:corrupt-story')!);
+    expect(saved).to.include({ rate: 1.25, captions: 'on', descriptions: 'on', pauseAfterPhoto: false, shortcuts: true });
+    expect(saved.position, 'the place past the end is not written back').to.equal(player.currentTime);
+  });
+
+  it('leaves a saved value that is not JSON alone until the listener acts, then writes a clean one', async () => {
+    localStorage.setItem('story-player:broken-story', '{"position": 12, "rate": 1.5');
+    const player = await miniStory({ storyId: 'broken-story' });
+    await tracksLoaded(player);
+    await player.updateComplete;
+    expect(player.playbackRate).to.equal(1);
+    expect(offer(player)).to.equal(null);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(localStorage.getItem('story-player:broken-story')).to.equal('{"position": 12, "rate": 1.5');
+    player.playbackRate = 1.5;
+    await until(() => localStorage.getItem('story-player:broken-story')?.startsWith('{"position":0,') === true, 'saved');
+    expect(JSON.parse(localStorage.getItem('story-player:broken-story')!)).to.include({ position: 0, rate: 1.5, captions: 'on' });
   });
 
   it('offers nothing for a story never played', async () => {
