@@ -1,9 +1,9 @@
 /**
  * The built site under its strict Content Security Policy, with Trusted Types: the whole journey of
  * a listener (the front page, loading the story, playing, seeking with keys and the pointer, jumping
- * chapters, the shortcuts dialog, saving for offline, a new version accepted, and the end) causes
- * not one `securitypolicyviolation`, CSP or Trusted Types console error, or page error, in the page
- * or in its service worker. The server sends the policy the README gives embedders, narrowed with a
+ * chapters, a picture's description, the shortcuts dialog, saving for offline, a new version
+ * accepted, the end, and the transcript page) causes not one `securitypolicyviolation`, CSP or
+ * Trusted Types console error, or page error, in the page or in its service worker. The server sends the policy the README gives embedders, narrowed with a
  * `trusted-types` directive to the two policy names the README states (anything that passes the
  * narrower policy passes the README's).
  */
@@ -113,7 +113,7 @@ describe('the built site under a strict CSP with Trusted Types', () => {
     assert.ok(readme.includes(`\`${TRUSTED_TYPES_POLICY}\``) && readme.includes('`lit-html`'), 'the README names both Trusted Types policies');
   });
 
-  it('loads, plays, seeks, jumps, opens the shortcuts dialog, saves, updates and ends with no violation', { timeout: 240000 }, async () => {
+  it('loads, plays, seeks, jumps, describes, opens the shortcuts dialog, saves, updates and ends with no violation', { timeout: 240000 }, async () => {
     const started = performance.now();
     const page = await (await browser.createBrowserContext()).newPage();
     await page.setViewport({ width: 1280, height: 900 });
@@ -129,7 +129,7 @@ describe('the built site under a strict CSP with Trusted Types', () => {
     } catch (error) {
       // A refused action often shows as a step that never finishes: say what was refused.
       if (reports.length) assert.fail(`CSP problems after the step "${current}" (${String(error)}):\n${problems()}`);
-      throw error;
+      throw new Error(`after the step "${current}": ${String(error)}`, { cause: error });
     }
     await page.close();
     console.log(`journey under the strict CSP: ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -177,6 +177,18 @@ describe('the built site under a strict CSP with Trusted Types', () => {
     await waitForAdvance(page, await currentTime(page), 0.5);
     step('chapters');
 
+    // "Describe this picture" on a scene that has a description; then on with the story (the player
+    // stops by itself at the description's end otherwise): Play pauses the description, or goes on
+    // with the story at once, and a press on "Play" plays.
+    await page.locator('story-scene >>> button.describe').click();
+    await waitForAdvance(page, await currentTime(page), 0.5);
+    await pressPlay(page);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (await page.$eval('story-player', (player) => player.shadowRoot?.querySelector('button.play')?.getAttribute('aria-label')?.startsWith('Play'))) await pressPlay(page);
+    await page.waitForSelector('story-player >>> button.play[aria-label^="Pause"]', { timeout: 5000 });
+    await waitForAdvance(page, await currentTime(page), 0.5);
+    step('describe');
+
     // The shortcuts dialog: opened with "?" while focus is in the player, closed with Escape.
     await slider!.focus();
     await page.keyboard.press('?');
@@ -191,6 +203,7 @@ describe('the built site under a strict CSP with Trusted Types', () => {
     step('save for offline');
 
     // A new version: it waits while the story plays; paused, the listener accepts it and the page reloads.
+    await waitForAdvance(page, await currentTime(page), 0.3);
     await appendFile(join(out, 'page.css'), '\n/* version 2 */\n');
     await buildServiceWorker(out, [story.timing]);
     await checkForUpdateAndWait(page);
@@ -213,6 +226,9 @@ describe('the built site under a strict CSP with Trusted Types', () => {
     // Every media element the page holds has no data: URL (howler's unload used to set one).
     const sources = await page.evaluate(() => Array.from(document.querySelectorAll('audio'), (audio) => audio.currentSrc || audio.getAttribute('src') || ''));
     assert.ok(sources.every((src) => !src.startsWith('data:')), `no data: URL on a media element (${sources.join(', ')})`);
+
+    await page.goto(new URL('transcript.html', storyPage(server)).href, { waitUntil: 'load' });
+    step('transcript page');
   }
 
   it('would see a violation: a plain string at a script-URL sink is reported', async () => {
