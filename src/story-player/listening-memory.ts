@@ -23,11 +23,6 @@ export interface MemoryOptions {
   recall(saved: Partial<SavedListening>): void;
 }
 
-/** Whether two sets of preferences are the same. */
-function samePreferences(a: Preferences, b: Preferences): boolean {
-  return (Object.keys(a) as (keyof Preferences)[]).every((key) => a[key] === b[key]);
-}
-
 /**
  * Remembers the listener's place and preferences per story: read once when the player connects
  * (and when its `story-id` changes), written on every change, every few seconds while playing, on
@@ -45,8 +40,8 @@ export class ListeningMemory implements ReactiveController {
   #restored = false;
   /** Whether the listener has played or moved in this page (else its position is not theirs). */
   #listened = false;
-  /** The preferences once what was saved has been applied (after the first update that follows `restore`). */
-  #recalled: Preferences | undefined;
+  /** The preferences once what was saved has been applied (after the first update that follows `restore`), as JSON. */
+  #recalled: string | undefined;
   #awaitingRecalled = false;
   /** Whether the listener changed a preference since `restore`. */
   #changed = false;
@@ -78,7 +73,7 @@ export class ListeningMemory implements ReactiveController {
   hostUpdated(): void {
     if (!this.#awaitingRecalled) return;
     this.#awaitingRecalled = false;
-    this.#recalled = this.#options.preferences();
+    this.#recalled = JSON.stringify(this.#options.preferences());
   }
 
   restore(): void {
@@ -101,7 +96,7 @@ export class ListeningMemory implements ReactiveController {
     const preferences = this.#options.preferences();
     if (!this.#listened && !this.#changed) {
       // Not yet anything of the listener's to write: the page connecting, recalling, or hidden untouched.
-      if (!this.#recalled || samePreferences(preferences, this.#recalled)) return;
+      if (this.#recalled === undefined || JSON.stringify(preferences) === this.#recalled) return;
       this.#changed = true;
     }
     this.#lastSave = performance.now();
