@@ -6,6 +6,7 @@ import { a11ySnapshotPlugin, emulateMediaPlugin, sendKeysPlugin, sendMousePlugin
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import range from 'koa-range';
 import { fileURLToPath } from 'node:url';
+import { faultBefore, faultFile } from './tests/browser/fault-injection.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -27,7 +28,8 @@ export default {
     }),
   ],
   // Without Range support media cannot seek (Ogg/WebM report Infinity, MP3 seeks never finish).
-  middleware: [range],
+  // Paths under /fault/ are served with a fault (slow, hung, dead, cut, truncated, 404): see the file.
+  middleware: [faultBefore, range, faultFile],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     commonjs({ include: /node_modules\/howler\//, strictRequires: false }),

@@ -4,6 +4,10 @@ import howler from 'howler/src/howler.core.js';
 import type { Howl as HowlInstance } from 'howler';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AudioStatus } from '../player-state/vocabulary.js';
+import { classify, worst, type AudioFailure } from './audio-failure.js';
+import { MediaWatch } from './media-watch.js';
+
+export type { AudioFailure } from './audio-failure.js';
 
 // howler is CommonJS: the dev server serves it through the commonjs plugin, where only the default
 // import exists (named imports fail), and esbuild bundles it either way.
@@ -31,19 +35,15 @@ export interface AudioSource {
   type: string;
 }
 
-/** How long a play may wait for data before the element is replaced. */
-const STALL_MS = 2500;
-
-/** Why the audio cannot play, so that the host can say it in words. */
-export type AudioFailure = 'missing' | 'network' | 'decode' | 'no-source' | 'offline' | 'refused';
-
 export interface HowlControllerEvents {
   /** Playback really started (the media element accepted `play()`). */
   onPlay?(): void;
   /** Playback paused, by request. */
   onPause?(): void;
-  /** The episode played to its end. */
-  onEnd?(): void;
+  /** The episode played to its end: `at` is where the file ended (before the story's end when it is cut short). */
+  onEnd?(at: number): void;
+  /** The listener has waited BUFFERING_MS for sound (`buffering` is true), or sound flows again. */
+  onBuffering?(): void;
   /** The audio is ready; `duration` is known. */
   onLoad?(): void;
   onError?(failure: AudioFailure): void;
@@ -61,7 +61,10 @@ const formatOf = ({ src, type }: AudioSource): string => {
     'audio/wav': 'wav',
     'audio/flac': 'flac',
   };
-  return byType[mime] ?? new URL(src, document.baseURI).pathname.split('.').pop()?.toLowerCase() ?? '';
+  const extension = new URL(src, document.baseURI).pathname.split('.').pop()?.toLowerCase() ?? '';
+  // An untyped source with no known extension: the element sniffs what it is (howler would refuse
+  // it at once, with no request); a file it cannot play fails there and the next source is tried.
+  return byType[mime] ?? (Howler.codecs(extension) ? extension : 'mp3');
 };
 
 /**
@@ -93,6 +96,8 @@ export class HowlController implements ReactiveController {
   failure: AudioFailure | null = null;
   /** URL of the source that loaded (after any fallbacks); empty until one has, and after the sources change. */
   loadedSrc = '';
+  /** Whether the listener has waited BUFFERING_MS or more for sound that does not come (yet). */
+  buffering = false;
 
   readonly #host: ReactiveControllerHost;
   readonly #events: HowlControllerEvents;
@@ -104,8 +109,11 @@ export class HowlController implements ReactiveController {
   #appliedRate = 1;
   #position = 0;
   #pendingSeek: number | null = null;
-  #source: AudioSource | undefined;
+  /** Unused since the stall watchdog went; `unload()` (another change in progress) still clears it. */
   #stallTimer: ReturnType<typeof setTimeout> | undefined;
+  #watch: MediaWatch | undefined;
+  /** What went wrong with each source tried since `load()`. */
+  #failures: AudioFailure[] = [];
   /** The howler operation in flight, if any: a play promise, or a seek while playing. */
   #busy: 'play' | 'seek' | null = null;
 
@@ -116,6 +124,7 @@ export class HowlController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#release();
     this.unload();
   }
 
@@ -128,6 +137,7 @@ export class HowlController implements ReactiveController {
     this.#sources = sources;
     this.loadedSrc = '';
     if (this.#howl || this.status === AudioStatus.error) {
+      this.#release();
       this.unload();
       if (this.wanted) this.load();
     }
@@ -139,6 +149,7 @@ export class HowlController implements ReactiveController {
     const probe = document.createElement('audio');
     this.#candidates = this.#sources.filter((s) => !s.type || probe.canPlayType(s.type) !== '');
     this.failure = null;
+    this.#failures = [];
     this.#next();
   }
 
@@ -147,11 +158,13 @@ export class HowlController implements ReactiveController {
     this.wanted = true;
     if (!this.#howl || this.status === AudioStatus.error) this.load();
     else this.#settle();
+    if (!this.playing) this.#watch?.wait();
     this.#host.requestUpdate();
   }
 
   pause(): void {
     this.wanted = false;
+    this.#waited();
     this.#settle();
     this.#host.requestUpdate();
   }
@@ -195,26 +208,47 @@ export class HowlController implements ReactiveController {
 
   /** Tries the next playable source; reports a failure when none is left. */
   #next(): void {
+    this.#release();
     this.#howl?.unload();
     this.#howl = undefined;
     this.#id = undefined;
     this.#busy = null;
     const source = this.#candidates.shift();
-    this.#source = source;
     if (!source) {
-      this.#fail(this.failure ?? 'no-source');
+      this.#fail(worst(this.#failures));
       return;
     }
     this.status = AudioStatus.loading;
     this.#appliedRate = this.#rate;
+    // howler emits a load error at once (before `on()` could listen) when it refuses a source: the
+    // constructor's own listener hears it.
+    const onloaderror = (_id: unknown, code: unknown): void => {
+      // An element that had read the file's header failed later: the file plays here, the connection broke.
+      const reported = typeof code === 'number' ? code : undefined;
+      const started = (node?.readyState ?? 0) >= HTMLMediaElement.HAVE_METADATA && reported !== MediaError.MEDIA_ERR_DECODE;
+      if (howl === this.#howl) void this.#failed(source, started ? MediaError.MEDIA_ERR_NETWORK : reported);
+    };
     const howl: HowlInstance = new Howl({
       src: [source.src],
       format: [formatOf(source)],
       html5: true,
       preload: true,
       rate: this.#rate,
+      onloaderror,
     });
     this.#howl = howl;
+    const node = (howl as unknown as { _sounds: { _node?: HTMLMediaElement }[] })._sounds[0]?._node;
+    if (node instanceof HTMLMediaElement) {
+      this.#watch = new MediaWatch(node, {
+        buffering: (on) => {
+          this.buffering = on;
+          this.#events.onBuffering?.();
+          this.#host.requestUpdate();
+        },
+        silent: () => this.#silent(howl),
+      });
+      if (this.wanted) this.#watch.wait();
+    }
     howl.on('load', () => {
       if (howl !== this.#howl) return;
       this.status = AudioStatus.ready;
@@ -229,31 +263,19 @@ export class HowlController implements ReactiveController {
       this.#settle();
       this.#host.requestUpdate();
     });
-    howl.on('loaderror', (_id, code) => {
-      if (howl !== this.#howl) return;
-      const failure: AudioFailure = !navigator.onLine
-        ? 'offline'
-        : code === 2
-          ? 'network'
-          : code === 3
-            ? 'decode'
-            : 'missing';
-      this.failure = failure;
-      this.#next();
-    });
     howl.on('playerror', () => {
       if (howl !== this.#howl) return;
       // howler reports a refused play twice; one report is enough.
       const first = this.wanted || this.#busy !== null;
       this.#busy = null;
       this.wanted = false;
+      this.#waited();
       this.playing = false;
       if (first) this.#events.onError?.('refused');
       this.#host.requestUpdate();
     });
     howl.on('play', () => {
       if (howl !== this.#howl) return;
-      clearTimeout(this.#stallTimer);
       this.#busy = null;
       this.playing = true;
       this.#events.onPlay?.();
@@ -279,32 +301,79 @@ export class HowlController implements ReactiveController {
       this.wanted = false;
       // Keep the position at the end, as a media element does, and start afresh on the next play:
       // an ended element that is sought while paused can sit without data, and howler would wait
-      // for it forever.
-      this.#position = this.duration;
+      // for it forever. Where the file really ended: a file cut short ends before its duration.
+      const at = node?.currentTime;
+      const end = at !== undefined && Number.isFinite(at) && at > 0 ? at : this.duration;
+      const playedTo = this.#watch?.playedTo ?? 0;
+      this.#position = playedTo > 0 && playedTo < end - 1 ? playedTo : end;
+      this.#release();
       this.#pendingSeek = null;
       this.#howl = undefined;
       this.#id = undefined;
       this.#busy = null;
       this.status = AudioStatus.idle;
       howl.unload();
-      this.#events.onEnd?.();
+      this.#events.onEnd?.(this.#position);
       this.#host.requestUpdate();
     });
   }
 
   /**
-   * howler plays an element that has no data yet only after 'canplay', and Chromium may never
-   * fetch for a paused element: after STALL_MS, start again with a fresh element at the position.
+   * A source failed. Before it loaded, the next one is tried, and the failure is classified by
+   * what happened to it; once it had loaded, the file was there and playable, so the failure is
+   * the connection's (or, when decoding broke off, an incomplete file) and it is told at once, at
+   * the place where it stopped.
    */
-  #unstall(howl: HowlInstance): void {
-    if (howl !== this.#howl || this.#busy !== 'play' || this.playing || !this.#source) return;
-    const position = this.#position;
-    this.#candidates.unshift(this.#source);
-    this.#pendingSeek = position;
-    this.#next();
+  async #failed(source: AudioSource, code: number | undefined): Promise<void> {
+    const howl = this.#howl;
+    const loaded = this.status === AudioStatus.ready;
+    if (loaded) this.#position = this.position;
+    this.#release();
+    const failure = loaded ? (!navigator.onLine ? 'offline' : code === MediaError.MEDIA_ERR_DECODE ? 'incomplete' : 'network') : await classify(source.src, code);
+    if (howl !== this.#howl) return;
+    this.#failures.push(failure);
+    if (loaded) {
+      howl?.unload();
+      this.#howl = undefined;
+      this.#id = undefined;
+      this.#busy = null;
+      this.#pendingSeek = this.#position;
+      this.#fail(failure);
+    } else {
+      this.#next();
+    }
+  }
+
+  /** Nothing came from the server for SILENCE_MS: told, with the place kept; Play tries again. */
+  #silent(howl: HowlInstance): void {
+    if (howl !== this.#howl) return;
+    if (this.status === AudioStatus.ready) this.#position = this.position;
+    this.#release();
+    howl.unload();
+    this.#howl = undefined;
+    this.#id = undefined;
+    this.#busy = null;
+    this.#pendingSeek = this.#position > 0 ? this.#position : null;
+    this.#fail('silent');
+  }
+
+  /** The listener no longer waits for sound. */
+  #waited(): void {
+    this.#watch?.idle();
+    if (!this.buffering) return;
+    this.buffering = false;
+    this.#events.onBuffering?.();
+  }
+
+  /** Stops watching the element of the Howl being let go. */
+  #release(): void {
+    this.#waited();
+    this.#watch?.release();
+    this.#watch = undefined;
   }
 
   #fail(failure: AudioFailure): void {
+    this.#waited();
     this.status = AudioStatus.error;
     this.loadedSrc = '';
     this.failure = failure;
@@ -340,8 +409,6 @@ export class HowlController implements ReactiveController {
       this.#busy = 'play';
       const id = this.#id === undefined ? howl.play() : howl.play(this.#id);
       if (typeof id === 'number') this.#id = id;
-      clearTimeout(this.#stallTimer);
-      this.#stallTimer = setTimeout(() => this.#unstall(howl), STALL_MS);
       return;
     }
     if (!this.wanted && this.playing && this.#id !== undefined) {

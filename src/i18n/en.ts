@@ -20,6 +20,8 @@ export const en = {
   pause: (title) => `Pause ${title || 'the story'}`,
   playShort: 'Play',
   pauseShort: 'Pause',
+  loadingShort: 'Loading',
+  stopLoading: (title) => `Stop loading ${title || 'the story'}`,
   back: (seconds, f = english()) => `Back ${f.duration(seconds)}`,
   forward: (seconds, f = english()) => `Forward ${f.duration(seconds)}`,
   previousPicture: (noun) => `Previous ${noun}`,
@@ -53,14 +55,20 @@ export const en = {
   statusPausedAfterPicture: (noun, number, f = english()) => `End of ${noun} ${f.number(number)}. Paused; press Play to go on.`,
   statusDescribing: (noun, number, f = english()) => (number ? `Describing ${noun} ${f.number(number)}.` : 'Playing the description.'),
   statusDescribed: 'Description ended.',
+  statusBuffering: 'Waiting for the audio…',
 
   errorAudioMissing:
-    'The story’s audio could not be loaded: the file was not found or cannot be played here. The text of the story is all on this page.',
+    'The story’s audio could not be loaded: the file was not found on the server. The text of the story is all on this page.',
   errorAudioNetwork: 'The story’s audio stopped loading because of a network problem. Check the connection and press Play again.',
-  errorAudioDecode: 'The story’s audio file is damaged and cannot be played. The text of the story is all on this page.',
+  errorAudioDecode: 'The story’s audio file cannot be played: it is damaged, or this browser cannot decode it. The text of the story is all on this page.',
   errorOffline: 'You are offline and the story’s audio is not saved on this device. The text of the story is all on this page.',
   errorNoSource: 'This browser cannot play any of the story’s audio formats. The text of the story is all on this page.',
   errorPlayRefused: 'The browser did not let playback start. Press Play to try again.',
+  errorAudioSilent:
+    'The story’s audio is not arriving: the server has sent nothing for 15 seconds. Your place is kept; check the connection and press Play to try again.',
+  errorAudioIncomplete:
+    'The story’s audio file is incomplete: it stops before the end of the story. Your place is kept; the rest of the story is on this page as text.',
+  dismiss: 'Dismiss',
   trackMissing: (kind, detail) =>
     ({
       captions: `The captions could not be loaded (${detail}); the story plays without them.`,
@@ -68,6 +76,8 @@ export const en = {
       chapters: `The chapter list could not be loaded (${detail}); the story plays without it.`,
     })[kind],
   trackDetailNetwork: 'network error',
+  pictureMissing: (noun, number, detail, f = english()) =>
+    `${noun === 'photo' ? 'Photo' : 'Picture'} ${f.number(number)} could not be shown (${detail}); its description is in the story.`,
   trackDetailOffline: 'offline',
   trackUnreadable: (kind) =>
     ({
@@ -102,6 +112,7 @@ export const en = {
   transcript: 'Transcript',
   followAlong: 'Follow along',
   transcriptEmpty: 'The transcript appears when the captions have loaded.',
+  transcriptFailed: 'The transcript is not available because the captions could not be loaded. The whole story is on this page.',
 
   offlineRegion: 'Offline listening',
   save: 'Save for offline',

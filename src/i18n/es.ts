@@ -21,6 +21,8 @@ export const es: Translation = {
   pause: (title) => `Pausar ${title || 'la historia'}`,
   playShort: 'Reproducir',
   pauseShort: 'Pausar',
+  loadingShort: 'Cargando',
+  stopLoading: (title) => `Dejar de cargar ${title || 'la historia'}`,
   back: (seconds, f) => `Retroceder ${f.duration(seconds)}`,
   forward: (seconds, f) => `Avanzar ${f.duration(seconds)}`,
   previousPicture: (noun) => `${Picture(noun)} anterior`,
@@ -57,18 +59,24 @@ export const es: Translation = {
   statusDescribing: (noun, number, f) =>
     number ? `Describiendo la ${pictureWord(noun)} ${f.number(number)}.` : 'Reproduciendo la descripción.',
   statusDescribed: 'Fin de la descripción.',
+  statusBuffering: 'Esperando el audio…',
 
   errorAudioMissing:
-    'No se pudo cargar el audio de la historia: no se encontró el archivo o no se puede reproducir aquí. El texto completo de la historia está en esta página.',
+    'No se pudo cargar el audio de la historia: el archivo no está en el servidor. El texto completo de la historia está en esta página.',
   errorAudioNetwork:
     'El audio de la historia dejó de cargarse por un problema de red. Comprueba la conexión y vuelve a presionar Reproducir.',
   errorAudioDecode:
-    'El archivo de audio de la historia está dañado y no se puede reproducir. El texto completo de la historia está en esta página.',
+    'No se puede reproducir el archivo de audio de la historia: está dañado o este navegador no sabe decodificarlo. El texto completo de la historia está en esta página.',
   errorOffline:
     'No tienes conexión y el audio de la historia no está guardado en este dispositivo. El texto completo de la historia está en esta página.',
   errorNoSource:
     'Este navegador no puede reproducir ninguno de los formatos de audio de la historia. El texto completo de la historia está en esta página.',
   errorPlayRefused: 'El navegador no permitió iniciar la reproducción. Presiona Reproducir para volver a intentarlo.',
+  errorAudioSilent:
+    'El audio de la historia no llega: el servidor lleva 15 segundos sin enviar nada. Se guarda el punto donde ibas; comprueba la conexión y presiona Reproducir para volver a intentarlo.',
+  errorAudioIncomplete:
+    'El archivo de audio de la historia está incompleto: se corta antes del final. Se guarda el punto donde ibas; el resto de la historia está en esta página como texto.',
+  dismiss: 'Cerrar',
   trackMissing: (kind, detail) =>
     ({
       captions: `No se pudieron cargar los subtítulos (${detail}); la historia se reproduce sin ellos.`,
@@ -76,6 +84,8 @@ export const es: Translation = {
       chapters: `No se pudo cargar la lista de capítulos (${detail}); la historia se reproduce sin ella.`,
     })[kind],
   trackDetailNetwork: 'error de red',
+  pictureMissing: (noun, number, detail, f) =>
+    `No se pudo mostrar la ${pictureWord(noun)} ${f.number(number)} (${detail}); su descripción está en la historia.`,
   trackDetailOffline: 'sin conexión',
   trackUnreadable: (kind) =>
     ({
@@ -112,6 +122,7 @@ export const es: Translation = {
   transcript: 'Transcripción',
   followAlong: 'Seguir la lectura',
   transcriptEmpty: 'La transcripción aparece cuando se cargan los subtítulos.',
+  transcriptFailed: 'La transcripción no está disponible porque no se pudieron cargar los subtítulos. La historia completa está en esta página.',
 
   offlineRegion: 'Escuchar sin conexión',
   save: 'Guardar para escuchar sin conexión',

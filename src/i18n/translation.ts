@@ -20,6 +20,9 @@ export interface Terms {
   /** The visible text of the Play and Pause button. */
   playShort: string;
   pauseShort: string;
+  /** The Play button while the audio is awaited: its visible word, and its name (pressing it stops waiting). */
+  loadingShort: string;
+  stopLoading: (title: string, f: Formats) => string;
   back: (seconds: number, f: Formats) => string;
   forward: (seconds: number, f: Formats) => string;
   /** Also the shortcut P, which restarts the current picture first. */
@@ -64,6 +67,8 @@ export interface Terms {
   statusPausedAfterPicture: (noun: PictureNoun, number: number, f: Formats) => string;
   statusDescribing: (noun: PictureNoun, number: number | undefined, f: Formats) => string;
   statusDescribed: string;
+  /** Said once when the listener has waited about 2 s for the audio. */
+  statusBuffering: string;
 
   // ─── <story-player>: what went wrong, for the listener ─────────────────────────────────────
   errorAudioMissing: string;
@@ -73,9 +78,17 @@ export interface Terms {
   errorOffline: string;
   errorNoSource: string;
   errorPlayRefused: string;
+  /** The server sent nothing for 15 s; the place is kept. */
+  errorAudioSilent: string;
+  /** The audio file ends before the story does (a truncated file); the place is kept. */
+  errorAudioIncomplete: string;
+  /** The button that hides the error messages shown in the status line. */
+  dismiss: string;
   /** A text track failed to load; `detail` is the file and the server's answer ("captions.vtt: 404 Not Found") or a `trackDetail…` term. */
   trackMissing: (kind: TrackKind, detail: string, f: Formats) => string;
   trackDetailNetwork: string;
+  /** A picture of the story did not load; `detail` is the file and what happened ("the-boat-800.jpg: 404 Not Found") or `trackDetailNetwork`. */
+  pictureMissing: (noun: PictureNoun, number: number, detail: string, f: Formats) => string;
   trackDetailOffline: string;
   /** A text track came but none of it could be read. */
   trackUnreadable: (kind: TrackKind, f: Formats) => string;
@@ -111,6 +124,8 @@ export interface Terms {
   transcript: string;
   followAlong: string;
   transcriptEmpty: string;
+  /** The captions failed, so there is no transcript to show. */
+  transcriptFailed: string;
 
   // ─── <story-offline> ───────────────────────────────────────────────────────────────────────
   offlineRegion: string;

@@ -128,7 +128,7 @@ export class StoryOffline extends LitElement {
   }
 
   readonly #localize = new LocalizeController(this);
-  readonly #announcer = new Announcer(this);
+  readonly #announcer = new Announcer(this, () => this.shadowRoot?.querySelector('[role="status"]'));
   readonly #storage = new StorageEstimate(this);
   readonly #player = new PlayerLink(this, {
     onPlay: () => {
@@ -239,7 +239,7 @@ export class StoryOffline extends LitElement {
   // Templates are written compact: esbuild keeps their whitespace as it is.
   protected override render() {
     return html`<div class="base" part="base" role="group" aria-label=${this.#t('offlineRegion')}>${this.#renderState()} ${this.#renderUpdate()}
-${this.#player.announces ? nothing : html`<p class="visually-hidden" part="status" role="status">${this.#announcer.text}</p>`}</div>`;
+${this.#player.announces ? nothing : html`<p class="visually-hidden" part="status" role="status"></p>`}</div>`;
   }
 
   #renderState() {

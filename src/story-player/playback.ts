@@ -3,6 +3,7 @@ import { HowlController, type AudioFailure, type AudioSource } from '../audio/ho
 import { startedPlaying } from '../audio/one-at-a-time.js';
 import type { LocalizeController } from '../i18n/localize-controller.js';
 import type { StringTermKey, TermKey } from '../i18n/translation.js';
+import type { AnnounceOptions } from '../shared/announcer.js';
 import type { TimeRange } from '../player-state/context.js';
 import { StoryChapterChangeEvent, StoryErrorEvent } from '../player-state/events.js';
 import { StoryNotice } from '../player-state/vocabulary.js';
@@ -14,6 +15,10 @@ import * as timeline from './timeline.js';
 
 /** How often the visible time moves while playing, in milliseconds. */
 const SHOW_MS = 250;
+/** A file that ends this much before the story's known length has been cut short, in seconds. */
+const CUT_SHORT_S = 1;
+/** The key of the audio's errors in the status region: they last until the audio plays. */
+const AUDIO = 'audio';
 
 /** What the listener is told when the audio fails. */
 const failureTerm = {
@@ -23,6 +28,8 @@ const failureTerm = {
   offline: 'errorOffline',
   'no-source': 'errorNoSource',
   refused: 'errorPlayRefused',
+  silent: 'errorAudioSilent',
+  incomplete: 'errorAudioIncomplete',
 } as const satisfies Record<AudioFailure, TermKey>;
 
 /** A description being played on its own: its range, and which scene it describes. */
@@ -36,7 +43,7 @@ export interface PlaybackHost extends ReactiveControllerHost, HTMLElement {
   /** The episode's length as the page gives it, before the audio has loaded. */
   readonly duration: number;
   readonly artwork: string;
-  announce(message: string): void;
+  announce(message: string, options?: AnnounceOptions): void;
 }
 
 /** The parts playback works with, made by the player. */
@@ -48,6 +55,8 @@ export interface PlaybackParts {
   title(): string;
   /** The listener moved to `time` (a seek): the slider tells assistive technology. */
   moved(time: number): void;
+  /** The error said under `key` is over: it is no longer shown. */
+  resolved(key: string): void;
 }
 
 /**
@@ -79,7 +88,8 @@ export class Playback {
     this.audio = new HowlController(host, {
       onPlay: () => this.#onPlay(),
       onPause: () => this.#onPause(),
-      onEnd: () => this.#onEnd(),
+      onEnd: (at) => this.#onEnd(at),
+      onBuffering: () => this.#onBuffering(),
       onLoad: () => this.follow(this.audio.position, true),
       onError: (failure) => this.#onError(failure),
     });
@@ -132,6 +142,12 @@ export class Playback {
   /** Whether the story is paused (or has not started). */
   get paused(): boolean {
     return !this.audio.wanted && !this.audio.playing;
+  }
+
+  /** What the Play button shows: sound is heard, the listener waits for it, or neither. */
+  get shown(): 'playing' | 'waiting' | 'paused' {
+    if (this.paused) return 'paused';
+    return this.audio.playing && !this.audio.buffering ? 'playing' : 'waiting';
   }
 
   /** The episode's length: the audio's, else the page's, else where the last chapter ends. */
@@ -260,6 +276,7 @@ export class Playback {
   }
 
   #onPlay(): void {
+    this.#parts.resolved(AUDIO);
     if (this.#announcePlay) this.#say('statusPlaying');
     this.#announcePlay = false;
     this.#session.setPlaybackState(true);
@@ -280,20 +297,41 @@ export class Playback {
     this.#host.dispatchEvent(new Event(StoryNotice.pause));
   }
 
-  #onEnd(): void {
+  #onEnd(at: number): void {
     this.#loop.stop();
     this.describing = null;
     this.#session.setPlaybackState(false);
+    // The story's length as the page knows it: a file that ends well before it was cut short.
+    const known = this.#host.duration || this.#parts.reader.chapters.at(-1)?.end || 0;
+    if (known > 0 && at < known - CUT_SHORT_S) {
+      this.follow(at, true);
+      this.#parts.memory.save(at);
+      this.#host.dispatchEvent(new Event(StoryNotice.pause));
+      this.#onError('incomplete');
+      return;
+    }
     this.follow(this.length, true);
     this.#say('statusEnded');
     this.#parts.memory.save(0);
     this.#host.dispatchEvent(new Event(StoryNotice.ended));
   }
 
+  /** Waiting for sound is said once per wait; sound that comes back after it is said too. */
+  #onBuffering(): void {
+    if (this.audio.buffering) this.#say('statusBuffering');
+    else if (this.audio.playing) this.#say('statusPlaying');
+    this.#session.setPlaybackState(this.shown === 'playing');
+  }
+
   #onError(failure: AudioFailure): void {
     this.describing = null;
+    this.#loop.stop();
+    this.#session.setPlaybackState(false);
+    const at = this.audio.position;
+    this.follow(at, true);
+    if (at > 0 && failure !== 'refused') this.#parts.memory.save(at);
     const message = this.#parts.localize.term(failureTerm[failure]);
-    this.#host.announce(message);
+    this.#host.announce(message, { error: AUDIO });
     this.#host.dispatchEvent(new StoryErrorEvent(message, failure === 'refused' ? 'play' : 'audio'));
   }
 

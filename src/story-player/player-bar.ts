@@ -1,17 +1,20 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../i18n/localize-controller.js';
 import type { PictureNoun } from '../i18n/translation.js';
 import { icons } from '../shared/icons.js';
+import { visuallyHidden } from '../styles/visually-hidden.js';
 
 /** What the player bar shows. */
 export interface BarView {
   title: string;
   length: number;
-  playing: boolean;
+  /** Pause is shown only while sound is heard; while the audio is awaited, "Loading" (pressing it stops waiting). */
+  shown: 'playing' | 'waiting' | 'paused';
   noun: PictureNoun;
   /** The "Resume at …" offer: where, and the picture number there, or null. */
   resume: { at: number; number: number | undefined } | null;
-  status: string;
+  /** Whether the status line shows an error, which the listener can dismiss. */
+  errors: boolean;
   seek: TemplateResult;
   controls: TemplateResult;
   chapterList: TemplateResult;
@@ -22,14 +25,26 @@ export interface BarActions {
   togglePlay(): void;
   resume(): void;
   startOver(): void;
+  dismiss(): void;
 }
+
+/** The status line's messages (an `Announcer` fills it): routine state is heard, not shown; errors are shown. */
+export const statusStyles = css`
+  .status .routine {
+    ${visuallyHidden}
+  }
+  .status p {
+    margin: 0;
+  }
+`;
 
 /**
  * The player bar, a region named after the story: the resume offer, Play with the position slider,
  * the row of controls, the chapter list and the polite status line.
  */
 export function renderBar(t: LocalizeController, view: BarView, act: BarActions) {
-  const { title, playing, resume } = view;
+  const { title, shown, resume } = view;
+  const playing = shown === 'playing';
   return html`<section class="bar" part="bar" aria-label=${t.term('player', title)}>
     ${resume === null
       ? nothing
@@ -44,15 +59,16 @@ export function renderBar(t: LocalizeController, view: BarView, act: BarActions)
         type="button"
         class="play"
         part="play-button"
-        aria-label=${playing ? t.term('pause', title) : t.term('play', title, view.length)}
+        aria-label=${playing ? t.term('pause', title) : shown === 'waiting' ? t.term('stopLoading', title) : t.term('play', title, view.length)}
         @click=${act.togglePlay}
       >
-        ${playing ? icons.pause : icons.play}<span class="play-text">${t.term(playing ? 'pauseShort' : 'playShort')}</span>
+        ${playing ? icons.pause : icons.play}<span class="play-text">${t.term(playing ? 'pauseShort' : shown === 'waiting' ? 'loadingShort' : 'playShort')}</span>
       </button>
       ${view.seek}
     </div>
     <div class="controls" part="controls">${view.controls}</div>
     ${view.chapterList}
-    <p class="status" part="status" role="status">${view.status}</p>
+    <div class="status" part="status" role="status"></div>
+    ${view.errors ? html`<button type="button" class="text-button dismiss" part="dismiss-button" @click=${act.dismiss}>${t.term('dismiss')}</button>` : nothing}
   </section>`;
 }

@@ -1,9 +1,11 @@
 import type { LocalizeController } from '../i18n/localize-controller.js';
 import { StoryErrorEvent } from '../player-state/events.js';
 import type { TrackKind } from '../player-state/vocabulary.js';
+import type { PictureNoun } from '../i18n/translation.js';
 import * as pageProblem from './page-problems.js';
 import type { PageProblem } from './story-chapters.js';
 import type { TrackProblem } from '../captions/load-track.js';
+import type { AnnounceOptions } from '../shared/announcer.js';
 
 type Source = StoryErrorEvent['source'];
 
@@ -14,7 +16,7 @@ interface Report {
 }
 
 interface Player extends HTMLElement {
-  announce(message: string): void;
+  announce(message: string, options?: AnnounceOptions): void;
 }
 
 /**
@@ -31,6 +33,8 @@ export class ProblemReports {
   #held: Report[] | null = null;
   /** Markup problems already told: the page is read again as tracks load, and says each once. */
   readonly #told = new Set<string>();
+  /** Pictures whose failure was told: an image fails again at each new width. */
+  readonly #pictures = new WeakSet<HTMLImageElement>();
 
   constructor(player: Player, localize: LocalizeController) {
     this.#player = player;
@@ -76,6 +80,24 @@ export class ProblemReports {
     this.#report({ event: new StoryErrorEvent(message, source), spoken: true });
   }
 
+  /**
+   * A picture of the story that did not load (an `error` event of an `<img>` in the player), told
+   * once, with its file and what the server said: the file is asked for again to know.
+   */
+  async picture(img: HTMLImageElement, noun: PictureNoun): Promise<void> {
+    const src = img.currentSrc || img.src;
+    if (!src || this.#pictures.has(img)) return;
+    this.#pictures.add(img);
+    const number = Number(img.closest('story-scene')?.getAttribute('number')) || 0;
+    const file = new URL(src).pathname.split('/').pop() ?? src;
+    const t = this.#localize;
+    const detail = await fetch(src, { cache: 'no-store' }).then(
+      (r) => (void r.body?.cancel().catch(() => undefined), r.ok ? file : `${file}: ${r.status} ${r.statusText}`.trim()),
+      () => t.term('trackDetailNetwork'),
+    );
+    this.#player.announce(t.term('pictureMissing', noun, number, detail), { error: `picture ${number}` });
+  }
+
   /** A text track that failed: missing or unreadable for the listener, partly invalid for the author. */
   track(kind: TrackKind, problem: TrackProblem, element: Element): void {
     const t = this.#localize;
@@ -110,7 +132,7 @@ export class ProblemReports {
       if (!spoken && event.element) console.warn(event.message, event.element);
       this.#player.dispatchEvent(event);
     }
-    const spoken = reports.filter((r) => r.spoken).map((r) => r.event.message);
-    if (spoken.length > 0) this.#player.announce(spoken.join(' '));
+    // Each failure is an error of its own (one per track), shown until dismissed: none hides another.
+    for (const { event, spoken } of reports) if (spoken) this.#player.announce(event.message, { error: event.source });
   }
 }

@@ -15,14 +15,14 @@ import {
   type TimeRange,
 } from '../player-state/context.js';
 import { CaptionsMode, DescriptionMode, PlaybackRates } from '../player-state/vocabulary.js';
-import { Announcer } from '../shared/announcer.js';
+import { Announcer, type AnnounceOptions } from '../shared/announcer.js';
 import { ChapterList } from './chapter-list.js';
 import { FollowPicture } from './follow-picture.js';
 import { ShortcutKeys, type ShortcutCommands } from './keyboard-shortcuts.js';
 import { ListeningMemory } from './listening-memory.js';
 import { PageReader } from './page-reader.js';
 import { Playback } from './playback.js';
-import { renderBar } from './player-bar.js';
+import { renderBar, statusStyles } from './player-bar.js';
 import { renderControls, type ControlsActions } from './player-controls.js';
 import { ProblemReports } from './problem-reports.js';
 import { RequestMap } from './request-map.js';
@@ -104,7 +104,7 @@ import { chapterIndexAt, nextChapterIndex, previousChapterIndex } from './timeli
 export class StoryPlayer extends LitElement {
   /** The tag it is registered under by `define.js` and `story-player.js`. */
   static readonly tagName = 'story-player';
-  static override styles = styles;
+  static override styles = [styles, statusStyles];
 
   /** Key under which position and preferences are saved; nothing is saved without it. */
   @property({ attribute: 'story-id' }) storyId = '';
@@ -134,7 +134,7 @@ export class StoryPlayer extends LitElement {
   @query('dialog') private helpDialog?: HTMLDialogElement;
 
   readonly #localize = new LocalizeController(this);
-  readonly #status = new Announcer(this);
+  readonly #status = new Announcer(this, () => this.shadowRoot?.querySelector('.status'));
   readonly #problems = new ProblemReports(this, this.#localize);
   readonly #reader: PageReader = new PageReader(this, this.#localize, this.#problems, {
     sources: (sources, preload) => this.#playback.setSources(sources, preload),
@@ -156,6 +156,7 @@ export class StoryPlayer extends LitElement {
     memory: this.#memory,
     localize: this.#localize,
     title: () => this.#title,
+    resolved: (key) => this.#status.resolve(key),
     moved: (time) => {
       this.#seekBar.spoken(time);
       this.#follow.jumped();
@@ -270,9 +271,9 @@ export class StoryPlayer extends LitElement {
     this.#playback.describe(sceneId, range);
   }
 
-  /** Says `message` once in the polite status region. */
-  announce(message: string): void {
-    this.#status.say(message);
+  /** Says `message` once in the polite status region; an error (`{ error: key }`) stays shown until resolved or dismissed. */
+  announce(message: string, options?: AnnounceOptions): void {
+    this.#status.say(message, options);
   }
 
   // ─── Lifecycle ───────────────────────────────────────────────────────────────────────────────
@@ -281,11 +282,13 @@ export class StoryPlayer extends LitElement {
     this.#memory.restore();
     super.connectedCallback();
     this.#stopListeningToOthers = pauseWhenOthersPlay(this, () => this.pause());
+    this.addEventListener('error', this.#onPictureError, true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopListeningToOthers?.();
+    this.removeEventListener('error', this.#onPictureError, true);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -330,10 +333,10 @@ export class StoryPlayer extends LitElement {
       {
         title: this.#title,
         length,
-        playing: !this.paused && !this.#playback.describing,
+        shown: this.#playback.describing ? 'paused' : this.#playback.shown,
         noun,
         resume: resumeAt === null ? null : { at: resumeAt, number: chapters[chapterIndexAt(chapters, resumeAt)]?.number },
-        status: this.#status.text,
+        errors: this.#status.errors.length > 0,
         seek: this.#seekBar.render(this.#playback.shownTime, length, chapters),
         controls: html`${renderControls(t, controls, this.#controls)}${this.#chapterList.renderToggle()}`,
         chapterList: this.#chapterList.renderList(chapters, chapterIndex),
@@ -356,6 +359,11 @@ export class StoryPlayer extends LitElement {
       })}
     `;
   }
+
+  /** A picture of the story did not load (an `<img>`'s `error`, heard while it goes down to the image). */
+  #onPictureError = (event: Event): void => {
+    if (event.target instanceof HTMLImageElement) void this.#problems.picture(event.target, this.#reader.pictureNoun);
+  };
 
   #onSlotChange = (): void => {
     this.#reader.assignSlots();
@@ -398,6 +406,7 @@ export class StoryPlayer extends LitElement {
 
   readonly #barActions = {
     togglePlay: () => this.togglePlay(),
+    dismiss: () => this.#status.resolve(),
     resume: () => {
       const at = this.resumeAt;
       this.#focusPlayAfterUpdate();

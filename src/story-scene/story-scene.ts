@@ -141,7 +141,7 @@ export class StoryScene extends LitElement {
   @state() private linked = false;
 
   readonly #localize = new LocalizeController(this);
-  readonly #status = new Announcer(this);
+  readonly #status = new Announcer(this, () => this.shadowRoot?.querySelector('[role="status"]'));
   readonly #own = new DescriptionAudio(this, {
     finished: () => this.#status.say(this.#localize.term('statusDescribed')),
     failed: (failure) => this.#failed(failure),
@@ -217,7 +217,7 @@ export class StoryScene extends LitElement {
               : cue.text}
           </p>`
         : nothing}
-      ${alone ? html`<p class="status" part="status" role="status">${this.#status.text}</p>` : nothing}
+      ${alone ? html`<p class="status" part="status" role="status"></p>` : nothing}
       <slot @slotchange=${this.#assignSlots}></slot>
     `;
   }

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { CueIndex } from '../captions/cue-index.js';
 import type { StoryChapter, StoryCue } from '../player-state/context.js';
 import { PlayerLink } from '../player-state/player-link.js';
-import { StorySeekRequestEvent } from '../player-state/events.js';
+import { StoryErrorEvent, StorySeekRequestEvent } from '../player-state/events.js';
 import { clock } from '../captions/time-text.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { styles } from './story-transcript.styles.js';
@@ -64,6 +64,10 @@ export class StoryTranscript extends LitElement {
   @state() private chapters: readonly StoryChapter[] = [];
   /** Index of the sentence being spoken (or the last one spoken), -1 before the first. */
   @state() private sentence = -1;
+  /** The player said its captions could not be loaded or read: there will be no transcript. */
+  @state() private captionsFailed = false;
+  /** The player whose `error` events tell whether the captions failed. */
+  #errorsFrom: Element | null = null;
 
   @query('.list') private list?: HTMLElement;
 
@@ -75,10 +79,27 @@ export class StoryTranscript extends LitElement {
   #tabStop: StoryCue | undefined;
 
   #heard(): void {
+    const player = this.#link.player;
+    if (player !== this.#errorsFrom) {
+      this.#errorsFrom?.removeEventListener('error', this.#onError);
+      player?.addEventListener('error', this.#onError);
+      this.#errorsFrom = player;
+    }
     this.index = this.#link.story?.captionIndex ?? this.index;
     this.chapters = this.#link.story?.chapters ?? [];
     this.sentence = this.#link.playback?.sentenceIndex ?? -1;
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#errorsFrom?.removeEventListener('error', this.#onError);
+    this.#errorsFrom = null;
+  }
+
+  /** A captions failure the listener is told of (not a problem in the markup, which has an element). */
+  #onError = (event: Event): void => {
+    if (event instanceof StoryErrorEvent && event.source === 'captions' && !event.element) this.captionsFailed = true;
+  };
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('player') && changed.get('player') !== undefined) this.#link.relink();
@@ -118,7 +139,7 @@ export class StoryTranscript extends LitElement {
           ${this.#localize.term('followAlong')}
         </label>
         ${cues.length === 0
-          ? html`<p class="empty">${this.#localize.term('transcriptEmpty')}</p>`
+          ? html`<p class="empty">${this.#localize.term(this.captionsFailed ? 'transcriptFailed' : 'transcriptEmpty')}</p>`
           : html`<div
               class="list"
               part="list"

@@ -72,8 +72,8 @@ function addPageStyle(): void {
 export interface MiniStoryOptions {
   /** localStorage key; each test gets a fresh one unless it wants to share. */
   storyId?: string;
-  /** Audio files (paths in the fixture folder) in order, replacing the page's sources. */
-  audio?: string[];
+  /** Audio files (paths in the fixture folder) in order, replacing the page's sources; a `{ src, type }` gives the type itself ('' for none). */
+  audio?: (string | { src: string; type: string })[];
   /** Text track files (paths in the fixture folder) replacing the page's. */
   captions?: string;
   descriptions?: string;
@@ -111,9 +111,10 @@ export async function storyPage(folder: string, options: MiniStoryOptions = {}):
     const owner = copy.ownerDocument;
     audio.querySelectorAll('source').forEach((source) => source.remove());
     const sources = options.audio.map((file) => {
+      const { src, type } = typeof file === 'string' ? { src: file, type: file.endsWith('.mp3') ? 'audio/mpeg' : 'audio/webm; codecs=opus' } : file;
       const source = owner.createElement('source');
-      source.setAttribute('src', file);
-      source.setAttribute('type', file.endsWith('.mp3') ? 'audio/mpeg' : 'audio/webm; codecs=opus');
+      source.setAttribute('src', src);
+      if (type) source.setAttribute('type', type);
       return source;
     });
     audio.prepend(...sources);

@@ -1,0 +1,109 @@
+/** Waiting this long for data is shown (and said once) as buffering. */
+export const BUFFERING_MS = 2000;
+/** Nothing from the server for this long while the listener waits: it is told, in words. */
+export const SILENCE_MS = 15_000;
+const LOOK_MS = 250;
+
+export interface MediaWatchEvents {
+  /** The listener has waited BUFFERING_MS for sound (true), or sound flows again (false). */
+  buffering(on: boolean): void;
+  /** Nothing arrived for SILENCE_MS while the listener waited. */
+  silent(): void;
+}
+
+/** Events that say data arrived (or that sound plays, which needs data). */
+const ARRIVALS = ['progress', 'loadedmetadata', 'loadeddata', 'canplay', 'playing', 'timeupdate'] as const;
+
+/**
+ * Watches the HTML5 media element howler plays through, for what the element reports: while the
+ * listener waits for sound (after Play, or on `waiting` mid-stream) it measures how long, and how
+ * long since data last arrived (`progress` and the ready-state events). A slow server that keeps
+ * sending only makes the wait long; a server that sends nothing is `silent()` after SILENCE_MS. An
+ * element the browser stopped fetching for (`networkState` idle, `readyState` below
+ * HAVE_FUTURE_DATA: Chromium may not fetch for a paused element after a seek) is asked to play,
+ * which makes it fetch.
+ */
+export class MediaWatch {
+  /** Where the element last played to with data (its `timeupdate`s): a file cut short "ends" at its duration, after a jump from here. */
+  playedTo = 0;
+  readonly #node: HTMLMediaElement;
+  readonly #events: MediaWatchEvents;
+  readonly #stop = new AbortController();
+  #since: number | null = null;
+  #lastData = 0;
+  #buffering = false;
+  #nudged = false;
+  #seeked = true;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(node: HTMLMediaElement, events: MediaWatchEvents) {
+    this.#node = node;
+    this.#events = events;
+    const signal = this.#stop.signal;
+    for (const type of ARRIVALS) node.addEventListener(type, this.#arrived, { signal });
+    node.addEventListener('playing', () => this.#flowing(), { signal });
+    node.addEventListener('waiting', () => this.wait(), { signal });
+    node.addEventListener('seeking', () => (this.#seeked = true), { signal });
+  }
+
+  /** The listener waits for sound now (Play was pressed, or the element ran out of data). */
+  wait(): void {
+    if (this.#since !== null) return;
+    this.#since = performance.now();
+    this.#lastData = this.#since;
+    this.#nudged = false;
+    this.#timer = setInterval(this.#look, LOOK_MS);
+  }
+
+  /** The listener no longer waits (paused, ended, failed). */
+  idle(): void {
+    this.#flowing();
+  }
+
+  /** Stops watching the element for good. */
+  release(): void {
+    this.idle();
+    this.#stop.abort();
+  }
+
+  #arrived = (event: Event): void => {
+    // A `timeupdate` with no data (the element moved to a seek target) is not data.
+    const node = this.#node;
+    if (event.type !== 'timeupdate' || node.readyState > HTMLMediaElement.HAVE_CURRENT_DATA) this.#lastData = performance.now();
+    // Time moves by a quarter second between updates, or jumps after a seek; any other jump (to the
+    // duration, as a file cut short "ends") is not where it played to.
+    const time = node.currentTime;
+    if (event.type === 'timeupdate' && (this.#seeked || Math.abs(time - this.playedTo) < 2)) {
+      this.playedTo = time;
+      this.#seeked = false;
+    }
+  };
+
+  #flowing(): void {
+    clearInterval(this.#timer);
+    this.#since = null;
+    if (this.#buffering) {
+      this.#buffering = false;
+      this.#events.buffering(false);
+    }
+  }
+
+  #look = (): void => {
+    const since = this.#since;
+    if (since === null) return;
+    const node = this.#node;
+    const now = performance.now();
+    if (!this.#nudged && node.paused && now - since > LOOK_MS * 4 && node.networkState === HTMLMediaElement.NETWORK_IDLE && node.readyState < HTMLMediaElement.HAVE_FUTURE_DATA) {
+      this.#nudged = true;
+      node.play().catch(() => undefined);
+    }
+    if (!this.#buffering && now - since >= BUFFERING_MS) {
+      this.#buffering = true;
+      this.#events.buffering(true);
+    }
+    if (now - this.#lastData >= SILENCE_MS) {
+      this.#flowing();
+      this.#events.silent();
+    }
+  };
+}
