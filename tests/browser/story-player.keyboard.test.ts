@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { durationInWords } from '../../src/captions/time-text.js';
+import { bytesText } from '../../src/i18n/formats.js';
 import { deepActiveElement, described, miniStory, part, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
 import type { StoryPlayer } from '../../src/story-player/story-player.js';
 
@@ -47,7 +48,7 @@ describe('<story-player> keyboard', () => {
       ...s.scenes.map((scene) => `Describe this picture, picture ${scene.number}, ${durationInWords(described(scene).end - described(scene).start)}`),
       // The close: the story to take away, then the transcript.
       'Listen in your podcast app',
-      'Download the episode (MP3, 156 kB)',
+      `Download the episode (MP3, ${bytesText(s.files.find((f) => f.type === 'audio/mpeg')!.bytes)})`,
       'Download the transcript',
       'Download the talking book (EPUB 3, text and audio in sync)',
       'Transcript',
