@@ -1,6 +1,6 @@
 /**
  * npm run screenshots [-- --story <id>] — a built story page as a stranger sees it, at 360, 768 and
- * 1280 px wide, paused and playing, written to docs/screenshots/ (`page-…` for at-the-line,
+ * 1280 px wide, paused and playing (after choosing picture 3 in the chapter list), written to docs/screenshots/ (`page-…` for at-the-line,
  * `<id>-…` for another story). Needs `npm run build` first.
  */
 import { mkdir } from 'node:fs/promises';
@@ -40,19 +40,18 @@ async function main(): Promise<void> {
         await page.goto(new URL(`${values.story}/`, server.url).href, { waitUntil: 'networkidle0' });
         await page.evaluate(() => customElements.whenDefined('story-player'));
         if (state === 'playing') {
-          // Jump to the third photo and play, as a listener would with the chapter controls.
+          // Picture 3 chosen in the chapter list, then Play, as a listener would: the page follows by
+          // itself (the list closes, the picture comes into view above the dock).
           await page.evaluate(async () => {
-            const player = document.querySelector('story-player') as HTMLElement & { seek(time: number): void; play(): void };
-            const scene = document.querySelector('story-scene[number="3"]');
-            player.seek(Number(scene?.getAttribute('start') ?? 0) + 12);
+            const player = document.querySelector('story-player') as HTMLElement & { play(): void; storyChapters: { number?: number }[] };
+            const root = player.shadowRoot!;
+            root.querySelector<HTMLButtonElement>('.chapters-toggle')!.click();
+            await new Promise((done) => setTimeout(done, 200));
+            const index = player.storyChapters.findIndex((c) => c.number === 3);
+            root.querySelectorAll<HTMLButtonElement>('.chapter-list button')[index]!.click();
             player.play();
-            await new Promise((done) => setTimeout(done, 2500));
+            await new Promise((done) => setTimeout(done, 6000));
           });
-          // The current photo at the top of the window, its caption line and the bar below it.
-          await page.evaluate(() => document.querySelector('story-scene[number="3"] figure')?.scrollIntoView({ block: 'start', behavior: 'instant' }));
-          await new Promise((done) => setTimeout(done, 1000));
-          await page.evaluate(() => document.querySelector('story-scene[number="3"] figure')?.scrollIntoView({ block: 'start', behavior: 'instant' }));
-          await new Promise((done) => setTimeout(done, 300));
         }
         const prefix = values.story === 'at-the-line' ? 'page' : values.story;
         const file = join(values.out, `${prefix}-${width}-${state}${values.scheme === 'light' ? '' : `-${values.scheme}`}.png`);

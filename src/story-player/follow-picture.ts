@@ -157,10 +157,14 @@ export class FollowPicture implements ReactiveController {
     }
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
     this.#scrollBy(this.#offsetOf(parts), reduced);
-    // Pictures above it may load meanwhile and move it: look again once the scroll has settled.
-    await delay(reduced ? 50 : 800);
-    const off = this.#offsetOf(parts);
-    if (Math.abs(off) > MARGIN && !this.#away && this.#source.chapter() === chapter) this.#scrollBy(off, true);
+    // Pictures above it may load and the dock grow (the caption line appears) meanwhile and move
+    // it: look again as the scroll settles, and put it right at once.
+    for (let look = 0; look < 3; look++) {
+      await delay(reduced ? 50 : 600);
+      const off = this.#offsetOf(parts);
+      if (this.#away || this.#source.chapter() !== chapter) return;
+      if (Math.abs(off) > MARGIN) this.#scrollBy(off, true);
+    }
   }
 
   /** How far to scroll so that the picture (with its heading when there is room) shows above the dock. */
