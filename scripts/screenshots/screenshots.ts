@@ -43,7 +43,7 @@ async function main(): Promise<void> {
           // Picture 3 chosen in the chapter list, then Play, as a listener would: the page follows by
           // itself (the list closes, the picture comes into view above the dock).
           await page.evaluate(async () => {
-            const player = document.querySelector('story-player') as HTMLElement & { play(): void; storyChapters: { number?: number }[] };
+            const player = document.querySelector('story-player')!;
             const root = player.shadowRoot!;
             root.querySelector<HTMLButtonElement>('.chapters-toggle')!.click();
             await new Promise((done) => setTimeout(done, 200));
