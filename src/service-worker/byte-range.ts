@@ -26,10 +26,9 @@ const UNSATISFIABLE: ByteRange = { kind: 'unsatisfiable' };
 /** `first-last`, `first-` or `-suffix`, digits only (§14.1.2). */
 const RANGE_SPEC = /^(?:(\d+)-(\d*)|-(\d+))$/;
 
-/** What `header` (a `Range` field value, or null) asks of a file of `size` bytes. */
-export function byteRange(header: string | null, size: number): ByteRange {
-  if (header === null) return WHOLE;
-  const unit = /^\s*bytes=(.*)$/is.exec(header);
+/** What `header` (a `Range` field value) asks of a file of `size` bytes. */
+export function byteRange(header: string, size: number): ByteRange {
+  const unit = /^bytes=(.*)/is.exec(header);
   if (!unit) return WHOLE;
   // A list: empty elements are allowed and skipped (RFC 9110 §5.6.1).
   const specs = unit[1]!
@@ -55,17 +54,12 @@ export function byteRange(header: string | null, size: number): ByteRange {
 /**
  * Whether `ifRange` (an `If-Range` field value, or null) lets a range be sent for a copy with these
  * headers: an entity tag compares strongly with the `ETag` (a weak tag never matches), a date
- * exactly with `Last-Modified`.
+ * exactly with `Last-Modified`. (Field values arrive trimmed.)
  */
 export function ifRangeAllows(ifRange: string | null, headers: Headers): boolean {
   if (ifRange === null) return true;
-  const validator = ifRange.trim();
-  if (validator.startsWith('"') || validator.startsWith('W/')) {
-    const etag = headers.get('etag');
-    return !validator.startsWith('W/') && etag !== null && etag === validator;
-  }
-  const lastModified = headers.get('last-modified');
-  return lastModified !== null && lastModified.trim() === validator;
+  if (/^(?:W\/)?"/.test(ifRange)) return !ifRange.startsWith('W/') && headers.get('etag') === ifRange;
+  return headers.get('last-modified') === ifRange;
 }
 
 /** The answer to `request` from `saved`, the whole file as stored: 200, 206 or 416, every one with `Accept-Ranges: bytes`. */
@@ -73,6 +67,7 @@ export async function rangeResponse(request: Request, saved: Response): Promise<
   const headers = new Headers(saved.headers);
   headers.set('Accept-Ranges', 'bytes');
   const header = request.headers.get('range');
+  // No range asked, or one for another copy: the stored body as it is, unread.
   if (header === null || !ifRangeAllows(request.headers.get('if-range'), saved.headers)) {
     return new Response(saved.body, { status: 200, statusText: 'OK', headers });
   }
