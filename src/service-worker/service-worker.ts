@@ -4,7 +4,8 @@
  *
  * - Precached on the first visit, with revisions: the page, scripts, styles, captions, story data
  *   and photos. Served cache-first; a new build installs beside the old one and waits.
- * - The episode audio: from the copy saved by "Save for offline", with 206 answers to Range requests;
+ * - The episode audio: from the copy saved by "Save for offline", Range requests answered by RFC 9110
+ *   (`byte-range.ts`);
  *   otherwise straight from the network.
  * - Updates never activate on their own: the page shows "Update available" and sends `SKIP_WAITING`
  *   when the listener accepts, after pausing its story. Every page reports when it plays and pauses,
