@@ -12,6 +12,7 @@ export default {
   mutate: [
     'src/captions/webvtt.ts',
     'src/captions/cue-text.ts',
+    'src/captions/webvtt-settings.ts',
     'src/captions/cue-index.ts',
     'src/captions/time-text.ts',
     'src/story/check-timed-story.ts',

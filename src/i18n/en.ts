@@ -30,6 +30,8 @@ export const en = {
   positionText: (position, duration, f = english()) =>
     Number.isFinite(duration) && duration > 0 ? `${f.duration(position)} of ${f.duration(duration)}` : f.duration(position),
   speed: 'Speed',
+  descriptionSpeed: 'Description speed',
+  sameSpeed: 'As the story',
   rate: (rate, f = english()) => `${f.number(rate)}×`,
   descriptions: 'Audio descriptions',
   captions: 'Captions',

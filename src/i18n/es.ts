@@ -31,6 +31,8 @@ export const es: Translation = {
   positionText: (position, duration, f) =>
     Number.isFinite(duration) && duration > 0 ? `${f.duration(position)} de ${f.duration(duration)}` : f.duration(position),
   speed: 'Velocidad',
+  descriptionSpeed: 'Velocidad de las descripciones',
+  sameSpeed: 'Como la historia',
   rate: (rate, f) => `${f.number(rate)}×`,
   descriptions: 'Audiodescripciones',
   captions: 'Subtítulos',

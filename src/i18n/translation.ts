@@ -33,6 +33,10 @@ export interface Terms {
   /** The slider's `aria-valuetext`: "2 minutes 5 seconds of 8 minutes 42 seconds" (only the position while the length is unknown). */
   positionText: (position: number, duration: number, f: Formats) => string;
   speed: string;
+  /** The label of the descriptions' own speed. */
+  descriptionSpeed: string;
+  /** The descriptions' speed when it follows the story's. */
+  sameSpeed: string;
   /** A speed in the speed menu: "1.25×". */
   rate: (rate: number, f: Formats) => string;
   descriptions: string;

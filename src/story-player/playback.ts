@@ -40,6 +40,8 @@ export interface PlaybackHost extends ReactiveControllerHost, HTMLElement {
   readonly descriptions: 'on' | 'off';
   readonly pauseAfterPhoto: boolean;
   readonly playbackRate: number;
+  /** The speed of descriptions, or 0 for the story's speed. */
+  readonly descriptionRate: number;
   /** The episode's length as the page gives it, before the audio has loaded. */
   readonly duration: number;
   readonly artwork: string;
@@ -79,6 +81,8 @@ export class Playback {
   readonly #loop: PlaybackLoop;
   readonly #session: MediaSessionController;
   #lastShown = 0;
+  /** The speed last given to the audio (the story's, or the descriptions' inside one). */
+  #appliedRate: number | undefined;
   /** Whether "Playing." is said when the audio starts (not for a description or a resume after a pause at a picture's end). */
   #announcePlay = false;
 
@@ -100,8 +104,9 @@ export class Playback {
         describing: this.describing,
         skipDescriptions: host.descriptions === 'off',
         pauseAfterPicture: host.pauseAfterPhoto,
+        descriptionSpeed: host.descriptionRate > 0 && host.descriptionRate !== host.playbackRate,
       }),
-      rate: () => host.playbackRate,
+      rate: () => this.#rate,
       describedToEnd: () => {
         this.describing = null;
         this.#say('statusDescribed');
@@ -160,9 +165,27 @@ export class Playback {
     if (preload) this.audio.load();
   }
 
-  setRate(rate: number): void {
+  /** The story's or the description speed changed: the audio takes the one for where it is. */
+  setRate(): void {
+    this.#applyRate(this.audio.position);
+    this.#session.setPosition(this.audio.position, this.length, this.#rate);
+  }
+
+  /** The speed the audio plays at now. */
+  get #rate(): number {
+    return this.#appliedRate ?? this.#host.playbackRate;
+  }
+
+  /** Gives the audio the speed for `time` (descriptions may have their own), when it changes. */
+  #applyRate(time: number): void {
+    const host = this.#host;
+    const rate = timeline.rateAt(time, this.#parts.reader.chapters, { story: host.playbackRate, description: host.descriptionRate }, {
+      describing: this.describing !== null,
+      skipDescriptions: host.descriptions === 'off',
+    });
+    if (rate === this.#appliedRate) return;
+    this.#appliedRate = rate;
     this.audio.setRate(rate);
-    this.#session.setPosition(this.audio.position, this.length, rate);
   }
 
   /** The modes changed: the loop looks again at once. */
@@ -229,6 +252,7 @@ export class Playback {
 
   /** Follows the time: the chapter and sentence at once, the visible time every SHOW_MS (`force`: now). */
   follow(time: number, force = false): void {
+    this.#applyRate(time);
     const { reader } = this.#parts;
     const chapters = reader.chapters;
     const index = timeline.chapterIndexAt(chapters, time);

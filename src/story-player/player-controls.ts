@@ -9,6 +9,8 @@ export interface ControlsView {
   noun: PictureNoun;
   atLastChapter: boolean;
   rate: number;
+  /** The descriptions' own speed; 0: the story's. */
+  descriptionRate: number;
   descriptions: DescriptionMode;
   captions: CaptionsMode;
   pauseAfterPicture: boolean;
@@ -21,6 +23,7 @@ export interface ControlsActions {
   previousChapter(): void;
   nextChapter(): void;
   setRate(rate: number): void;
+  setDescriptionRate(rate: number): void;
   setDescriptions(on: boolean): void;
   setCaptions(on: boolean): void;
   setPauseAfterPicture(on: boolean): void;
@@ -34,6 +37,13 @@ export interface ControlsActions {
  * button on narrow bars. Toggles are buttons with `aria-pressed`.
  */
 export function renderControls(t: LocalizeController, view: ControlsView, act: ControlsActions) {
+  // 0 is "the story's speed", for the descriptions' own.
+  const speed = (label: string, value: number, rates: readonly number[], set: (rate: number) => void) => html`<label class="speed">
+    <span>${label}</span>
+    <select .value=${String(value)} @change=${(e: Event) => set(Number((e.target as HTMLSelectElement).value))}>
+      ${rates.map((r) => html`<option value=${r} ?selected=${r === value}>${r ? t.term('rate', r) : t.term('sameSpeed')}</option>`)}
+    </select>
+  </label>`;
   const toggle = (pressed: boolean, label: string, set: (on: boolean) => void) =>
     html`<button type="button" class="toggle" aria-pressed=${pressed ? 'true' : 'false'} @click=${() => set(!pressed)}>${label}</button>`;
   return html`
@@ -58,12 +68,8 @@ export function renderControls(t: LocalizeController, view: ControlsView, act: C
       @click=${act.toggleSettings}
     >${icons.settings}<span>${t.term('settings')}</span></button>
     <div id="settings" class=${view.settingsOpen ? 'settings open' : 'settings'} part="settings">
-      <label class="speed">
-        <span>${t.term('speed')}</span>
-        <select .value=${String(view.rate)} @change=${(e: Event) => act.setRate(Number((e.target as HTMLSelectElement).value))}>
-          ${PlaybackRates.map((r) => html`<option value=${r} ?selected=${r === view.rate}>${t.term('rate', r)}</option>`)}
-        </select>
-      </label>
+      ${speed(t.term('speed'), view.rate, PlaybackRates, act.setRate)}
+      ${speed(t.term('descriptionSpeed'), view.descriptionRate, [0, ...PlaybackRates], act.setDescriptionRate)}
       ${toggle(view.descriptions === DescriptionMode.on, t.term('descriptions'), act.setDescriptions)}
       ${toggle(view.captions === CaptionsMode.on, t.term('captions'), act.setCaptions)}
       ${toggle(view.pauseAfterPicture, t.term('pauseAfterPicture', view.noun), act.setPauseAfterPicture)}

@@ -6,6 +6,8 @@ export interface SavedListening {
   /** Seconds into the episode where the listener stopped. */
   position: number;
   rate: number;
+  /** The descriptions' own speed; 0: the story's. */
+  descriptionRate: number;
   descriptions: DescriptionMode;
   captions: CaptionsMode;
   pauseAfterPhoto: boolean;
@@ -54,8 +56,11 @@ export function usableSaved(value: unknown, duration: number): Partial<SavedList
   if (!value || typeof value !== 'object') return {};
   const saved = value as Record<string, unknown>;
   const usable: Partial<SavedListening> = {};
-  const { rate, descriptions, captions, pauseAfterPhoto, shortcuts, position } = saved;
+  const { rate, descriptionRate, descriptions, captions, pauseAfterPhoto, shortcuts, position } = saved;
   if (typeof rate === 'number' && (PlaybackRates as readonly number[]).includes(rate)) usable.rate = rate;
+  if (descriptionRate === 0 || (typeof descriptionRate === 'number' && (PlaybackRates as readonly number[]).includes(descriptionRate))) {
+    usable.descriptionRate = descriptionRate;
+  }
   if (descriptions === DescriptionMode.on || descriptions === DescriptionMode.off) usable.descriptions = descriptions;
   if (captions === CaptionsMode.on || captions === CaptionsMode.off) usable.captions = captions;
   if (typeof pauseAfterPhoto === 'boolean') usable.pauseAfterPhoto = pauseAfterPhoto;

@@ -72,7 +72,7 @@ import { chapterIndexAt, nextChapterIndex, previousChapterIndex } from './timeli
  * @csspart chapter-marks - The marks on the slider at each chapter start.
  * @csspart time - The visible position and length.
  * @csspart controls - The row of secondary controls.
- * @csspart settings - Speed, toggles and shortcuts (folded behind a "Settings" button on narrow bars).
+ * @csspart settings - Speed, description speed, toggles and shortcuts (folded behind a "Settings" button on narrow bars).
  * @csspart chapter-list - The list of chapters.
  * @csspart resume - The "Resume at …" offer.
  * @csspart status - The polite status line.
@@ -122,6 +122,12 @@ export class StoryPlayer extends LitElement {
   @property({ type: Boolean, reflect: true, attribute: 'pause-after-photo' }) pauseAfterPhoto = false;
   /** Playback speed, 0.75–2; pitch is kept. Saved per story. */
   @property({ type: Number, attribute: 'playback-rate' }) playbackRate = 1;
+  /**
+   * Speed of the audio descriptions (in the story and in "Describe this photo"), 0.75–2, for
+   * listeners who want them faster (or slower) than the story; 0, the default, is the story's
+   * speed. Saved per story.
+   */
+  @property({ type: Number, attribute: 'description-rate' }) descriptionRate = 0;
   /** Turns the single-key shortcuts off (the listener can also do so in the shortcuts dialog). Saved per story. */
   @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
   /** Where the place and preferences are kept (`read(storyId)`, `write(storyId, value)`); localStorage by default. */
@@ -144,6 +150,7 @@ export class StoryPlayer extends LitElement {
     position: () => this.#playback.audio.position,
     preferences: () => ({
       rate: this.playbackRate,
+      descriptionRate: this.descriptionRate,
       descriptions: this.descriptions,
       captions: this.captions,
       pauseAfterPhoto: this.pauseAfterPhoto,
@@ -292,17 +299,20 @@ export class StoryPlayer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('playbackRate')) {
+    if (changed.has('playbackRate') || changed.has('descriptionRate')) {
       const rate = Math.min(2, Math.max(0.75, this.playbackRate || 1));
       if (rate !== this.playbackRate) this.playbackRate = rate;
-      this.#playback.setRate(rate);
+      const descriptionRate = this.descriptionRate ? Math.min(2, Math.max(0.75, this.descriptionRate)) : 0;
+      if (descriptionRate !== this.descriptionRate) this.descriptionRate = descriptionRate;
+      this.#playback.setRate();
     }
     if (changed.has('storyId') && changed.get('storyId') !== undefined) this.#memory.restore();
     this.#publish();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if ((changed.has('descriptions') || changed.has('pauseAfterPhoto') || changed.has('playbackRate')) && this.#memory.restored) {
+    const modes = ['descriptions', 'pauseAfterPhoto', 'playbackRate', 'descriptionRate'] as const;
+    if (modes.some((mode) => changed.has(mode)) && this.#memory.restored) {
       this.#memory.save();
       this.#playback.refresh();
     }
@@ -323,6 +333,7 @@ export class StoryPlayer extends LitElement {
       noun,
       atLastChapter: chapterIndex >= chapters.length - 1,
       rate: this.playbackRate,
+      descriptionRate: this.descriptionRate,
       descriptions: this.descriptions,
       captions: this.captions,
       pauseAfterPicture: this.pauseAfterPhoto,
@@ -393,6 +404,7 @@ export class StoryPlayer extends LitElement {
   /** Takes back what was saved for this story: the preferences, and the place as a "Resume at …" offer. */
   #recall(saved: Partial<SavedListening>): void {
     if (saved.rate !== undefined) this.playbackRate = saved.rate;
+    if (saved.descriptionRate !== undefined) this.descriptionRate = saved.descriptionRate;
     if (saved.descriptions) this.descriptions = saved.descriptions;
     if (saved.captions) this.captions = saved.captions;
     if (saved.pauseAfterPhoto !== undefined) this.pauseAfterPhoto = saved.pauseAfterPhoto;
@@ -430,6 +442,7 @@ export class StoryPlayer extends LitElement {
     previousChapter: () => this.previousChapter(),
     nextChapter: () => this.nextChapter(),
     setRate: (rate) => (this.playbackRate = rate),
+    setDescriptionRate: (rate) => (this.descriptionRate = rate),
     setDescriptions: (on) => (this.descriptions = on ? DescriptionMode.on : DescriptionMode.off),
     setCaptions: (on) => {
       this.captions = on ? CaptionsMode.on : CaptionsMode.off;

@@ -65,6 +65,19 @@ export interface Watch {
   describing: TimeRange | null;
   skipDescriptions: boolean;
   pauseAfterPicture: boolean;
+  /** Descriptions play at a speed of their own: their starts and ends change the speed. */
+  descriptionSpeed?: boolean;
+}
+
+/**
+ * The speed at `time`: the description speed inside a description that plays (and in a
+ * description played on its own), the story's speed everywhere else. `descriptionRate` 0 means the
+ * story's speed everywhere.
+ */
+export function rateAt(time: number, chapters: readonly StoryChapter[], rates: { story: number; description: number }, state: { describing: boolean; skipDescriptions: boolean }): number {
+  if (!rates.description) return rates.story;
+  if (state.describing) return rates.description;
+  return !state.skipDescriptions && descriptionRangeAt(chapters, time) ? rates.description : rates.story;
 }
 
 /** The next time after `now` at which the loop must act, if any. */
@@ -77,7 +90,8 @@ export function nextBoundary(now: number, watch: Watch): number | undefined {
     later(watch.describing.end);
   } else {
     for (const c of watch.chapters) {
-      if (watch.skipDescriptions) later(c.description?.start);
+      if (watch.skipDescriptions || watch.descriptionSpeed) later(c.description?.start);
+      if (watch.descriptionSpeed && !watch.skipDescriptions) later(c.description?.end);
       if (watch.pauseAfterPicture && c.number !== undefined) later(c.end);
     }
   }

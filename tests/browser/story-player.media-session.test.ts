@@ -88,7 +88,8 @@ describe('<story-player> on the lock screen and headphones (Media Session)', () 
       await playing(player);
       press('pause');
       await until(() => player.paused && navigator.mediaSession.playbackState === 'paused', 'pause pauses');
-      expect(statusText(player)).to.equal('Paused.');
+      // "Playing." said just before stays until it has been heard (half a second), then only "Paused.".
+      await until(() => statusText(player) === 'Paused.', 'the pause is said');
       const at = player.currentTime;
       press('play');
       await until(() => !player.paused && player.currentTime > at + 0.1, 'play plays on from where it was');

@@ -13,6 +13,7 @@ import {
   nextChapterIndex,
   pictureEndedBetween,
   previousChapterIndex,
+  rateAt,
   seekTarget,
 } from '../../../src/story-player/timeline.js';
 
@@ -134,5 +135,36 @@ describe('when the loop looks again', () => {
     assert.equal(msUntilNextLook(0, 0.3, 1), 270, 'within the usual pace and 50 ms: wake before it');
     assert.equal(msUntilNextLook(0, 0.301, 1), TICK_MS, 'just past that: the usual pace');
     assert.equal(msUntilNextLook(0, 0.2, 0), 170, 'no rate: at 1×');
+  });
+});
+
+describe('the speed at a time', () => {
+  const rates = { story: 1.25, description: 2 };
+  const playing = { describing: false, skipDescriptions: false };
+
+  it('is the description speed inside a description that plays, the story speed elsewhere', () => {
+    assert.equal(rateAt(15, chapters, rates, playing), 2);
+    assert.equal(rateAt(12 - EPSILON, chapters, rates, playing), 2, 'from just before its start');
+    assert.equal(rateAt(20, chapters, rates, playing), 1.25, 'from its end');
+    assert.equal(rateAt(5, chapters, rates, playing), 1.25);
+  });
+
+  it('is the description speed all through a description played on its own', () => {
+    assert.equal(rateAt(30, chapters, rates, { describing: true, skipDescriptions: false }), 2);
+  });
+
+  it('is the story speed when descriptions are skipped, or have no speed of their own', () => {
+    assert.equal(rateAt(15, chapters, rates, { describing: false, skipDescriptions: true }), 1.25);
+    assert.equal(rateAt(15, chapters, { story: 1.5, description: 0 }, playing), 1.5);
+    assert.equal(rateAt(15, chapters, { story: 1.5, description: 0 }, { describing: true, skipDescriptions: false }), 1.5);
+  });
+
+  it('makes the loop look at description starts and ends when descriptions have a speed of their own', () => {
+    const watch = { chapters, describing: null, skipDescriptions: false, pauseAfterPicture: false, descriptionSpeed: true };
+    assert.equal(nextBoundary(5, watch), 12);
+    assert.equal(nextBoundary(13, watch), 20);
+    assert.equal(nextBoundary(21, watch), 45);
+    assert.equal(nextBoundary(46, watch), 50);
+    assert.equal(nextBoundary(13, { ...watch, skipDescriptions: true }), 45, 'skipped: only where the next one starts');
   });
 });
