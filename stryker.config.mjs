@@ -22,6 +22,7 @@ export default {
     'scripts/render/vtt.ts',
     'scripts/render/podcast-chapters.ts',
     'src/story-player/timeline.ts',
+    'src/service-worker/byte-range.ts',
   ],
   tap: {
     testFiles: [
@@ -30,6 +31,7 @@ export default {
       'tests/node/render/render.test.ts',
       'tests/node/render/stand-in-words.test.ts',
       'tests/node/player/*.test.ts',
+      'tests/node/offline/byte-range.test.ts',
     ],
     nodeArgs: ['--import', 'tsx', '--test-reporter=tap', '-r', '{{hookFile}}', '{{testFile}}'],
   },
