@@ -93,22 +93,29 @@ export function loadManuscript(file: string): Manuscript {
   return data as Manuscript;
 }
 
-/** All problems with a parsed manuscript, in words; empty when it is valid. */
+/**
+ * All problems with a parsed manuscript, in words; empty when it is valid. Every problem at once:
+ * the writing rules are checked on every part well-formed enough to read, even when the schema
+ * found other problems.
+ */
 export function validateManuscript(data: unknown, folder: string): string[] {
   const validate = schemaValidator();
-  if (!validate(data)) {
-    return (validate.errors ?? []).map((error) => describeSchemaError(error, data));
+  const problems = validate(data) ? [] : (validate.errors ?? []).map((error) => describeSchemaError(error, data));
+  if (!isRecord(data)) return problems;
+  const manuscript = data as Partial<Record<keyof Manuscript, unknown>>;
+  let language: StoryLanguage | undefined;
+  if (typeof manuscript.language === 'string') {
+    try {
+      language = storyLanguage(manuscript.language);
+    } catch (error) {
+      problems.push(`language: ${(error as Error).message}`);
+    }
   }
-  const manuscript = data as Manuscript;
-  const problems: string[] = [];
-  let language: StoryLanguage;
-  try {
-    language = storyLanguage(manuscript.language);
-  } catch (error) {
-    return [`language: ${(error as Error).message}`];
-  }
-  if (manuscript.pictures.standIn && !manuscript.pictures.standInNote) problems.push('pictures, standInNote: is missing (stand-in pictures must say what they stand in for)');
-  if (manuscript.cover && !existsSync(join(folder, manuscript.cover))) problems.push(`cover: ${manuscript.cover} does not exist next to the manuscript`);
+  const pictures = isRecord(manuscript.pictures) ? manuscript.pictures : {};
+  const standIn = pictures['standIn'] === true;
+  if (standIn && !pictures['standInNote']) problems.push('pictures, standInNote: is missing (stand-in pictures must say what they stand in for)');
+  const cover = typeof manuscript.cover === 'string' ? manuscript.cover : undefined;
+  if (cover && !existsSync(join(folder, cover))) problems.push(`cover: ${cover} does not exist next to the manuscript`);
   // Generated files are named after the picture's file name without its folder and extension.
   const stems = new Map<string, string>();
   const checkFile = (where: string, file: string) => {
@@ -118,33 +125,48 @@ export function validateManuscript(data: unknown, folder: string): string[] {
     if (other !== undefined && other !== file) problems.push(`${where}: ${file} and ${other} would make files of the same name (${stem}-…); rename one`);
     stems.set(stem, file);
   };
-  if (manuscript.cover) checkFile('cover', manuscript.cover);
+  if (cover) checkFile('cover', cover);
+  const scenes = Array.isArray(manuscript.scenes) ? (manuscript.scenes as unknown[]) : [];
+  const named = { scenes: scenes.map((scene) => (isRecord(scene) ? scene : {})) };
   const seen = new Set<string>();
-  manuscript.scenes.forEach((scene, index) => {
-    checkFile(`${sceneName(index, manuscript)}, picture.file`, scene.picture.file);
-    const where = sceneName(index, manuscript);
-    if (seen.has(scene.id)) problems.push(`${where}, id: "${scene.id}" is used by an earlier scene`);
-    seen.add(scene.id);
-    if (scene.description !== undefined) {
-      const words = countWords(scene.description);
+  scenes.forEach((scene, index) => {
+    if (!isRecord(scene)) return;
+    const where = sceneName(index, named);
+    const picture = isRecord(scene['picture']) ? scene['picture'] : {};
+    const file = typeof picture['file'] === 'string' ? picture['file'] : undefined;
+    if (file !== undefined) checkFile(`${where}, picture.file`, file);
+    const id = scene['id'];
+    if (typeof id === 'string') {
+      if (seen.has(id)) problems.push(`${where}, id: "${id}" is used by an earlier scene`);
+      seen.add(id);
+    }
+    const description = scene['description'];
+    if (language && typeof description === 'string') {
+      const words = countWords(description);
       const { min, max } = language.descriptionWords;
       if (words < min || words > max) {
-        problems.push(`${where}, description: has ${words} words; an audio description in "${manuscript.language}" needs ${min} to ${max}`);
+        problems.push(`${where}, description: has ${words} words; an audio description in "${String(manuscript.language)}" needs ${min} to ${max}`);
       }
     }
-    const alt = scene.picture.alt;
-    if (alt.length > language.altMax) problems.push(`${where}, picture.alt: must have at most ${language.altMax} characters in "${manuscript.language}" (it has ${alt.length})`);
-    if (manuscript.pictures.standIn && !alt.startsWith(language.illustrationPrefix)) {
-      problems.push(`${where}, picture.alt: must begin with "${language.illustrationPrefix}" (the pictures stand in for others)`);
+    const alt = picture['alt'];
+    if (typeof alt === 'string') {
+      if (language && alt.length > language.altMax) problems.push(`${where}, picture.alt: must have at most ${language.altMax} characters in "${String(manuscript.language)}" (it has ${alt.length})`);
+      if (language && standIn && !alt.startsWith(language.illustrationPrefix)) {
+        problems.push(`${where}, picture.alt: must begin with "${language.illustrationPrefix}" (the pictures stand in for others)`);
+      }
+      if (/\b(image|picture|photo) of\b|\b(imagen|foto|fotografía) de\b/iu.test(alt)) {
+        problems.push(`${where}, picture.alt: say what is shown, not "image of" / "picture of"`);
+      }
     }
-    if (/\b(image|picture|photo) of\b|\b(imagen|foto|fotografía) de\b/iu.test(alt)) {
-      problems.push(`${where}, picture.alt: say what is shown, not "image of" / "picture of"`);
-    }
-    if (!existsSync(join(folder, scene.picture.file))) {
-      problems.push(`${where}, picture.file: ${scene.picture.file} does not exist next to the manuscript`);
+    if (file !== undefined && !existsSync(join(folder, file))) {
+      problems.push(`${where}, picture.file: ${file} does not exist next to the manuscript`);
     }
   });
   return problems;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function countWords(text: string): number {

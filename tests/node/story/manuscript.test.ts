@@ -112,8 +112,11 @@ describe('the manuscript', () => {
       'scene 1 "square", picture.file: images/nowhere.jpg does not exist next to the manuscript',
     ]);
     const problems = problemsAfter((m) => (m.scenes[0]!.picture['file'] = 'images/square.gif'));
-    assert.equal(problems.length, 1);
     assert.match(problems[0]!, /^scene 1 "square", picture\.file: must match pattern/);
+    assert.deepEqual(problems.slice(1), [
+      'scene 1 "square", picture.file: images/square.gif does not exist next to the manuscript',
+      'scene 2 "line", picture.file: images/square.svg and images/square.gif would make files of the same name (square-…); rename one',
+    ]);
   });
 
   it('refuses a field it does not know, and a picture file that does not exist', () => {
@@ -121,7 +124,10 @@ describe('the manuscript', () => {
       m.scenes[0]!.picture['file'] = 'images/nowhere.svg';
       m.scenes[0]!['mood'] = 'sad';
     });
-    assert.deepEqual(problems, ['scene 1 "square", mood: is not a field a manuscript can have']);
+    assert.deepEqual(problems, [
+      'scene 1 "square", mood: is not a field a manuscript can have',
+      'scene 1 "square", picture.file: images/nowhere.svg does not exist next to the manuscript',
+    ]);
     const missing = problemsAfter((m) => (m.scenes[0]!.picture['file'] = 'images/nowhere.svg'));
     assert.deepEqual(missing, ['scene 1 "square", picture.file: images/nowhere.svg does not exist next to the manuscript']);
   });
@@ -133,6 +139,46 @@ describe('the manuscript', () => {
     });
     assert.ok(problems.includes('scene 2 "line", picture.file: ../square-copy-for-test.svg must be inside the story\'s folder'), problems.join('\n'));
     assert.ok(problems.some((p) => p.startsWith('scene 1 "square", picture.file: images/square.svg and images/square.png would make files of the same name (square-…)')), problems.join('\n'));
+  });
+
+  it('lists every problem at once: those of the schema and those of the writing rules, in every scene', () => {
+    const problems = problemsAfter((m) => {
+      delete m['summary'];
+      m.scenes[0]!['mood'] = 'sad';
+      m.scenes[0]!['description'] = 'Too short.';
+      m.scenes[1]!.picture['alt'] = `Illustration: ${'a very long text '.repeat(10)}`;
+      m.scenes[1]!['id'] = 'square';
+      m.scenes[1]!.picture['file'] = 'images/nowhere.svg';
+    });
+    assert.deepEqual(problems, [
+      'manuscript, summary: is missing',
+      'scene 1 "square", mood: is not a field a manuscript can have',
+      'scene 1 "square", description: has 2 words; an audio description in "en" needs 40 to 120',
+      'scene 2 "square", id: "square" is used by an earlier scene',
+      'scene 2 "square", picture.alt: must have at most 150 characters in "en" (it has 184)',
+      'scene 2 "square", picture.file: images/nowhere.svg does not exist next to the manuscript',
+    ]);
+  });
+
+  it('checks the writing rules of the other scenes when one scene is not even an object', () => {
+    const problems = problemsAfter((m) => {
+      (m.scenes as unknown[])[0] = 'a scene';
+      m.scenes[1]!['description'] = 'Too short.';
+    });
+    assert.deepEqual(problems, [
+      'scene 1, (whole): must be object',
+      'scene 2 "line", description: has 2 words; an audio description in "en" needs 40 to 120',
+    ]);
+  });
+
+  it('still checks files and ids when the language has no rules', () => {
+    assert.deepEqual(problemsAfter((m) => {
+      m['language'] = 'fr';
+      m.scenes[1]!['id'] = 'square';
+    }), [
+      'language: the language "fr" is not supported yet: add its rules and words to scripts/story/languages.ts (en, es are)',
+      'scene 2 "square", id: "square" is used by an earlier scene',
+    ]);
   });
 
   it('reports a YAML syntax error with its line', () => {
