@@ -11,7 +11,7 @@ export interface BarView {
   /** Pause is shown only while sound is heard; while the audio is awaited, "Loading" (pressing it stops waiting). */
   shown: 'playing' | 'waiting' | 'paused';
   noun: PictureNoun;
-  /** The "Resume at …" offer: where, and the picture number there, or null. */
+  /** Where a returning listener resumes (Play then says "Resume at …", with "Start over" beside it): the place and the picture number there, or null. */
   resume: { at: number; number: number | undefined } | null;
   /** Whether the status line shows an error, which the listener can dismiss. */
   errors: boolean;
@@ -39,31 +39,27 @@ export const statusStyles = css`
 `;
 
 /**
- * The player bar, a region named after the story: the resume offer, Play with the position slider,
+ * The player bar, a region named after the story: Play (or, for a returning listener, "Resume at …"
+ * with "Start over" beside it) with the position slider,
  * the row of controls, the chapter list and the polite status line.
  */
 export function renderBar(t: LocalizeController, view: BarView, act: BarActions) {
   const { title, shown, resume } = view;
   const playing = shown === 'playing';
+  // A returning listener gets one decision: Play itself says where it resumes, "Start over" beside it.
+  const resumeText = resume && t.term('resume', view.noun, resume.number, resume.at);
   return html`<section class="bar" part="bar" aria-label=${t.term('player', title)}>
-    ${resume === null
-      ? nothing
-      : html`<div class="resume" part="resume">
-          <button type="button" class="resume-button" @click=${act.resume}>
-            ${icons.play}<span>${t.term('resume', view.noun, resume.number, resume.at)}</span>
-          </button>
-          <button type="button" class="text-button" @click=${act.startOver}>${t.term('startOver')}</button>
-        </div>`}
     <div class="transport">
       <button
         type="button"
-        class="play"
+        class=${resumeText ? 'play resume-button' : 'play'}
         part="play-button"
-        aria-label=${playing ? t.term('pause', title) : shown === 'waiting' ? t.term('stopLoading', title) : t.term('play', title, view.length)}
-        @click=${act.togglePlay}
+        aria-label=${resumeText || (playing ? t.term('pause', title) : shown === 'waiting' ? t.term('stopLoading', title) : t.term('play', title, view.length))}
+        @click=${resumeText ? act.resume : act.togglePlay}
       >
-        ${playing ? icons.pause : icons.play}<span class="play-text">${t.term(playing ? 'pauseShort' : shown === 'waiting' ? 'loadingShort' : 'playShort')}</span>
+        ${playing ? icons.pause : icons.play}<span class="play-text">${resumeText || t.term(playing ? 'pauseShort' : shown === 'waiting' ? 'loadingShort' : 'playShort')}</span>
       </button>
+      ${resumeText ? html`<button type="button" class="text-button start-over" part="start-over" @click=${act.startOver}>${t.term('startOver')}</button>` : nothing}
       ${view.seek}
     </div>
     <div class="controls" part="controls">${view.controls}</div>

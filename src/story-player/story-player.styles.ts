@@ -279,18 +279,12 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
 
-  .resume {
-    display: flex;
+  /* A returning listener's Play says where it resumes; the slider wraps under it when the row is short. */
+  .transport:has(.start-over) {
     flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    padding-bottom: 0.5rem;
-    margin-bottom: 0.5rem;
-    border-bottom: 1px solid var(--_border);
   }
-  .resume-button {
-    border-color: var(--_accent);
-    font-weight: 600;
+  .transport:has(.start-over) .seek {
+    min-width: 10rem;
   }
   .text-button {
     text-decoration: underline;
@@ -422,7 +416,7 @@ export const styles = css`
     .controls > button {
       padding-inline: 0.3rem;
     }
-    .play-text {
+    .play:not(.resume-button) .play-text {
       display: none;
     }
     .chapters-toggle span,

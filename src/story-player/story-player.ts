@@ -66,7 +66,7 @@ import { chapterIndexAt, nextChapterIndex, previousChapterIndex } from './timeli
  *
  * @csspart dock - The sticky area holding captions and the player bar.
  * @csspart bar - The player bar (a region named after the story).
- * @csspart play-button - Play / Pause.
+ * @csspart play-button - Play / Pause; for a returning listener, "Resume at photo 2, 1:05".
  * @csspart slider - The position slider's thumb (`role="slider"`).
  * @csspart rail - The slider's rail.
  * @csspart chapter-marks - The marks on the slider at each chapter start.
@@ -74,7 +74,7 @@ import { chapterIndexAt, nextChapterIndex, previousChapterIndex } from './timeli
  * @csspart controls - The row of secondary controls.
  * @csspart settings - Speed, description speed, toggles and shortcuts (folded behind a "Settings" button on narrow bars).
  * @csspart chapter-list - The list of chapters.
- * @csspart resume - The "Resume at …" offer.
+ * @csspart start-over - "Start from the beginning", beside Play while it offers to resume.
  * @csspart status - The polite status line.
  * @csspart help-dialog - The keyboard shortcuts dialog.
  * @csspart story - The wrapper around the default slot.

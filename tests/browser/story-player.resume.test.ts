@@ -39,7 +39,7 @@ describe('<story-player> saved position and preferences', () => {
     expect(saved).to.include({ descriptions: 'off', rate: 1.5, captions: 'on', pauseAfterPhoto: false, shortcuts: true });
   });
 
-  it('restores on return and offers "Resume at picture 1, m:ss", which plays from there', async () => {
+  it('restores on return and Play itself offers "Resume at picture 1, m:ss", which plays from there', async () => {
     const s = await timing();
     // In picture 1's narration, after its description (descriptions are off).
     const position = described(s.scenes[0]).end + 0.3;
@@ -52,13 +52,20 @@ describe('<story-player> saved position and preferences', () => {
     await player.updateComplete;
     expect(player.currentTime).to.be.closeTo(position, 0.001);
     expect(player).to.include({ playbackRate: 1.25, descriptions: 'off', captions: 'off', pauseAfterPhoto: true });
+    // One decision, not two play buttons: Play says where it resumes (its name is what it shows), "Start over" beside it.
     const resume = part<HTMLButtonElement>(player, '.resume-button');
+    expect(resume, 'Play is the offer').to.equal(part(player, '.play'));
     expect(resume.textContent!.trim()).to.equal(`Resume at picture 1, ${clock(position)}`);
+    expect(resume.getAttribute('aria-label')).to.equal(`Resume at picture 1, ${clock(position)}`);
+    const buttons = Array.from(part(player, '.transport').querySelectorAll('button'), (b) => b.textContent!.trim());
+    expect(buttons).to.deep.equal([`Resume at picture 1, ${clock(position)}`, 'Start from the beginning']);
+    await expect(player).to.be.accessible();
     resume.click();
     await until(() => !player.paused && player.currentTime > position + 0.05, 'playing from the saved position');
     expect(player.currentTime).to.be.lessThan(s.scenes[0]!.end);
     await player.updateComplete;
     expect(player.shadowRoot!.querySelector('.resume-button'), 'the offer goes away').to.equal(null);
+    expect(player.shadowRoot!.querySelector('.start-over'), 'and "Start over" with it').to.equal(null);
     player.pause();
   });
 
@@ -77,13 +84,15 @@ describe('<story-player> saved position and preferences', () => {
     localStorage.setItem('story-player:over-story', JSON.stringify({ position: 20, savedAt: Date.now() }));
     const player = await miniStory({ storyId: 'over-story' });
     await tracksLoaded(player);
-    const startOver = part<HTMLButtonElement>(player, '.resume .text-button');
+    const startOver = part<HTMLButtonElement>(player, '.start-over');
     startOver.focus();
     startOver.click();
     await player.updateComplete;
     await player.updateComplete;
     expect(player.currentTime).to.equal(0);
     expect(player.shadowRoot!.activeElement).to.equal(part(player, '.play'));
+    expect(offer(player), 'Play is Play again').to.equal(null);
+    expect(part(player, '.play').getAttribute('aria-label')).to.match(/^Play /);
   });
 
   it('with no duration on the page, offers a saved place in a clock, and never an absurd one (no "Infinity:NaN:NaN")', async () => {
@@ -138,7 +147,8 @@ describe('<story-player> saved position and preferences', () => {
 
   it('offers nothing for a story never played', async () => {
     const player = await miniStory({ storyId: 'fresh-story' });
-    expect(player.shadowRoot!.querySelector('.resume')).to.equal(null);
+    expect(offer(player)).to.equal(null);
+    expect(player.shadowRoot!.querySelector('.start-over')).to.equal(null);
     expect(statusText(player)).to.equal('');
   });
 });
