@@ -37,7 +37,7 @@ describe('the pictures and update checks of the offline site', () => {
   });
 
   /** A freshly built site, served, and a new page on it whose worker controls it. */
-  async function visit(prepare?: (page: Page) => Promise<void>): Promise<{ out: string; server: TestServer; page: Page }> {
+  async function visit(prepare?: (page: Page) => Promise<unknown>): Promise<{ out: string; server: TestServer; page: Page }> {
     const out = await buildTestSite(story);
     const server = await serveTestSite(out);
     servers.push(server);
