@@ -1,0 +1,66 @@
+/**
+ * npm run bench [-- --quick] [-- --only weight,sync,start,parsing,long-story,lighthouse]
+ *
+ * Every figure of the toolkit beside its baseline from the same run and the goal it is held to, in
+ * one table, and in bench/results.json (figure name → value, unit, baselines, goal, met, date,
+ * machine). Headless Debian Chromium through puppeteer-core, on the built site (`npm run build`
+ * first). `--quick` gives a short version of every figure (a minute of playback, fewer runs) for
+ * use while developing; the README's figures come from a full run.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runAsScript } from '../scripts/cli.js';
+import { ROOT } from '../scripts/size/measure.js';
+import { launchChromium } from '../tests/node/support/browser.js';
+import { machine, results, table, type Figure, type Results } from './figures.js';
+import { benchStart } from './start.js';
+import { benchSync } from './sync.js';
+import { benchWeight } from './weight.js';
+
+export interface BenchOptions {
+  quick: boolean;
+}
+
+const SECTIONS: Record<string, (options: BenchOptions) => Promise<Figure[]>> = {
+  weight: () => benchWeight(),
+  sync: (options) => benchSync(options),
+  start: (options) => benchStart(options),
+};
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      out: { type: 'string', default: join(ROOT, 'bench/results.json') },
+      markdown: { type: 'boolean', default: false },
+    },
+  });
+  const only = values.only?.split(',').map((name) => name.trim()) ?? Object.keys(SECTIONS);
+  const unknown = only.filter((name) => !SECTIONS[name]);
+  if (unknown.length > 0) throw new Error(`--only: no section ${unknown.join(', ')} (there are ${Object.keys(SECTIONS).join(', ')})`);
+  if (!existsSync(join(ROOT, 'dist/index.html'))) throw new Error('dist/ is missing: run npm run build first');
+  const browser = await launchChromium();
+  const version = await browser.version();
+  await browser.close();
+  const options: BenchOptions = { quick: values.quick };
+  const figures: Figure[] = [];
+  for (const name of only) {
+    const started = Date.now();
+    const section = await SECTIONS[name]!(options);
+    figures.push(...section);
+    console.error(`bench: ${name} in ${Math.round((Date.now() - started) / 1000)} s`);
+  }
+  const date = new Date().toISOString();
+  const on = machine(version);
+  console.log(table(figures, values.markdown));
+  console.log(`\n${date}, ${on}${values.quick ? ', --quick' : ''}`);
+  const previous = existsSync(values.out) ? (JSON.parse(await readFile(values.out, 'utf8')) as Partial<Results>) : undefined;
+  const kept = previous?.figures ? (previous as Results) : undefined;
+  await writeFile(values.out, `${JSON.stringify(results(figures, { date, machine: on, quick: values.quick, ...(kept ? { previous: kept } : {}) }), null, 2)}\n`);
+  console.log(`written to ${values.out}`);
+}
+
+runAsScript(import.meta.url, main);
