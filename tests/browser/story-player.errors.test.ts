@@ -134,4 +134,53 @@ describe('<story-player> errors in words', () => {
     player.seek(twoDescription.start + 0.5);
     expect(player.currentTime).to.equal(twoDescription.end);
   });
+
+  it('says the browser cannot play any of the audio formats when no source is playable, asking the server nothing', async () => {
+    const player = await miniStory({
+      audio: [
+        { src: 'audio/episode.webm', type: 'audio/x-no-such-format' },
+        { src: 'audio/episode.mp3', type: 'video/x-nor-this' },
+      ],
+    });
+    const asked = () => performance.getEntriesByType('resource').filter((entry) => /\/audio\/episode\.(webm|mp3)/.test(entry.name)).length;
+    const before = asked();
+    player.play();
+    await until(() => reported.some((e) => e.source === 'audio'), 'the error event');
+    expect(statusText(player)).to.equal('This browser cannot play any of the story’s audio formats. The text of the story is all on this page.');
+    expect(reported.filter((e) => e.source === 'audio').map((e) => e.message)).to.deep.equal([
+      'This browser cannot play any of the story’s audio formats. The text of the story is all on this page.',
+    ]);
+    expect(player.paused).to.be.true;
+    expect(asked(), 'no audio file asked for').to.equal(before);
+  });
+
+  it('tells the author, not the listener, about a captions file that is only partly valid, and uses the rest', async () => {
+    const s = await timing();
+    const text = await (await fetch('/tests/fixtures/mini-story/captions/captions.vtt')).text();
+    // The second cue's timing line broken: that cue is dropped, every other one is read.
+    const second = chaptersOf(s)[0]!.sentences[1]!;
+    const timingLine = /\n(\d\d:\d\d:\d\d\.\d{3}) --> /g;
+    timingLine.exec(text);
+    const broken = timingLine.exec(text)!;
+    const partly = `${text.slice(0, broken.index)}\n${broken[1]} -> ${text.slice(broken.index + broken[0].length)}`;
+    const url = URL.createObjectURL(new Blob([partly], { type: 'text/vtt' }));
+    try {
+      const player = await miniStory({ captions: url });
+      await until(() => reported.some((e) => e.source === 'captions'), 'the error event');
+      const sentences = chaptersOf(s).flatMap((c) => c.sentences).length;
+      await until(() => player.cues.length === sentences - 1, 'every other cue read');
+      expect(player.cues.map((cue) => cue.id)).not.to.include(second.id);
+      expect(warned.map((w) => w.message)).to.have.length(1);
+      expect(warned[0]!.message).to.match(/^The captions track .+: 1 part could not be read \(first at line \d+: .+\); the rest of the file is used\.$/);
+      expect(warned[0]!.element).to.equal(player.querySelector('track[kind="captions"]'));
+      expect(reported.filter((e) => e.source === 'captions').map((e) => e.message)).to.deep.equal([warned[0]!.message]);
+      expect(statusText(player), 'nothing said to the listener').to.equal('');
+      expect(player.shadowRoot!.textContent, 'nothing shown to the listener').not.to.contain('could not be read');
+      await playing(player);
+      player.pause();
+      await until(() => statusText(player) === 'Paused.', 'only the pause is said');
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  });
 });
