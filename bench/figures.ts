@@ -95,3 +95,25 @@ export function results(figures: readonly Figure[], options: { date: string; mac
   const fresh = Object.fromEntries(figures.map(({ name, ...figure }) => [name, { ...figure, date: options.date, machine: options.machine }]));
   return { date: options.date, machine: options.machine, quick: options.quick, figures: { ...kept, ...fresh } };
 }
+
+/**
+ * How a cost grows with n, from the figures: the exponent k of the best power law n^k, and which of
+ * a straight line in n or in log n fits the points better (least squares).
+ */
+export function growth(points: readonly { n: number; value: number }[]): { exponent: number; shape: 'linear' | 'logarithmic' | 'constant' } {
+  const fit = (xs: number[], ys: number[]) => {
+    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+    const sxy = xs.reduce((t, x, i) => t + (x - mx) * (ys[i]! - my), 0);
+    const sxx = xs.reduce((t, x) => t + (x - mx) ** 2, 0);
+    const slope = sxx ? sxy / sxx : 0;
+    const residual = xs.reduce((t, x, i) => t + (ys[i]! - (my + slope * (x - mx))) ** 2, 0);
+    const total = ys.reduce((t, y) => t + (y - my) ** 2, 0);
+    return { slope, r2: total ? 1 - residual / total : 1 };
+  };
+  const ns = points.map((p) => p.n);
+  const ys = points.map((p) => p.value);
+  const exponent = Math.round(fit(ns.map(Math.log), ys.map((y) => Math.log(Math.max(y, 1e-9)))).slope * 100) / 100;
+  if (exponent < 0.05) return { exponent, shape: 'constant' };
+  return { exponent, shape: fit(ns, ys).r2 >= fit(ns.map(Math.log2), ys).r2 ? 'linear' : 'logarithmic' };
+}
