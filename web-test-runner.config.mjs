@@ -10,6 +10,28 @@ import { faultBefore, faultFile } from './tests/browser/fault-injection.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
+/**
+ * `executeServerCommand('js-heap')`: collects garbage through the Chrome DevTools Protocol (twice,
+ * so that what finalizers freed goes too) and answers the page's JS heap in use, in bytes (the
+ * soak's measure: tests/browser/story-player.soak.test.ts).
+ */
+function jsHeapPlugin() {
+  const sessions = new Map();
+  return {
+    name: 'js-heap-command',
+    async executeCommand({ command, session }) {
+      if (command !== 'js-heap') return undefined;
+      if (session.browser.type !== 'puppeteer') throw new Error(`js-heap needs puppeteer, not ${session.browser.type}`);
+      const page = session.browser.getPage(session.id);
+      let cdp = sessions.get(page);
+      if (!cdp) sessions.set(page, (cdp = await page.createCDPSession()));
+      for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      return usedSize;
+    },
+  };
+}
+
 export default {
   files: 'tests/browser/**/*.test.ts',
   nodeResolve: { exportConditions: ['production'] },
@@ -38,5 +60,6 @@ export default {
     sendMousePlugin(),
     setViewportPlugin(),
     emulateMediaPlugin(),
+    jsHeapPlugin(),
   ],
 };

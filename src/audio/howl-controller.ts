@@ -357,12 +357,13 @@ export class HowlController implements ReactiveController {
     this.#fail('silent');
   }
 
-  /** The listener no longer waits for sound. */
+  /**
+   * The listener no longer waits for sound (paused, ended, failed). Not `onBuffering`: that says
+   * sound flows again, and none does (the host was told "Playing." over the silence).
+   */
   #waited(): void {
     this.#watch?.idle();
-    if (!this.buffering) return;
     this.buffering = false;
-    this.#events.onBuffering?.();
   }
 
   /** Stops watching the element of the Howl being let go. */

@@ -41,7 +41,7 @@ export class MediaWatch {
     this.#events = events;
     const signal = this.#stop.signal;
     for (const type of ARRIVALS) node.addEventListener(type, this.#arrived, { signal });
-    node.addEventListener('playing', () => this.#flowing(), { signal });
+    node.addEventListener('playing', this.#flowing, { signal });
     node.addEventListener('waiting', () => this.wait(), { signal });
     node.addEventListener('seeking', () => (this.#seeked = true), { signal });
   }
@@ -55,9 +55,9 @@ export class MediaWatch {
     this.#timer = setInterval(this.#look, LOOK_MS);
   }
 
-  /** The listener no longer waits (paused, ended, failed). */
+  /** The listener no longer waits (paused, ended, failed): the wait ends without a word (sound does not flow). */
   idle(): void {
-    this.#flowing();
+    this.#stopWaiting();
   }
 
   /** Stops watching the element for good. */
@@ -79,13 +79,17 @@ export class MediaWatch {
     }
   };
 
-  #flowing(): void {
+  /** Sound flows again: a wait that was shown as buffering is over. */
+  #flowing = (): void => {
+    const shown = this.#buffering;
+    this.#stopWaiting();
+    if (shown) this.#events.buffering(false);
+  };
+
+  #stopWaiting(): void {
     clearInterval(this.#timer);
     this.#since = null;
-    if (this.#buffering) {
-      this.#buffering = false;
-      this.#events.buffering(false);
-    }
+    this.#buffering = false;
   }
 
   #look = (): void => {
@@ -102,7 +106,7 @@ export class MediaWatch {
       this.#events.buffering(true);
     }
     if (now - this.#lastData >= SILENCE_MS) {
-      this.#flowing();
+      this.#stopWaiting();
       this.#events.silent();
     }
   };

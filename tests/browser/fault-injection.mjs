@@ -9,6 +9,15 @@
 //   /fault/truncate/<bytes>/…              the file is only its first <bytes> (honest lengths, ranges)
 //   /fault/404/…                           404 Not Found
 //   /fault/as-bin/….bin                    the file without its last ".bin" (a URL with no known extension)
+// Two are stateful, for a server that fails after playback started (Chromium reads the end of a
+// file before it plays, so a cut at a byte offset hits at once):
+//   /fault/die-after-ms/<ms>/<bytes per second>/…  served at that rate (0: at full speed) until <ms>
+//                                          after the first request for that URL (query included: a
+//                                          test makes its own), then every connection for it is
+//                                          reset, those open and those to come (the server died)
+//   /fault/switch/<key>/<bytes per second>/…  served at that rate (0: at full speed) while the switch
+//                                          <key> is up; GET /fault-switch?key=<key>&down=1 resets every
+//                                          open connection of <key> and each new one until down=0
 // Each request is counted under its fault path: GET /fault-requests?path=<fault path> answers the count.
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -18,6 +27,19 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const counts = new Map();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The stateful faults: when each die-after URL was first asked for, and the switches (down, open responses). */
+const firstAsked = new Map();
+const switches = new Map();
+const switchOf = (key) => {
+  let state = switches.get(key);
+  if (!state) switches.set(key, (state = { down: false, open: new Set() }));
+  return state;
+};
+/** Resets the connection of a response now (the server is gone). */
+const reset = (ctx) => {
+  ctx.respond = false;
+  ctx.req.socket.destroy();
+};
 const types = { '.webm': 'audio/webm', '.mp3': 'audio/mpeg', '.vtt': 'text/vtt', '.jpg': 'image/jpeg', '.webp': 'image/webp' };
 
 /** Reads a Koa body (buffer, string or stream) whole. */
@@ -36,13 +58,38 @@ export async function faultBefore(ctx, next) {
     ctx.body = String(counts.get(ctx.query.path) ?? 0);
     return;
   }
-  const match = /^\/fault\/(slow\/\d+\/\d+|hung|dead|cut-after\/\d+|truncate\/\d+|404|as-bin)(\/.*)$/.exec(ctx.path);
+  if (ctx.path === '/fault-switch') {
+    const state = switchOf(String(ctx.query.key));
+    state.down = ctx.query.down === '1';
+    if (state.down) for (const open of state.open) reset(open);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = state.down ? 'down' : 'up';
+    return;
+  }
+  const match = /^\/fault\/(slow\/\d+\/\d+|hung|dead|cut-after\/\d+|truncate\/\d+|404|as-bin|die-after-ms\/\d+\/\d+|switch\/[\w-]+\/\d+)(\/.*)$/.exec(ctx.path);
   if (!match) return next();
   counts.set(ctx.path, (counts.get(ctx.path) ?? 0) + 1);
   const [kind, ...args] = match[1].split('/');
   const path = match[2];
   ctx.set('Cache-Control', 'no-store');
   switch (kind) {
+    case 'die-after-ms': {
+      const [ms, rate] = args.map(Number);
+      const first = firstAsked.get(ctx.url) ?? Date.now();
+      firstAsked.set(ctx.url, first);
+      const left = first + ms - Date.now();
+      if (left <= 0) return reset(ctx);
+      const timer = setTimeout(() => reset(ctx), left);
+      ctx.res.once('close', () => clearTimeout(timer));
+      return serveAt(ctx, next, path, 0, rate);
+    }
+    case 'switch': {
+      const state = switchOf(args[0]);
+      if (state.down) return reset(ctx);
+      state.open.add(ctx);
+      ctx.res.once('close', () => state.open.delete(ctx));
+      return serveAt(ctx, next, path, 0, Number(args[1]));
+    }
     case '404':
       ctx.status = 404;
       ctx.body = 'Not Found';
@@ -63,24 +110,13 @@ export async function faultBefore(ctx, next) {
       ctx.url = path + (ctx.querystring ? `?${ctx.querystring}` : '');
       return next();
   }
+  if (kind === 'slow') {
+    const [delay, rate] = args.map(Number);
+    return serveAt(ctx, next, path, delay, rate);
+  }
   ctx.url = path + (ctx.querystring ? `?${ctx.querystring}` : '');
   await next();
   const body = await whole(ctx.body);
-  if (kind === 'slow') {
-    const [delay, rate] = args.map(Number);
-    await sleep(delay);
-    const chunk = Math.max(1, Math.round(rate / 10));
-    ctx.body = Readable.from(
-      (async function* () {
-        for (let i = 0; i < body.length; i += chunk) {
-          yield body.subarray(i, i + chunk);
-          await sleep(100);
-        }
-      })(),
-    );
-    ctx.length = body.length;
-    return;
-  }
   // cut-after: the file's bytes from <bytes> on never leave the server.
   const cut = Number(args[0]);
   const start = Number(/bytes (\d+)-/.exec(ctx.response.get('Content-Range'))?.[1] ?? 0);
@@ -93,6 +129,29 @@ export async function faultBefore(ctx, next) {
   const res = ctx.res;
   res.writeHead(ctx.status, { ...ctx.response.headers, 'content-length': String(body.length) });
   res.write(body.subarray(0, cut - start), () => ctx.req.socket.destroy());
+}
+
+/** Serves `path` (ranges applied) with its first byte after `delay` ms, then at `rate` bytes per second (0: all at once). */
+async function serveAt(ctx, next, path, delay, rate) {
+  ctx.url = path + (ctx.querystring ? `?${ctx.querystring}` : '');
+  await next();
+  if (!rate && !delay) return;
+  const body = await whole(ctx.body);
+  await sleep(delay);
+  if (!rate) {
+    ctx.body = body;
+    return;
+  }
+  const chunk = Math.max(1, Math.round(rate / 10));
+  ctx.body = Readable.from(
+    (async function* () {
+      for (let i = 0; i < body.length; i += chunk) {
+        yield body.subarray(i, i + chunk);
+        await sleep(100);
+      }
+    })(),
+  );
+  ctx.length = body.length;
 }
 
 /** Runs after koa-range (so that ranges apply): a truncated file, read from the disk, instead of the file. */
