@@ -69,6 +69,8 @@ export interface PlaybackState {
   descriptions: DescriptionMode;
   captions: CaptionsMode;
   pauseAfterPhoto: boolean;
+  /** "Follow along": the page (and the transcript's list) keeps the narration in view. */
+  follow: boolean;
   /** Index into the story's `chapters`, or -1. */
   chapterIndex: number;
   /**

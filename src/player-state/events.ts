@@ -58,6 +58,13 @@ export class StoryCaptionsRequestEvent extends Event {
   }
 }
 
+/** Asks the player to follow the narration on the page ("Follow along") or not; the listener's choice, saved. */
+export class StoryFollowRequestEvent extends Event {
+  constructor(readonly on: boolean) {
+    super(StoryRequest.follow, requestInit);
+  }
+}
+
 /** The player's current chapter changed during playback or after a jump. */
 export class StoryChapterChangeEvent extends Event {
   constructor(
@@ -97,6 +104,7 @@ declare global {
     [StoryRequest.describe]: StoryDescribeRequestEvent;
     [StoryRequest.descriptions]: StoryDescriptionsRequestEvent;
     [StoryRequest.captions]: StoryCaptionsRequestEvent;
+    [StoryRequest.follow]: StoryFollowRequestEvent;
     [StoryNotice.chapterChange]: StoryChapterChangeEvent;
   }
 }

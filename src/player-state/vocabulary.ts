@@ -11,6 +11,7 @@ export const StoryRequest = {
   describe: 'story-describe-request',
   descriptions: 'story-descriptions-request',
   captions: 'story-captions-request',
+  follow: 'story-follow-request',
 } as const;
 export type StoryRequestName = (typeof StoryRequest)[keyof typeof StoryRequest];
 

@@ -14,6 +14,8 @@ export interface ControlsView {
   descriptions: DescriptionMode;
   captions: CaptionsMode;
   pauseAfterPicture: boolean;
+  /** "Follow along": the page keeps the picture being narrated in view. */
+  follow: boolean;
   settingsOpen: boolean;
 }
 
@@ -27,13 +29,14 @@ export interface ControlsActions {
   setDescriptions(on: boolean): void;
   setCaptions(on: boolean): void;
   setPauseAfterPicture(on: boolean): void;
+  setFollow(on: boolean): void;
   toggleSettings(): void;
   openShortcuts(): void;
 }
 
 /**
  * The row under Play: skip back, previous and next picture, skip forward, and the settings (speed,
- * descriptions, captions, pause after each picture, shortcuts), which fold behind a "Settings"
+ * descriptions, captions, pause after each picture, follow along, shortcuts), which fold behind a "Settings"
  * button on narrow bars. Toggles are buttons with `aria-pressed`.
  */
 export function renderControls(t: LocalizeController, view: ControlsView, act: ControlsActions) {
@@ -73,6 +76,7 @@ export function renderControls(t: LocalizeController, view: ControlsView, act: C
       ${toggle(view.descriptions === DescriptionMode.on, t.term('descriptions'), act.setDescriptions)}
       ${toggle(view.captions === CaptionsMode.on, t.term('captions'), act.setCaptions)}
       ${toggle(view.pauseAfterPicture, t.term('pauseAfterPicture', view.noun), act.setPauseAfterPicture)}
+      ${toggle(view.follow, t.term('followAlong'), act.setFollow)}
       <button type="button" class="help-button" aria-haspopup="dialog" @click=${act.openShortcuts}>
         ${icons.keyboard}<span>${t.term('shortcuts')}</span>
       </button>

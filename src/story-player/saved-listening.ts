@@ -12,6 +12,8 @@ export interface SavedListening {
   captions: CaptionsMode;
   pauseAfterPhoto: boolean;
   shortcuts: boolean;
+  /** "Follow along": the page keeps the picture being narrated in view. */
+  follow: boolean;
   /** `Date.now()` when saved. */
   savedAt: number;
 }
@@ -56,7 +58,7 @@ export function usableSaved(value: unknown, duration: number): Partial<SavedList
   if (!value || typeof value !== 'object') return {};
   const saved = value as Record<string, unknown>;
   const usable: Partial<SavedListening> = {};
-  const { rate, descriptionRate, descriptions, captions, pauseAfterPhoto, shortcuts, position } = saved;
+  const { rate, descriptionRate, descriptions, captions, pauseAfterPhoto, shortcuts, follow, position } = saved;
   if (typeof rate === 'number' && (PlaybackRates as readonly number[]).includes(rate)) usable.rate = rate;
   if (descriptionRate === 0 || (typeof descriptionRate === 'number' && (PlaybackRates as readonly number[]).includes(descriptionRate))) {
     usable.descriptionRate = descriptionRate;
@@ -65,6 +67,7 @@ export function usableSaved(value: unknown, duration: number): Partial<SavedList
   if (captions === CaptionsMode.on || captions === CaptionsMode.off) usable.captions = captions;
   if (typeof pauseAfterPhoto === 'boolean') usable.pauseAfterPhoto = pauseAfterPhoto;
   if (typeof shortcuts === 'boolean') usable.shortcuts = shortcuts;
+  if (typeof follow === 'boolean') usable.follow = follow;
   const length = duration > 0 ? Math.min(duration, LONGEST_TIME) : LONGEST_TIME;
   if (typeof position === 'number' && position > 1 && position < length - 1) usable.position = position;
   return usable;

@@ -128,6 +128,8 @@ export class StoryPlayer extends LitElement {
    * speed. Saved per story.
    */
   @property({ type: Number, attribute: 'description-rate' }) descriptionRate = 0;
+  /** Stops the page following the narration ("Follow along" in the settings and the transcript, one preference). Saved per story. */
+  @property({ type: Boolean, attribute: 'no-follow' }) noFollow = false;
   /** Turns the single-key shortcuts off (the listener can also do so in the shortcuts dialog). Saved per story. */
   @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
   /** Where the place and preferences are kept (`read(storyId)`, `write(storyId, value)`); localStorage by default. */
@@ -155,6 +157,7 @@ export class StoryPlayer extends LitElement {
       captions: this.captions,
       pauseAfterPhoto: this.pauseAfterPhoto,
       shortcuts: !this.noShortcuts,
+      follow: !this.noFollow,
     }),
     recall: (saved) => this.#recall(saved),
   });
@@ -175,7 +178,7 @@ export class StoryPlayer extends LitElement {
     chapter: () => this.currentChapter,
     sentence: () => this.#reader.captionIndex.items[this.#playback.sentenceIndex]?.id,
     playing: () => this.#playback.audio.playing,
-    enabled: () => true,
+    enabled: () => !this.noFollow,
     dock: () => this.renderRoot.querySelector<HTMLElement>('.dock'),
     seek: (time) => this.seek(time),
   });
@@ -194,6 +197,7 @@ export class StoryPlayer extends LitElement {
       'story-describe-request': (e) => this.describe(e.sceneId, { start: e.start, end: e.end }),
       'story-descriptions-request': (e) => this.#controls.setDescriptions(e.on),
       'story-captions-request': (e) => this.#controls.setCaptions(e.on),
+      'story-follow-request': (e) => this.#controls.setFollow(e.on),
     });
     new ShortcutKeys(this, { enabled: () => !this.noShortcuts && !this.helpDialog?.open, commands: this.#shortcuts });
   }
@@ -337,6 +341,7 @@ export class StoryPlayer extends LitElement {
       descriptions: this.descriptions,
       captions: this.captions,
       pauseAfterPicture: this.pauseAfterPhoto,
+      follow: !this.noFollow,
       settingsOpen: this.settingsOpen,
     };
     const bar = renderBar(
@@ -393,6 +398,7 @@ export class StoryPlayer extends LitElement {
       descriptions: this.descriptions,
       captions: this.captions,
       pauseAfterPhoto: this.pauseAfterPhoto,
+      follow: !this.noFollow,
       chapterIndex: playback.chapterIndex,
       sentenceIndex: playback.sentenceIndex,
       describing: playback.describing?.sceneId ?? null,
@@ -409,6 +415,7 @@ export class StoryPlayer extends LitElement {
     if (saved.captions) this.captions = saved.captions;
     if (saved.pauseAfterPhoto !== undefined) this.pauseAfterPhoto = saved.pauseAfterPhoto;
     if (saved.shortcuts !== undefined) this.noShortcuts = !saved.shortcuts;
+    if (saved.follow !== undefined) this.noFollow = !saved.follow;
     if (saved.position === undefined) return;
     this.#playback.placeAt(saved.position);
     this.resumeAt = saved.position;
@@ -449,6 +456,12 @@ export class StoryPlayer extends LitElement {
       this.#memory.save();
     },
     setPauseAfterPicture: (on) => (this.pauseAfterPhoto = on),
+    setFollow: (on) => {
+      this.noFollow = !on;
+      // Switched on: the picture being narrated comes into view now.
+      if (on) this.#follow.jumped();
+      this.#memory.save();
+    },
     toggleSettings: () => (this.settingsOpen = !this.settingsOpen),
     openShortcuts: () => this.helpDialog?.showModal(),
   };

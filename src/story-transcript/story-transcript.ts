@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { CueIndex } from '../captions/cue-index.js';
 import type { StoryChapter, StoryCue } from '../player-state/context.js';
 import { PlayerLink } from '../player-state/player-link.js';
-import { StoryErrorEvent, StorySeekRequestEvent } from '../player-state/events.js';
+import { StoryErrorEvent, StoryFollowRequestEvent, StorySeekRequestEvent } from '../player-state/events.js';
 import { clock } from '../captions/time-text.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { styles } from './story-transcript.styles.js';
@@ -48,7 +48,11 @@ export class StoryTranscript extends LitElement {
   /** Whether the transcript is expanded. */
   @property({ type: Boolean, reflect: true }) open = false;
 
-  /** Keep the current sentence scrolled into view while playing. */
+  /**
+   * Keep the current sentence scrolled into view while playing. Linked to a player, it is the
+   * player's "Follow along" preference (one choice for the page and this list, saved with the
+   * others): it follows the player's, and checking the box here asks the player to change it.
+   */
   @property({ type: Boolean, reflect: true, attribute: 'follow-along' }) followAlong = false;
 
   /** Level of the heading that holds the disclosure button (2–6). */
@@ -88,6 +92,7 @@ export class StoryTranscript extends LitElement {
     this.index = this.#link.story?.captionIndex ?? this.index;
     this.chapters = this.#link.story?.chapters ?? [];
     this.sentence = this.#link.playback?.sentenceIndex ?? -1;
+    this.followAlong = this.#link.playback?.follow ?? this.followAlong;
   }
 
   override disconnectedCallback(): void {
@@ -206,6 +211,7 @@ export class StoryTranscript extends LitElement {
 
   #onFollow = (event: Event): void => {
     this.followAlong = (event.target as HTMLInputElement).checked;
+    this.#link.send(new StoryFollowRequestEvent(this.followAlong));
   };
 
   #moveTabStop(cue: StoryCue): void {

@@ -175,6 +175,63 @@ describe('<story-player> follows the narration on the page', () => {
     player.pause();
   });
 
+  it('stops following when "Follow along" is switched off (settings or transcript, one preference, saved), and follows again once on', async function () {
+    this.timeout(30000);
+    await setViewport({ width: 1280, height: 800 });
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const player = await miniStory({ storyId: 'follow-switch' });
+    await tracksLoaded(player);
+    const transcript = player.querySelector('story-transcript')!;
+    transcript.open = true;
+    await transcript.updateComplete;
+    const box = transcript.shadowRoot!.querySelector<HTMLInputElement>('[part="follow"] input')!;
+    const settingsToggle = () => Array.from(player.shadowRoot!.querySelectorAll<HTMLButtonElement>('.settings .toggle')).find((b) => b.textContent!.trim() === 'Follow along')!;
+    expect(settingsToggle().getAttribute('aria-pressed'), 'on by default').to.equal('true');
+    expect(box.checked).to.be.true;
+
+    // Off in the settings: the transcript's box says so too, and it is saved with the other preferences.
+    part<HTMLButtonElement>(player, '.more-toggle').click();
+    await player.updateComplete;
+    settingsToggle().click();
+    await player.updateComplete;
+    await transcript.updateComplete;
+    expect(player.noFollow).to.be.true;
+    expect(settingsToggle().getAttribute('aria-pressed')).to.equal('false');
+    expect(box.checked, 'the transcript follows the same preference').to.be.false;
+    expect(JSON.parse(localStorage.getItem('story-player:follow-switch')!)).to.include({ follow: false });
+    window.scrollTo({ top: 0, behavior: 'instant' });
+    player.goToChapter(player.storyChapters.findIndex((c) => c.id === 'scene-2'));
+    await player.updateComplete;
+    await settled();
+    expect(scrollY, 'a jump leaves the page where it is').to.equal(0);
+
+    // On again from the transcript's box (the settings folded away): the player hears it, and the picture comes into view.
+    part<HTMLButtonElement>(player, '.more-toggle').click();
+    await player.updateComplete;
+    box.click();
+    await player.updateComplete;
+    await settled();
+    expect(player.noFollow).to.be.false;
+    expect(settingsToggle().getAttribute('aria-pressed')).to.equal('true');
+    expect(pictureVisible(player, 'scene-2')).to.be.at.least(0.9);
+    expect(JSON.parse(localStorage.getItem('story-player:follow-switch')!)).to.include({ follow: true });
+    await expect(player).to.be.accessible();
+  });
+
+  it('recalls "Follow along" off on the next visit, and ignores a stored value that is not a boolean', async () => {
+    localStorage.setItem('story-player:follow-recall', JSON.stringify({ follow: false, savedAt: 1 }));
+    const off = await miniStory({ storyId: 'follow-recall' });
+    await off.updateComplete;
+    expect(off.noFollow).to.be.true;
+    const transcript = off.querySelector('story-transcript')!;
+    await transcript.updateComplete;
+    expect(transcript.followAlong).to.be.false;
+    off.remove();
+    localStorage.setItem('story-player:follow-corrupt', JSON.stringify({ follow: 'no', savedAt: 1 }));
+    const corrupt = await miniStory({ storyId: 'follow-corrupt' });
+    expect(corrupt.noFollow).to.be.false;
+  });
+
   it('follows each chapter change while playing', async function () {
     this.timeout(30000);
     await setViewport({ width: 360, height: 740 });

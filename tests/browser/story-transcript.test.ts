@@ -154,16 +154,23 @@ describe('<story-transcript>', () => {
     const s = await timing();
     const { player, transcript } = await openTranscript();
     transcript.style.setProperty('--story-transcript-max-height', '6rem');
+    // On by default: it is the player's "Follow along", which is on until the listener turns it off.
     const follow = transcript.shadowRoot!.querySelector<HTMLInputElement>('[part="follow"] input')!;
-    follow.click();
+    expect(follow.checked).to.be.true;
     expect(transcript.followAlong).to.be.true;
     const playButton = player.shadowRoot!.querySelector<HTMLButtonElement>('.play')!;
     playButton.focus();
-    const pageScroll = window.scrollY;
     const list = transcript.shadowRoot!.querySelector<HTMLElement>('[part="list"]')!;
-    expect(list.scrollTop).to.equal(0);
-    player.seek(s.close.sentences[0]!.start - 0.2);
+    // Into the last picture's part first: the page follows that jump (the player's doing), then stays.
+    const [first, second] = s.close.sentences;
+    player.seek((first!.start + first!.end) / 2);
+    await player.updateComplete;
+    await until(() => list.scrollTop > 0, 'the list scrolls to the jump');
+    await new Promise((done) => setTimeout(done, 2500));
+    list.scrollTo({ top: 0, behavior: 'instant' });
+    const pageScroll = window.scrollY;
     await playing(player);
+    await until(() => player.currentTime > second!.start, 'the next sentence is spoken');
     await until(() => list.scrollTop > 0, 'the list scrolls to the current sentence');
     player.pause();
     expect(deepActiveElement()).to.equal(playButton);
