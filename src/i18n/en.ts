@@ -107,6 +107,10 @@ export const en = {
   describeDetail: (noun, number, length, f = english()) =>
     [number ? `${noun} ${f.number(number)}` : '', length > 0 ? f.duration(length) : ''].filter(Boolean).join(', '),
   currentPicture: (noun) => `Current ${noun}`,
+  copyLink: 'Copy link',
+  copyLinkTo: (noun, number, f = english()) => `Copy link to ${number ? `${noun} ${f.number(number)}` : `this ${noun}`}`,
+  linkCopied: 'Link copied.',
+  linkNotCopied: (url) => `The link could not be copied; here it is: ${url}`,
   describeFailed: (noun) =>
     `The description could not be played: its audio stopped loading, or the browser did not let it start. Check the connection and press “Describe this ${noun}” again.`,
 

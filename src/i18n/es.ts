@@ -117,6 +117,10 @@ export const es: Translation = {
   describeDetail: (noun, number, length, f) =>
     [number ? `${pictureWord(noun)} ${f.number(number)}` : '', length > 0 ? f.duration(length) : ''].filter(Boolean).join(', '),
   currentPicture: (noun) => `${Picture(noun)} actual`,
+  copyLink: 'Copiar enlace',
+  copyLinkTo: (noun, number, f) => `Copiar enlace ${number ? `a la ${pictureWord(noun)} ${f.number(number)}` : `a esta ${pictureWord(noun)}`}`,
+  linkCopied: 'Enlace copiado.',
+  linkNotCopied: (url) => `No se pudo copiar el enlace; aquí está: ${url}`,
   describeFailed: (noun) =>
     `No se pudo reproducir la descripción: su audio dejó de cargarse o el navegador no permitió iniciarla. Comprueba la conexión y vuelve a presionar «Describir esta ${pictureWord(noun)}».`,
 

@@ -119,6 +119,13 @@ export interface Terms {
   /** Follows the Describe button's label in its name: "photo 1, 20 seconds". */
   describeDetail: (noun: PictureNoun, number: number | undefined, length: number, f: Formats) => string;
   currentPicture: (noun: PictureNoun, f: Formats) => string;
+  /** The visible label of a picture's button that copies a link to it. */
+  copyLink: string;
+  /** Its name: "Copy link to picture 3" (begins with `copyLink`). */
+  copyLinkTo: (noun: PictureNoun, number: number | undefined, f: Formats) => string;
+  linkCopied: string;
+  /** The clipboard refused: the link itself, to copy by hand. */
+  linkNotCopied: (url: string, f: Formats) => string;
   /** A scene playing its description alone: the audio stopped loading, did not start in time, or the browser did not let it start. */
   describeFailed: (noun: PictureNoun, f: Formats) => string;
 

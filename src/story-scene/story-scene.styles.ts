@@ -27,7 +27,8 @@ export const styles = css`
     gap: 0.5rem 1rem;
     margin-block: 0.75rem;
   }
-  .describe {
+  .describe,
+  .copy-link {
     display: inline-flex;
     align-items: center;
     gap: 0.4rem;
@@ -40,13 +41,20 @@ export const styles = css`
     border-radius: 999px;
     cursor: pointer;
   }
-  .describe:hover {
+  /* Quieter than Describe: the same shape, a thin border in the text's own colour (3:1 and more). */
+  .copy-link {
+    padding-inline: 0.9rem;
+    border: 1px solid;
+  }
+  .describe:hover,
+  .copy-link:hover {
     background: color-mix(in srgb, var(--_accent) 12%, transparent);
   }
   :host([describing]) .describe {
     background: color-mix(in srgb, var(--_accent) 18%, transparent);
   }
-  .describe:focus-visible {
+  .describe:focus-visible,
+  .copy-link:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -72,7 +80,8 @@ export const styles = css`
     text-underline-offset: 0.2em;
     border-radius: 2px;
   }
-  .status {
+  .status,
+  .copied {
     margin: 0;
     font-size: 0.875rem;
   }
@@ -92,7 +101,8 @@ export const styles = css`
     .current-label {
       color: CanvasText;
     }
-    .describe {
+    .describe,
+    .copy-link {
       border-color: ButtonText;
     }
     :host([describing]) ::slotted(.description) {

@@ -66,6 +66,8 @@ const failureTerm: Partial<Record<DescriptionFailure, StringTermKey>> = {
  *
  * @csspart describe-button - The "Describe this photo" (or "picture") button.
  * @csspart current-label - The "Current photo" (or "picture") label of the current picture.
+ * @csspart copy-link-button - "Copy link": copies the page's address with this picture's id (shown when it has an id and the browser has the Clipboard API).
+ * @csspart copied - Its polite status: "Link copied.", or the link itself when the clipboard refused.
  * @csspart controls - The row holding the button and the label.
  * @csspart words - A scene alone, with `captions-src`: the sentence being spoken.
  * @csspart word - Each word of that sentence; the one being spoken also has part `current-word`.
@@ -139,6 +141,9 @@ export class StoryScene extends LitElement {
   @state({ hasChanged: differentRange }) private playerRange: TimeRange | undefined;
   /** Whether this scene is one of the linked player's chapters: then the player says where its description is. */
   @state() private linked = false;
+  /** What the copy-link button's status says for a few seconds after a press. */
+  @state() private copied = '';
+  #copiedTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly #localize = new LocalizeController(this);
   readonly #status = new Announcer(this, () => this.shadowRoot?.querySelector('[role="status"]'));
@@ -208,6 +213,11 @@ export class StoryScene extends LitElement {
               ${this.describing ? icons.stop : icons.describe}<span>${label}</span>
             </button>`
           : nothing}
+        ${this.id && navigator.clipboard
+          ? html`<button type="button" class="copy-link" part="copy-link-button" aria-label=${t.term('copyLinkTo', noun, this.number || undefined)} @click=${this.#onCopyLink}>
+                ${t.term('copyLink')}
+              </button><span class="copied" part="copied" role="status">${this.copied}</span>`
+          : nothing}
         ${this.current ? html`<span class="current-label" part="current-label">${t.term('currentPicture', noun)}</span>` : nothing}
       </div>
       ${cue
@@ -252,6 +262,19 @@ export class StoryScene extends LitElement {
     this.#loadCaptions();
     this.#own.start();
     this.#status.say(this.#localize.term('statusDescribing', this.#noun, this.number || undefined));
+  };
+
+  /** Copies a link to this picture (the page's address with its id: the player opens the story there). */
+  #onCopyLink = async (): Promise<void> => {
+    const url = new URL(location.href);
+    url.hash = this.id;
+    const done = await navigator.clipboard.writeText(url.href).then(() => true, () => false);
+    // The same words again are said again: empty the region first. A link that could not be copied stays shown.
+    this.copied = '';
+    await this.updateComplete;
+    this.copied = done ? this.#localize.term('linkCopied') : this.#localize.term('linkNotCopied', url.href);
+    clearTimeout(this.#copiedTimer);
+    if (done) this.#copiedTimer = setTimeout(() => (this.copied = ''), 8000);
   };
 
   /** Loads `captions-src` the first time it is needed; a file that cannot be used is the author's to fix (the console), and the description block is still marked. */

@@ -86,6 +86,37 @@ describe('<story-scene>', () => {
     expect(two.shadowRoot!.activeElement).to.equal(focused);
   });
 
+  it('offers a link to itself to copy, and says in words (shown and heard) that it was copied', async () => {
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const scene = player.querySelector<StoryScene>('#scene-2')!;
+    const copied: string[] = [];
+    const clipboard = navigator.clipboard;
+    const original = clipboard.writeText;
+    clipboard.writeText = (text: string) => (copied.push(text), Promise.resolve());
+    try {
+      const button = scene.shadowRoot!.querySelector<HTMLButtonElement>('[part="copy-link-button"]')!;
+      expect(button.textContent!.trim()).to.equal('Copy link');
+      expect(button.getAttribute('aria-label'), 'its name begins with what it shows').to.equal('Copy link to picture 2');
+      const status = scene.shadowRoot!.querySelector<HTMLElement>('[part="copied"]')!;
+      expect(status.getAttribute('role'), 'present, empty, before the press').to.equal('status');
+      expect(status.textContent!.trim()).to.equal('');
+      button.click();
+      await until(() => status.textContent!.trim() === 'Link copied.', 'the confirmation');
+      expect(copied).to.deep.equal([new URL('#scene-2', location.href).href]);
+      expect(status.getBoundingClientRect().width, 'shown, not only heard').to.be.greaterThan(0);
+      await expect(scene).to.be.accessible();
+
+      // Refused (no permission): the link itself, to copy by hand, and it stays.
+      clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+      button.click();
+      await until(() => status.textContent!.includes('could not be copied'), 'the refusal');
+      expect(status.textContent).to.include(new URL('#scene-2', location.href).href);
+    } finally {
+      clipboard.writeText = original;
+    }
+  });
+
   it('reads in order: heading, picture, then the button, then the description and narration', async () => {
     const s = await timing();
     const player = await miniStory();
@@ -250,10 +281,10 @@ describe('<story-scene> alone in an article', () => {
     describeButton(scene).click();
   });
 
-  it('offers no button and no status without audio', async () => {
+  it('offers no Describe button and no description status without audio (only its link to copy)', async () => {
     const scene = await sceneAlone();
-    expect(scene.shadowRoot!.querySelector('button')).to.be.null;
-    expect(scene.shadowRoot!.querySelector('[role="status"]')).to.be.null;
+    expect(Array.from(scene.shadowRoot!.querySelectorAll('button'), (b) => b.textContent!.trim())).to.deep.equal(['Copy link']);
+    expect(scene.shadowRoot!.querySelector('.status')).to.be.null;
     await expect(scene).to.be.accessible();
   });
 
