@@ -34,7 +34,7 @@ describe('<story-player> keyboard', () => {
     const s = await timing();
     const player = await miniStory();
     await tracksLoaded(player);
-    const names = await tabFromStart(player, 15);
+    const names = await tabFromStart(player, 17);
     expect(names).to.deep.equal([
       `Play ${s.title}, ${durationInWords(s.duration)}`,
       'Position',
@@ -45,7 +45,10 @@ describe('<story-player> keyboard', () => {
       // Speed, the toggles and the shortcuts fold behind Settings, so that the bar stays one slim row.
       'Settings',
       'Chapters',
-      ...s.scenes.map((scene) => `Describe this picture, picture ${scene.number}, ${durationInWords(described(scene).end - described(scene).start)}`),
+      ...s.scenes.flatMap((scene) => [
+        `Describe this picture, picture ${scene.number}, ${durationInWords(described(scene).end - described(scene).start)}`,
+        `Copy link to picture ${scene.number}`,
+      ]),
       // The close: the story to take away, then the transcript.
       'Listen in your podcast app',
       `Download the episode (MP3, ${bytesText(s.files.find((f) => f.type === 'audio/mpeg')!.bytes)})`,
@@ -155,6 +158,33 @@ describe('<story-player> keyboard', () => {
 
     const again = await miniStory({ storyId: player.storyId });
     expect(again.noShortcuts, 'the choice is remembered').to.be.true;
+  });
+
+  it('moves through the chapter list with Up, Down, Home and End, stopping at its ends, and Enter goes there and closes it', async () => {
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const toggle = part<HTMLButtonElement>(player, '.chapters-toggle');
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await player.updateComplete;
+    await sendKeys({ press: 'Tab' });
+    const titles = player.storyChapters.map((c) => c.title);
+    const visited: string[] = [];
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowUp', 'Home', 'ArrowUp', 'End', 'ArrowDown']) {
+      await sendKeys({ press: key });
+      visited.push(deepActiveElement()?.querySelector('.chapter-title')?.textContent ?? '');
+    }
+    expect(titles, 'introduction, two pictures, close').to.have.length(4);
+    const [first, second, third, last] = titles;
+    expect(visited).to.deep.equal([second, third, last, last, third, first, first, last, last]);
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await player.updateComplete;
+    expect(player.currentChapter?.title).to.equal(second);
+    expect(part(player, '#chapter-list').hidden, 'choosing closed the list').to.be.true;
+    expect(deepActiveElement()).to.equal(toggle);
+    expect(window.scrollX, 'the arrow keys never scroll the page sideways').to.equal(0);
   });
 
   it('closes the chapter list with Escape and returns focus to its button', async () => {
