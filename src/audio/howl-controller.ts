@@ -354,7 +354,7 @@ export class HowlController implements ReactiveController {
     this.#id = undefined;
     this.#busy = null;
     this.#pendingSeek = this.#position > 0 ? this.#position : null;
-    this.#fail('silent');
+    this.#fail(navigator.onLine ? 'silent' : 'offline');
   }
 
   /**

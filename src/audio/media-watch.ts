@@ -7,7 +7,7 @@ const LOOK_MS = 250;
 export interface MediaWatchEvents {
   /** The listener has waited BUFFERING_MS for sound (true), or sound flows again (false). */
   buffering(on: boolean): void;
-  /** Nothing arrived for SILENCE_MS while the listener waited. */
+  /** Nothing arrived for SILENCE_MS while the listener waited (or BUFFERING_MS, offline). */
   silent(): void;
 }
 
@@ -105,7 +105,8 @@ export class MediaWatch {
       this.#buffering = true;
       this.#events.buffering(true);
     }
-    if (now - this.#lastData >= SILENCE_MS) {
+    // Offline, nothing will come: no need to wait out the silence of a server.
+    if (now - this.#lastData >= SILENCE_MS || (!navigator.onLine && now - since >= BUFFERING_MS)) {
       this.#stopWaiting();
       this.#events.silent();
     }

@@ -66,8 +66,11 @@ export class Announcer implements ReactiveController {
     if (!message) return;
     const { error } = options;
     if (error !== undefined && this.#said.some((s) => s.error === error && s.node.textContent === message)) return;
-    for (const s of this.#said.filter((s) => s.error === error)) {
-      if (error !== undefined || !s.node.dataset['young']) this.#remove(s);
+    // A message replaces the one of its kind before it; an error also ends the routine state that
+    // was (no "Playing." beside the failure that stopped it). A routine message not heard yet stays
+    // until it has been.
+    for (const s of this.#said.filter((s) => s.error === error || (error !== undefined && s.error === undefined))) {
+      if (s.error !== undefined || !s.node.dataset['young']) this.#remove(s);
       else s.node.dataset['old'] = '1';
     }
     const node = document.createElement('p');

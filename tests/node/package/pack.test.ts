@@ -35,7 +35,7 @@ const ENTRIES = {
   'player.ts': `import '${NAME}/story-player.js';\n`,
   // Copy two: every tag (the player's is taken already, which must be harmless), and the types.
   'everything.ts': `import '${NAME}/define.js';
-import { StoryPlayer, StoryChapterChangeEvent, type PlayerState } from '${NAME}';
+import { StoryPlayer, StoryChapterChangeEvent, type PlaybackState, type StoryInfo } from '${NAME}';
 
 const player: StoryPlayer | null = document.querySelector('story-player');
 player?.addEventListener('story-chapter-change', (event: StoryChapterChangeEvent) => {
@@ -44,8 +44,9 @@ player?.addEventListener('story-chapter-change', (event: StoryChapterChangeEvent
 });
 player?.addEventListener('error', (event: ErrorEvent) => console.warn(event.message));
 const scene = document.createElement('story-scene');
-const start: number = scene.start;
-const state: Pick<PlayerState, 'playing'> = { playing: false };
+// A scene's start is unset until its attribute or property gives one.
+const start: number | undefined = scene.start;
+const state: Pick<PlaybackState, 'playing'> & Pick<StoryInfo, 'title'> = { playing: false, title: '' };
 Object.assign(window, { copyTwo: { StoryPlayer, start, state } });
 `,
   // Only the classes: no tag may be defined.
