@@ -62,7 +62,7 @@ export class StoryCaptions extends LitElement {
     if (typeof IntersectionObserver !== 'undefined') {
       this.#observer = new IntersectionObserver((entries) => {
         this.#onScreen = entries.some((e) => e.isIntersecting);
-        this.#loop();
+        this.#shownAgain();
       });
       this.#observer.observe(this);
     }
@@ -84,7 +84,9 @@ export class StoryCaptions extends LitElement {
     this.on = this.#link.playback?.captions !== CaptionsMode.off;
     this.playing = !!this.#link.playback?.playing;
     // Paused or seeking: show the line at the audio's place; playing: the frame loop takes over.
-    this.#follow(this.#link.clock?.now() ?? 0);
+    // Off screen or in a hidden tab it does nothing until it is seen again; folded away while
+    // blank (display: none, so never "on screen") it takes the next line, which unfolds it.
+    if (this.#seen || this.hasAttribute('blank')) this.#follow(this.#link.clock?.now() ?? 0);
     this.#loop();
   }
 
@@ -153,7 +155,7 @@ export class StoryCaptions extends LitElement {
 
   /** Runs the frame loop while it is worth it: playing, captions on, on screen, tab visible. */
   #loop = (): void => {
-    const wanted = !!this.#link.clock?.playing() && this.on && this.#onScreen && document.visibilityState === 'visible' && this.isConnected;
+    const wanted = !!this.#link.clock?.playing() && this.on && this.#seen && this.isConnected;
     if (!wanted) {
       clearTimeout(this.#boundaryTimer);
       cancelAnimationFrame(this.#frame);
@@ -220,7 +222,18 @@ export class StoryCaptions extends LitElement {
     return next;
   }
 
-  #onVisibility = (): void => this.#loop();
+  #onVisibility = (): void => this.#shownAgain();
+
+  /** On screen and in a visible tab: only then is the line worth any work. */
+  get #seen(): boolean {
+    return this.#onScreen && document.visibilityState === 'visible';
+  }
+
+  /** Seen again (or hidden): the line catches up with the audio at once, then follows it. */
+  #shownAgain(): void {
+    if (this.#seen) this.#follow(this.#link.clock?.now() ?? 0);
+    this.#loop();
+  }
 }
 
 /** One frame at 60 Hz, in milliseconds. */

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { a11ySnapshot } from '@web/test-runner-commands';
 import type { StoryCaptions } from '../../src/story-captions/story-captions.js';
+import type { StoryPlayer } from '../../src/story-player/story-player.js';
 import { findAX, miniStory, playing, timing, tracksLoaded, until, type AXNode } from './helpers/mini-story.js';
 
 const lineOf = (captions: StoryCaptions) => captions.shadowRoot!.querySelector<HTMLElement>('[part="line"]')!;
@@ -129,6 +130,79 @@ describe('<story-captions>', () => {
     window.requestAnimationFrame = original;
     expect(frames, 'no requestAnimationFrame calls while paused').to.equal(0);
     expect(captions.isConnected).to.be.true;
+  });
+
+  /**
+   * Plays until the audio has crossed the start of the next cue while `hide()` holds, and says
+   * whether the line did any work meanwhile (frames asked for, the cue shown changed); then
+   * `show()`, and waits for the line to catch up with the audio.
+   */
+  async function workWhile(player: StoryPlayer, captions: StoryCaptions, hide: () => void, show: () => void) {
+    const s = await timing();
+    const starts = [s.intro, ...s.scenes, s.close].flatMap((c) => c.sentences).map((x) => x.start);
+    await playing(player);
+    hide();
+    // A frame already asked for may still come: start counting once it has.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    let frames = 0;
+    const original = window.requestAnimationFrame;
+    window.requestAnimationFrame = (cb) => {
+      frames++;
+      return original(cb);
+    };
+    const shown = lineOf(captions).dataset['cue'];
+    const next = starts.find((start) => start > player.currentTime + 0.1)!;
+    try {
+      await until(() => player.currentTime > next + 0.3, `the audio passes the next cue start (${next} s)`, 10000);
+    } finally {
+      window.requestAnimationFrame = original;
+    }
+    const changed = lineOf(captions).dataset['cue'] !== shown;
+    show();
+    const cueNow = () => (player.cues.find((cue) => player.currentTime >= cue.start && player.currentTime < cue.end)?.id ?? '');
+    await until(() => lineOf(captions).dataset['cue'] === cueNow(), 'the line catches up with the audio', 3000);
+    const stillPlaying = !player.paused;
+    player.pause();
+    return { frames, changed, stillPlaying };
+  }
+
+  it('does no work off screen, and catches up when scrolled back into view', async () => {
+    const player = await miniStory({ followers: false });
+    player.id = `player-${Date.now()}`;
+    await tracksLoaded(player);
+    const captions = document.createElement('story-captions') as StoryCaptions;
+    captions.setAttribute('player', player.id);
+    captions.style.cssText = 'position: absolute; left: 0; top: 0; width: 20rem';
+    document.body.append(captions);
+    try {
+      await captions.updateComplete;
+      const result = await workWhile(
+        player,
+        captions,
+        () => (captions.style.top = `${window.innerHeight + document.documentElement.scrollHeight + 2000}px`),
+        () => (captions.style.top = '0'),
+      );
+      expect(result).to.deep.equal({ frames: 0, changed: false, stillPlaying: true });
+    } finally {
+      captions.remove();
+    }
+  });
+
+  it('does no work in a hidden tab, while the story plays on, and catches up when the tab is shown', async () => {
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const captions = player.querySelector<StoryCaptions>('story-captions')!;
+    const setVisibility = (state: DocumentVisibilityState | null) => {
+      if (state) Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+      else delete (document as { visibilityState?: DocumentVisibilityState }).visibilityState;
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    try {
+      const result = await workWhile(player, captions, () => setVisibility('hidden'), () => setVisibility(null));
+      expect(result).to.deep.equal({ frames: 0, changed: false, stillPlaying: true });
+    } finally {
+      if (Object.getOwnPropertyDescriptor(document, 'visibilityState')) setVisibility(null);
+    }
   });
 
   it('passes axe while playing', async () => {
