@@ -181,7 +181,10 @@ describe('the built site under a strict CSP with Trusted Types', () => {
     // stops by itself at the description's end otherwise): Play, pressed while a description plays
     // alone, goes on with the story at once. (One press: a second one, made on a label not yet
     // re-rendered on a loaded machine, would pause it again.)
-    await page.locator('story-scene >>> button.describe').click();
+    // Pressed through the DOM: after the chapter jump the page scrolls to the new picture, and a
+    // click at coordinates taken a moment before can land on whatever has scrolled there.
+    await page.$eval('story-scene', (scene) => scene.shadowRoot?.querySelector<HTMLButtonElement>('button.describe')?.click());
+    await page.waitForSelector('story-scene[describing]', { timeout: 10000 });
     await waitForAdvance(page, await currentTime(page), 0.5);
     await pressPlay(page);
     await page.waitForSelector('story-player >>> button.play[aria-label^="Pause"]', { timeout: 10000 });
