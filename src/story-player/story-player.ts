@@ -90,6 +90,7 @@ import { chapterIndexAt, nextChapterIndex, previousChapterIndex } from './timeli
  * @cssproperty [--story-player-dock-position=sticky] - `sticky` keeps the bar at the bottom of the viewport; `static` leaves it in the flow.
  * @cssproperty [--story-player-max-width=60rem] - Widest the bar's content gets.
  * @cssproperty [--story-player-font=system-ui, sans-serif] - Font family of the bar and its dialogs.
+ * @cssproperty --story-player-dock-height - Set by the player (through the CSSOM, on itself) to its dock's height, for the page's own styles: keep pictures clear of the caption line and bar with `max-height: calc(100svh - var(--story-player-dock-height, 0px) - 1rem)`.
  *
  * @example
  * <story-player story-id="border-story" story-title="At the Border" duration="412.35">
