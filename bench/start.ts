@@ -19,7 +19,7 @@ const STORY = 'at-the-line/';
  * Before any page script: every media element that is played is remembered (howler's is not in the
  * document), and the first frame with a Play button in the player is noted.
  */
-const PROBE = `
+export const PROBE = `
   self.__name = (fn) => fn;
   self.__media = [];
   const play = HTMLMediaElement.prototype.play;
@@ -40,7 +40,7 @@ async function open(context: BrowserContext, url: string): Promise<Page> {
 }
 
 /** Milliseconds from navigation to a usable Play button. */
-function playUsable(page: Page): Promise<number> {
+export function playUsable(page: Page): Promise<number> {
   return page.waitForFunction(() => (self as unknown as { __playUsable?: number }).__playUsable, { timeout: 30000, polling: 20 }).then((handle) => handle.jsonValue() as Promise<number>);
 }
 
