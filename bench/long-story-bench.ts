@@ -59,7 +59,7 @@ export async function benchLongStory(options: { quick: boolean }): Promise<Figur
       await page.goto(`${server.url}${site.story.id}/`, { waitUntil: 'load' });
       add('load → Play usable', await playUsable(page));
       // Loading is over when the player has read its captions (the transcript's source).
-      await page.waitForFunction(() => (document.querySelector('story-player') as HTMLElement & { cues: unknown[] }).cues.length > 0, { timeout: 60000, polling: 50 });
+      await page.waitForFunction(() => (document.querySelector('story-player') as HTMLElement & { cues: readonly unknown[] }).cues.length > 0, { timeout: 60000, polling: 50 });
       await pause(1000);
       const load = await tasksSince(page, 0);
       add('long tasks while loading, total', load.total);
