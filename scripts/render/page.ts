@@ -111,6 +111,7 @@ function head(story: TimedStory, assets: PageAssets): Html {
 </head>`;
 }
 
+/** The story page. The transcript stands where a reader finds it: after the header, before the story begins (not after the credits and sources). */
 export function renderPage(story: TimedStory, assets: PageAssets): string {
   const { words } = storyLanguage(story.language);
   const length = durationInWords(story.duration, story.language);
@@ -138,6 +139,8 @@ ${head(story, assets)}
     ${track('chapters', RENDERED_FILES.chapters, words.pictureListLabel(commonPictureKind(story.scenes.map((scene) => scene.picture.kind))))}
   </audio>
 
+  <story-transcript></story-transcript>
+
   <section class="story-intro" id="intro" data-start="${seconds(story.intro.start)}" data-end="${seconds(story.intro.end)}" aria-labelledby="intro-heading">
     <h2 id="intro-heading">${story.intro.title}</h2>
     ${narration(story.intro)}
@@ -157,7 +160,6 @@ ${story.scenes.map((scene) => sceneSection(scene, words))}
   </section>
 
   <story-captions></story-captions>
-  <story-transcript></story-transcript>
 </story-player>
 </main>
 </body>

@@ -8,7 +8,7 @@ import { StoryDescribeRequestEvent, StoryErrorEvent, StoryPauseRequestEvent } fr
 import { LocalizeController } from '../i18n/localize-controller.js';
 import type { PictureNoun, StringTermKey } from '../i18n/translation.js';
 import type { StoryCue, TimeRange } from '../player-state/context.js';
-import { Announcer } from '../shared/announcer.js';
+import { Announcer, announces } from '../shared/announcer.js';
 import { DescriptionAudio, type DescriptionFailure } from './description-audio.js';
 import { readPictureKind, type PictureKind } from '../story/timed-story.js';
 import { icons } from '../shared/icons.js';
@@ -67,7 +67,7 @@ const failureTerm: Partial<Record<DescriptionFailure, StringTermKey>> = {
  * @csspart describe-button - The "Describe this photo" (or "picture") button.
  * @csspart current-label - The "Current photo" (or "picture") label of the current picture.
  * @csspart copy-link-button - "Copy link": copies the page's address with this picture's id (shown when it has an id and the browser has the Clipboard API).
- * @csspart copied - Its polite status: "Link copied.", or the link itself when the clipboard refused.
+ * @csspart copied - What it did: "Link copied.", or the link itself when the clipboard refused (said in the player's status region; alone, this is the scene's own polite status).
  * @csspart controls - The row holding the button and the label.
  * @csspart words - A scene alone, with `captions-src`: the sentence being spoken.
  * @csspart word - Each word of that sentence; the one being spoken also has part `current-word`.
@@ -216,7 +216,7 @@ export class StoryScene extends LitElement {
         ${this.id && navigator.clipboard
           ? html`<button type="button" class="copy-link" part="copy-link-button" aria-label=${t.term('copyLinkTo', noun, this.number || undefined)} @click=${this.#onCopyLink}>
                 ${t.term('copyLink')}
-              </button><span class="copied" part="copied" role="status">${this.copied}</span>`
+              </button><span class="copied" part="copied" role=${this.linked ? nothing : 'status'}>${this.copied}</span>`
           : nothing}
         ${this.current ? html`<span class="current-label" part="current-label">${t.term('currentPicture', noun)}</span>` : nothing}
       </div>
@@ -273,6 +273,9 @@ export class StoryScene extends LitElement {
     this.copied = '';
     await this.updateComplete;
     this.copied = done ? this.#localize.term('linkCopied') : this.#localize.term('linkNotCopied', url.href);
+    // In a player, its one status region says it (this line only shows it); alone, this line is the scene's own status.
+    const player = this.#link.player;
+    if (this.linked && announces(player)) player.announce(this.copied);
     clearTimeout(this.#copiedTimer);
     if (done) this.#copiedTimer = setTimeout(() => (this.copied = ''), 8000);
   };

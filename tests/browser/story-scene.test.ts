@@ -86,7 +86,7 @@ describe('<story-scene>', () => {
     expect(two.shadowRoot!.activeElement).to.equal(focused);
   });
 
-  it('offers a link to itself to copy, and says in words (shown and heard) that it was copied', async () => {
+  it('offers a link to itself to copy, and says in words (shown, and heard in the player\'s status region) that it was copied', async () => {
     const player = await miniStory();
     await tracksLoaded(player);
     const scene = player.querySelector<StoryScene>('#scene-2')!;
@@ -99,10 +99,11 @@ describe('<story-scene>', () => {
       expect(button.textContent!.trim()).to.equal('Copy link');
       expect(button.getAttribute('aria-label'), 'its name begins with what it shows').to.equal('Copy link to picture 2');
       const status = scene.shadowRoot!.querySelector<HTMLElement>('[part="copied"]')!;
-      expect(status.getAttribute('role'), 'present, empty, before the press').to.equal('status');
+      expect(status.hasAttribute('role'), 'in a player, not a second live region').to.be.false;
       expect(status.textContent!.trim()).to.equal('');
       button.click();
       await until(() => status.textContent!.trim() === 'Link copied.', 'the confirmation');
+      expect(statusText(player), 'heard once, from the player').to.equal('Link copied.');
       expect(copied).to.deep.equal([new URL('#scene-2', location.href).href]);
       expect(status.getBoundingClientRect().width, 'shown, not only heard').to.be.greaterThan(0);
       await expect(scene).to.be.accessible();
@@ -285,6 +286,8 @@ describe('<story-scene> alone in an article', () => {
     const scene = await sceneAlone();
     expect(Array.from(scene.shadowRoot!.querySelectorAll('button'), (b) => b.textContent!.trim())).to.deep.equal(['Copy link']);
     expect(scene.shadowRoot!.querySelector('.status')).to.be.null;
+    // Alone, its copy-link line is its own polite status, there from the start.
+    expect(scene.shadowRoot!.querySelector('[part="copied"]')!.getAttribute('role')).to.equal('status');
     await expect(scene).to.be.accessible();
   });
 
