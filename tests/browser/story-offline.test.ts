@@ -1,6 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { OfflineState, type StoryOffline } from '../../src/story-offline/story-offline.js';
-import { en as t } from '../../src/i18n/en.js';
 // The site's bundle (src/main.ts) loads <story-offline> on demand; this test registers it at once.
 import '../../src/story-offline/define.js';
 import { StoryNotice } from '../../src/player-state/vocabulary.js';
@@ -90,7 +89,7 @@ describe('<story-offline>', () => {
       sessionStorage.setItem('story-offline:updated', '1');
       const { player, el } = await inPlayer();
       expect(el.shadowRoot?.querySelector('[role="status"]')).to.equal(null);
-      await until(() => statusText(player) === t.statusUpdated, 'the update announced');
+      await until(() => statusText(player) === 'Updated to the latest version of this story.', 'the update announced');
       expect(sessionStorage.getItem('story-offline:updated'), 'said once').to.equal(null);
       await expect(el).to.be.accessible();
     });

@@ -15,7 +15,6 @@ import type { Browser, ConsoleMessage, Page, Target } from 'puppeteer-core';
 import { ROOT } from '../../../scripts/build/build.js';
 import { buildServiceWorker } from '../../../scripts/build/service-worker.js';
 import { SITE_CSP, serveSite, type SiteServer } from '../../../scripts/serve/serve.js';
-import { en as t } from '../../../src/i18n/en.js';
 import { TRUSTED_TYPES_POLICY } from '../../../src/shared/trusted-types.js';
 import { launchChromium } from '../support/browser.js';
 import {
@@ -210,11 +209,11 @@ describe('the built site under a strict CSP with Trusted Types', () => {
     await buildServiceWorker(out, [story.timing]);
     await checkForUpdateAndWait(page);
     await pressPlay(page);
-    await waitForPlayerStatus(page, t.statusUpdateAvailable, 10000);
+    await waitForPlayerStatus(page, 'A new version of this story is ready. Choose “Update now” in Offline listening to get it; the story continues from the same place.', 10000);
     const navigation = page.waitForNavigation({ waitUntil: 'load' });
     await pressInOffline(page, 'button.update-button');
     await navigation;
-    await waitForPlayerStatus(page, t.statusUpdated);
+    await waitForPlayerStatus(page, 'Updated to the latest version of this story.');
     step('update');
 
     // The end: from a few seconds before it, played out.
@@ -222,7 +221,7 @@ describe('the built site under a strict CSP with Trusted Types', () => {
     await waitForAdvance(page, await currentTime(page), 0.3);
     const end = await duration(page);
     await page.$eval('story-player', (player, at: number) => ((player as HTMLElement & { currentTime: number }).currentTime = at), end - 2);
-    await waitForPlayerStatus(page, t.statusEnded, 20000);
+    await waitForPlayerStatus(page, 'End of the story.', 20000);
     step('end');
 
     // Every media element the page holds has no data: URL (howler's unload used to set one).

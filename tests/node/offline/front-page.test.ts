@@ -15,7 +15,6 @@ import { buildImages } from '../../../scripts/images/images.js';
 import { narrate } from '../../../scripts/narrate/narrate.js';
 import { STORY_FILES } from '../../../scripts/story/paths.js';
 import type { TimedStory } from '../../../src/story/timed-story.js';
-import { en as t } from '../../../src/i18n/en.js';
 import { launchChromium } from '../support/browser.js';
 import { savedAudio } from './support/offline-page.js';
 import { serveTestSite, type TestServer } from './support/test-site.js';
@@ -145,6 +144,6 @@ describe('the front page, with two stories', () => {
     );
     assert.deepEqual(offering, ['two-sentences'], 'only the first story on the page offers the update');
     const said = await page.evaluate(() => (window as unknown as { __said: string[] }).__said);
-    assert.deepEqual(said, [`two-sentences: ${t.statusUpdateAvailable}`]);
+    assert.deepEqual(said, [`two-sentences: ${'A new version of this story is ready. Choose “Update now” in Offline listening to get it; the story continues from the same place.'}`]);
   });
 });

@@ -10,7 +10,6 @@ import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { buildServiceWorker } from '../../../scripts/build/service-worker.js';
-import { en as t } from '../../../src/i18n/en.js';
 import { launchChromium } from '../support/browser.js';
 import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory, storyPage } from './support/test-site.js';
 import {
@@ -79,9 +78,9 @@ describe('updates with the story open in two tabs', () => {
     await other.bringToFront();
     const before = await currentTime(listening);
     await pressInOffline(other, 'button.update-button');
-    await waitForPlayerStatus(other, t.updatePlayingElsewhere, 10000);
+    await waitForPlayerStatus(other, 'Not updated: the story is playing in another tab or window. Pause it there, then choose Update now.', 10000);
     const refused = await offlineView(other);
-    assert.ok(refused.text.includes(t.updatePlayingElsewhere), refused.text);
+    assert.ok(refused.text.includes('Not updated: the story is playing in another tab or window. Pause it there, then choose Update now.'), refused.text);
     assert.match(refused.text, /Update now$/, 'the control is ready again, not stuck on "Updating…"');
     assert.equal((await registration(other)).waiting, 'installed', 'the new version still waits');
     await waitForAdvance(listening, before, 1);
@@ -101,7 +100,7 @@ describe('updates with the story open in two tabs', () => {
     await Promise.all([otherReload, listeningReload]);
 
     for (const page of [other, listening]) {
-      await waitForPlayerStatus(page, t.statusUpdated);
+      await waitForPlayerStatus(page, 'Updated to the latest version of this story.');
       assert.match(await pageCss(page), /version 2/, 'the new version serves each tab');
       assert.deepEqual(await registration(page), { controller: 'activated', waiting: null });
       const view = await waitForOffline(page, ['saved']);

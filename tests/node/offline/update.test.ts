@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { ROOT } from '../../../scripts/build/build.js';
 import { buildServiceWorker } from '../../../scripts/build/service-worker.js';
-import { en as t } from '../../../src/i18n/en.js';
 import { launchChromium } from '../support/browser.js';
 import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory, STORY_PATH, storyPage } from './support/test-site.js';
 import {
@@ -84,18 +83,18 @@ describe('updates while listening', () => {
     const during = await waitForAdvance(page, beforeUpdate, 1.5);
     assert.equal(await isPlaying(page), true, 'still playing after the update arrived');
     const heard = (text: string) => announcements(page).then((log) => log.filter((entry) => entry.text === text).length);
-    assert.equal(await heard(t.statusUpdateAvailable), 0, '"Update available" is not announced while the story plays');
+    assert.equal(await heard('A new version of this story is ready. Choose “Update now” in Offline listening to get it; the story continues from the same place.'), 0, '"Update available" is not announced while the story plays');
 
     // Paused by the listener: now it is announced, once, after the player's "Paused.".
     await pressPlay(page);
-    await waitForPlayerStatus(page, t.statusUpdateAvailable, 10000);
+    await waitForPlayerStatus(page, 'A new version of this story is ready. Choose “Update now” in Offline listening to get it; the story continues from the same place.', 10000);
     const log = (await announcements(page)).map((entry) => entry.text);
-    assert.deepEqual(log.slice(-2), ['Paused.', t.statusUpdateAvailable]);
+    assert.deepEqual(log.slice(-2), ['Paused.', 'A new version of this story is ready. Choose “Update now” in Offline listening to get it; the story continues from the same place.']);
     await pressPlay(page);
     await waitForAdvance(page, await currentTime(page), 0.5);
     await pressPlay(page);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    assert.equal(await heard(t.statusUpdateAvailable), 1, 'announced once only');
+    assert.equal(await heard('A new version of this story is ready. Choose “Update now” in Offline listening to get it; the story continues from the same place.'), 1, 'announced once only');
     await pressPlay(page);
     const playingAgain = await waitForAdvance(page, await currentTime(page), 0.3);
     assert.doesNotMatch(await pageCss(page), /version 2/, 'the old version still serves this page');
@@ -132,8 +131,8 @@ describe('updates while listening', () => {
     // A page script that keeps the player from hearing the pause request.
     await page.$eval('story-offline', (element) => element.addEventListener('story-pause-request', (event) => event.stopPropagation()));
     await pressInOffline(page, 'button.update-button');
-    await page.waitForFunction((words: string) => document.querySelector('story-offline')?.shadowRoot?.textContent?.includes(words), { timeout: 10000 }, t.updateNotPaused);
-    await waitForPlayerStatus(page, t.updateNotPaused);
+    await page.waitForFunction((words: string) => document.querySelector('story-offline')?.shadowRoot?.textContent?.includes(words), { timeout: 10000 }, 'Not updated: the story did not pause, and an update never interrupts it. Pause the story, then choose Update now.');
+    await waitForPlayerStatus(page, 'Not updated: the story did not pause, and an update never interrupts it. Pause the story, then choose Update now.');
     assert.equal(await isPlaying(page), true, 'still playing');
     assert.equal((await workers(page)).waiting, 'installed', 'nothing swapped');
     assert.match((await offlineView(page)).text, /Update now$/, 'the control is ready again, not stuck on "Updating…"');
@@ -176,7 +175,7 @@ describe('updates that change the episode audio', () => {
     await copyFile(NEW_AUDIO, join(out, STORY_PATH, 'audio/episode.webm'));
     await pressInOffline(page, 'button.save');
     const failed = await waitForOffline(page, ['error']);
-    assert.equal(failed.errorMessage, t.errorChanged(t.audioFile));
+    assert.equal(failed.errorMessage, 'Saving failed: the story’s audio has changed on the server since this page was loaded. Nothing was saved for offline. Reload the page, then save again.');
     assert.deepEqual(await savedAudio(page), [], 'nothing saved under the old revision');
 
     await buildServiceWorker(out, [story.timing]);
