@@ -68,6 +68,11 @@ export const styles = css`
     margin: 0;
     padding: 0;
   }
+  /* A chapter out of the list's view is neither laid out nor painted (a long story has hundreds). */
+  .chapters > li {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 30rem;
+  }
   .chapter-title {
     margin: 0.75rem 0 0.25rem;
     font-weight: 700;

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { CueIndex } from '../captions/cue-index.js';
 import type { StoryChapter, StoryCue } from '../player-state/context.js';
 import { PlayerLink } from '../player-state/player-link.js';
@@ -9,6 +10,11 @@ import { LocalizeController } from '../i18n/localize-controller.js';
 import { styles } from './story-transcript.styles.js';
 
 let uid = 0;
+
+interface ChapterGroup {
+  chapter: StoryChapter;
+  cues: StoryCue[];
+}
 
 /**
  * The whole narration as a list of sentences behind a "Transcript" disclosure. Activating a
@@ -23,6 +29,10 @@ let uid = 0;
  * Space seek. Tab lands on the sentence being spoken, or on the one last focused while the listener
  * moves through the list. Buttons rather than listbox options: a screen reader keeps reading the
  * transcript as text in browse mode, and each sentence is still something you press.
+ *
+ * The list is rendered only while the transcript is open (the page holds the whole text anyway), and
+ * a new sentence re-renders only the chapters it leaves and enters: a story of 20,000 sentences
+ * costs nothing while closed and a few dozen buttons a sentence while open.
  *
  * @summary An interactive transcript: sentences that seek, and follow along without moving focus.
  *
@@ -81,6 +91,8 @@ export class StoryTranscript extends LitElement {
   #current: StoryCue | undefined;
   /** The sentence that holds the list's one tab stop. */
   #tabStop: StoryCue | undefined;
+  /** The cues by chapter, made again only when the cues or the chapters change. */
+  #groups: { index: CueIndex<StoryCue>; chapters: readonly StoryChapter[]; groups: ChapterGroup[]; loose: StoryCue[] } | undefined;
 
   #heard(): void {
     const player = this.#link.player;
@@ -143,7 +155,9 @@ export class StoryTranscript extends LitElement {
           <input type="checkbox" .checked=${this.followAlong} @change=${this.#onFollow} />
           ${this.#localize.term('followAlong')}
         </label>
-        ${cues.length === 0
+        ${!this.open
+          ? nothing
+          : cues.length === 0
           ? html`<p class="empty">${this.#localize.term(this.captionsFailed ? 'transcriptFailed' : 'transcriptEmpty')}</p>`
           : html`<div
               class="list"
@@ -163,18 +177,33 @@ export class StoryTranscript extends LitElement {
     const chapters = this.chapters;
     const renderCue = (cue: StoryCue) => this.#renderCue(cue, cue === tabStop);
     if (chapters.length === 0) return html`<ol class="sentences">${cues.map(renderCue)}</ol>`;
-    const groups = chapters.map((chapter) => ({ chapter, cues: [] as StoryCue[] }));
-    const loose: StoryCue[] = [];
-    for (const cue of cues) {
-      const group = groups.find((g) => cue.start >= g.chapter.start && cue.start < g.chapter.end);
-      (group ? group.cues : loose).push(cue);
-    }
+    const { groups, loose } = this.#chapterGroups();
+    const current = this.#current;
+    // A chapter renders again only when the current sentence or the tab stop enters or leaves it.
+    const inGroup = (group: ChapterGroup, cue: StoryCue | undefined) => (cue && cue.start >= group.chapter.start && cue.start < group.chapter.end ? cue : undefined);
     return html`<ol class="chapters">
-      ${groups
-        .filter((g) => g.cues.length)
-        .map((g, i) => this.#renderGroup(g.chapter, g.cues.map(renderCue), i))}
+      ${groups.map((g, i) =>
+        guard([g, inGroup(g, current), inGroup(g, tabStop)], () => this.#renderGroup(g.chapter, g.cues.map(renderCue), i)),
+      )}
       ${loose.length ? html`<li><ol class="sentences">${loose.map(renderCue)}</ol></li>` : nothing}
     </ol>`;
+  }
+
+  /** The cues in their chapters (cues outside every chapter are loose), in one pass over both. */
+  #chapterGroups(): { groups: ChapterGroup[]; loose: StoryCue[] } {
+    const { index, chapters } = this;
+    if (this.#groups?.index === index && this.#groups.chapters === chapters) return this.#groups;
+    const groups = [...chapters].sort((a, b) => a.start - b.start).map((chapter) => ({ chapter, cues: [] as StoryCue[] }));
+    const loose: StoryCue[] = [];
+    let g = 0;
+    // The cues are sorted by start: the chapter of each is at or after the previous one's.
+    for (const cue of index.items) {
+      while (g < groups.length && cue.start >= groups[g]!.chapter.end) g++;
+      const group = groups[g];
+      (group && cue.start >= group.chapter.start ? group.cues : loose).push(cue);
+    }
+    this.#groups = { index, chapters, groups: groups.filter((group) => group.cues.length > 0), loose };
+    return this.#groups;
   }
 
   #renderGroup(chapter: StoryChapter, sentences: TemplateResult[], i: number) {
