@@ -15,6 +15,7 @@ import { runAsScript } from '../scripts/cli.js';
 import { ROOT } from '../scripts/size/measure.js';
 import { launchChromium } from '../tests/node/support/browser.js';
 import { machine, results, table, type Figure, type Results } from './figures.js';
+import { benchLighthouse } from './lighthouse.js';
 import { benchLongStory } from './long-story-bench.js';
 import { benchParsing } from './parsing.js';
 import { benchStart } from './start.js';
@@ -31,6 +32,7 @@ const SECTIONS: Record<string, (options: BenchOptions) => Promise<Figure[]>> = {
   start: (options) => benchStart(options),
   parsing: (options) => benchParsing(options),
   'long-story': (options) => benchLongStory(options),
+  lighthouse: (options) => benchLighthouse(options),
 };
 
 async function main(): Promise<void> {
