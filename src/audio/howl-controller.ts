@@ -398,10 +398,13 @@ export class HowlController implements ReactiveController {
       if (this.#id === undefined) {
         howl.seek(time);
       } else {
-        // While playing, howler pauses, moves and plays again: wait for its 'seek' event.
+        // While playing, howler pauses, moves and plays again: wait for its 'seek' event. The
+        // element, paused meanwhile, fires no 'waiting' when the new place has no data yet: the
+        // wait is watched from here (buffering shown, silence told), until sound flows again.
         howl.seek(time, this.#id);
         if (this.playing) {
           this.#busy = 'seek';
+          this.#watch?.wait();
           return;
         }
       }

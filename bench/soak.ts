@@ -1,0 +1,148 @@
+/**
+ * The soak on the whole episode (issue 10, item 6): the built site's "At the Line" in Debian's
+ * Chromium, 500 seeded random actions at 2× (tests/browser/helpers/soak.ts: the actions and the
+ * invariants checked after each), stopping at the 500th action or at the end of the story, and the
+ * JS heap after a garbage collection forced through CDP, after load and first play and at the end.
+ * A network cut takes the page, its service worker and the server away (page offline, every
+ * connection reset) for 0.5–3 s.
+ *
+ * npm run build && npx tsx bench/soak.ts [--seed N] [--actions N] [--story at-the-line]
+ * Prints the figures (JSON); on a broken invariant, the seed and the last actions, and exits 1.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import type { Middleware } from 'koa';
+import type { CDPSession } from 'puppeteer-core';
+import { ROOT } from '../scripts/build/build.js';
+import { serveSite } from '../scripts/serve/serve.js';
+import type { SoakOptions, SoakReport } from '../tests/browser/helpers/soak.js';
+import { launchChromium } from '../tests/node/support/browser.js';
+import { setNetwork } from '../tests/node/offline/support/offline-page.js';
+
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string' },
+    actions: { type: 'string', default: '500' },
+    story: { type: 'string', default: 'at-the-line' },
+    /** A folder to write a heap snapshot to at each checkpoint (every 100 actions), to look for what grows. */
+    snapshots: { type: 'string' },
+  },
+});
+const seed = values.seed ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
+const dist = join(ROOT, 'dist');
+if (!existsSync(join(dist, values.story, 'index.html'))) {
+  console.error(`No ${values.story} in dist/: run npm run build first`);
+  process.exit(2);
+}
+
+/** The server gone: while down, every connection is reset. */
+const faults = { down: false };
+const gone: Middleware = async (ctx, next) => {
+  if (!faults.down) return next();
+  ctx.respond = false;
+  ctx.req.socket.destroy();
+};
+
+/** The JS heap in use after a forced garbage collection (twice, so that what finalizers freed goes too), in bytes. */
+async function heap(cdp: CDPSession): Promise<number> {
+  for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+}
+
+/** Writes a heap snapshot of the page to `file`. */
+async function snapshot(cdp: CDPSession, file: string): Promise<void> {
+  const chunks: string[] = [];
+  const collect = ({ chunk }: { chunk: string }): void => void chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
+  await writeFile(file, chunks.join(''));
+}
+
+const MB = (bytes: number): string => (bytes / 1e6).toFixed(2);
+
+// The soak, bundled for the page, and how the page runs it (the hooks are Node's, exposed to the page).
+const runner = `
+import { soak } from './tests/browser/helpers/soak.ts';
+window.__soakRun = (options) => soak(document.querySelector('story-player'), {
+  ...options,
+  cut: (ms) => window.__soakCut(ms),
+  checkpoint: async (n) => { if (n % 100 === 0) await window.__soakHeap(n); },
+});`;
+const bundle = await build({ stdin: { contents: runner, resolveDir: ROOT, loader: 'ts' }, bundle: true, format: 'iife', write: false, target: 'es2022' });
+const script = bundle.outputFiles[0]!.text;
+
+const server = await serveSite(dist, { middleware: [gone] });
+const browser = await launchChromium();
+let failed = false;
+try {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(`${server.url}${values.story}/`, { waitUntil: 'load' });
+  // Tracks read, then the first play at 2×.
+  await page.waitForFunction(
+    () => {
+      const player = document.querySelector('story-player') as (HTMLElement & { cues: readonly unknown[]; storyChapters: readonly { title: string }[] }) | null;
+      return !!player && player.cues.length > 0 && player.storyChapters.length > 0 && player.storyChapters.every((c) => c.title);
+    },
+    { timeout: 30000, polling: 100 },
+  );
+  await page.evaluate(() => {
+    const player = document.querySelector('story-player') as HTMLElement & { playbackRate: number; play(): void };
+    player.playbackRate = 2;
+    player.play();
+  });
+  await page.waitForFunction(() => (document.querySelector('story-player') as HTMLElement & { currentTime: number }).currentTime > 0.5, { timeout: 30000, polling: 50 });
+
+  const cdp = await page.createCDPSession();
+  const before = await heap(cdp);
+  const along: string[] = [];
+  await page.exposeFunction('__soakCut', async (ms: number) => {
+    await setNetwork(page, false, { faults });
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await setNetwork(page, true, { faults });
+  });
+  await page.exposeFunction('__soakHeap', async (n: number) => {
+    along.push(`${n}: ${MB(await heap(cdp))} MB`);
+    if (values.snapshots) await snapshot(cdp, join(values.snapshots, `soak-${seed}-${n}.heapsnapshot`));
+  });
+  await page.evaluate(script);
+  const options: Omit<SoakOptions, 'cut' | 'checkpoint'> = { seed, actions: Number(values.actions), rate: 2, thinkMs: 100, settleMs: 2000, stopAtEnd: true };
+  const report = await page.evaluate(
+    (opts) => (window as unknown as { __soakRun(options: Omit<SoakOptions, 'cut' | 'checkpoint'>): Promise<SoakReport> }).__soakRun(opts),
+    options,
+  );
+  await page.evaluate(() => (document.querySelector('story-player') as HTMLElement & { pause(): void }).pause());
+  const after = await heap(cdp);
+  const growth = (after - before) / before;
+  const figures = {
+    story: values.story,
+    seed,
+    actions: report.actions,
+    seconds: Math.round(report.ms / 100) / 10,
+    settlingSeconds: Math.round(report.settleMs / 100) / 10,
+    ends: report.ends,
+    counts: report.counts,
+    audioErrorsTold: report.errors,
+    pageErrors: errors,
+    heapAfterFirstPlayMB: Number(MB(before)),
+    heapAtEndMB: Number(MB(after)),
+    heapGrowthPercent: Math.round(growth * 1000) / 10,
+    heapAlong: along,
+    failure: report.failure,
+  };
+  console.log(JSON.stringify(figures, null, 2));
+  if (report.failure || errors.length > 0 || Math.abs(growth) >= 0.1) {
+    failed = true;
+    console.error(`\nThe soak failed (seed ${seed}; again: npx tsx bench/soak.ts --seed ${seed}). The last actions:\n${report.log.slice(-40).join('\n')}`);
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+process.exit(failed ? 1 : 0);
