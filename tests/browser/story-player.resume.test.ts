@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { clock } from '../../src/captions/time-text.js';
 import { StoryCaptionsRequestEvent } from '../../src/player-state/events.js';
 import type { StoryPlayer } from '../../src/story-player/story-player.js';
-import { base, described, miniStory, part, playing, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
+import { base, described, holds, miniStory, part, playing, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
 
 /** A player of the mini-story's audio in two pictures, with no `duration` attribute (its length unknown until the audio loads). */
 async function withoutDuration(storyId: string): Promise<StoryPlayer> {
@@ -119,9 +119,9 @@ describe('<story-player> saved position and preferences', () => {
     expect(player, 'the valid preferences are used').to.include({ playbackRate: 1.25, captions: 'off', descriptions: 'on', pauseAfterPhoto: false });
     expect(offer(player), 'a place past the end is not offered').to.equal(null);
     // Hidden and shown again, and a moment later: nothing the listener did, nothing written.
+    // The memory writes, when it does, in the visibilitychange handler itself: watch from there.
     document.dispatchEvent(new Event('visibilitychange'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(localStorage.getItem('story-player:corrupt-story'), 'not rewritten before the listener acts').to.equal(stored);
+    await holds(() => localStorage.getItem('story-player:corrupt-story') === stored, 'not rewritten before the listener acts', 300);
 
     // The listener turns captions on: what was valid stays, what was corrupt is gone.
     player.querySelector('story-captions')!.dispatchEvent(new StoryCaptionsRequestEvent(true));
@@ -138,8 +138,8 @@ describe('<story-player> saved position and preferences', () => {
     await player.updateComplete;
     expect(player.playbackRate).to.equal(1);
     expect(offer(player)).to.equal(null);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(localStorage.getItem('story-player:broken-story')).to.equal('{"position": 12, "rate": 1.5');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await holds(() => localStorage.getItem('story-player:broken-story') === '{"position": 12, "rate": 1.5', 'not rewritten before the listener acts', 300);
     player.playbackRate = 1.5;
     await until(() => localStorage.getItem('story-player:broken-story')?.startsWith('{"position":0,') === true, 'saved');
     expect(JSON.parse(localStorage.getItem('story-player:broken-story')!)).to.include({ position: 0, rate: 1.5, captions: 'on' });

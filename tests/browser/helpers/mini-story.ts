@@ -158,6 +158,19 @@ export async function until(check: () => boolean, what: string, timeout = 8000):
   }
 }
 
+/**
+ * A negative check: `check()` stays true for `ms` ms, polled every 10 ms; fails with `what` the
+ * moment it does not. Start it right after the event that would make it false if it ever will.
+ */
+export async function holds(check: () => boolean, what: string, ms: number): Promise<void> {
+  const started = performance.now();
+  while (performance.now() - started < ms) {
+    if (!check()) throw new Error(`No longer true: ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  if (!check()) throw new Error(`No longer true: ${what}`);
+}
+
 /** The player's shadow-DOM control matching `selector`. */
 export function part<T extends Element = HTMLElement>(player: StoryPlayer, selector: string): T {
   const el = player.shadowRoot!.querySelector<T>(selector);
