@@ -41,66 +41,86 @@ const workers = (page: Page) =>
 const pageCss = (page: Page) => page.evaluate(() => fetch('/page.css').then((response) => response.text()));
 
 describe('updates while listening', () => {
-  let out: string;
   let story: TestStory;
-  let server: TestServer;
   let browser: Browser;
+  // Each test deploys a new version over a site of its own, on a page of its own.
+  let out: string;
+  let server: TestServer;
   let page: Page;
 
   before(async () => {
     story = await testStory();
-    out = await buildTestSite(story);
-    server = await serveTestSite(out);
     browser = await launchChromium();
-    page = await (await browser.createBrowserContext()).newPage();
   });
 
   after(async () => {
     await browser?.close();
-    await server?.stop();
   });
 
-  it('lets a new version wait while the story plays, then restores the position when accepted', async () => {
+  beforeEach(async () => {
+    out = await buildTestSite(story);
+    server = await serveTestSite(out);
+    page = await (await browser.createBrowserContext()).newPage();
     await page.goto(storyPage(server), { waitUntil: 'load' });
     await waitForOffline(page, ['available']);
+  });
+
+  afterEach(async () => {
+    await page.browserContext().close();
+    await server.stop();
+  });
+
+  /** Saved for offline, at 1.25×, playing, and a new version deployed and found while it plays. */
+  async function updateFoundWhilePlaying(): Promise<void> {
     await pressInOffline(page, 'button.save');
     await waitForOffline(page, ['saved']);
     await page.$eval('story-player', (player) => ((player as HTMLElement & { playbackRate: number }).playbackRate = 1.25));
     await pressPlay(page);
     await waitForAdvance(page, 0, 1);
-
+    await recordAnnouncements(page);
     // Deploy a new version: a changed stylesheet, and the worker rebuilt with its new revision.
     await appendFile(join(out, 'page.css'), '\n/* version 2 */\n');
     await buildServiceWorker(out, [story.timing]);
-    const beforeUpdate = await currentTime(page);
-    await recordAnnouncements(page);
     await checkForUpdateAndWait(page);
+  }
 
-    // The new worker waits; the old one still serves the page, and the story never stopped.
+  const heard = (text: string) => announcements(page).then((log) => log.filter((entry) => entry.text === text).length);
+  const UPDATE_AVAILABLE = 'A new version of this story is ready. Choose “Update now” in Offline listening to get it; the story continues from the same place.';
+
+  it('lets a new version wait while the story plays: the old one serves the page, the story never stops, nothing is said', async () => {
+    await updateFoundWhilePlaying();
+    const found = await currentTime(page);
     assert.deepEqual(await workers(page), { controller: `${server.url}service-worker.js`, active: 'activated', waiting: 'installed' });
-    const view = await offlineView(page);
-    assert.match(view.text, /A new version of this story is ready\. Updating pauses the story; it continues from the same place\. Update now/);
-    const during = await waitForAdvance(page, beforeUpdate, 1.5);
+    assert.match((await offlineView(page)).text, /A new version of this story is ready\. Updating pauses the story; it continues from the same place\. Update now/);
+    await waitForAdvance(page, found, 1.5);
     assert.equal(await isPlaying(page), true, 'still playing after the update arrived');
-    const heard = (text: string) => announcements(page).then((log) => log.filter((entry) => entry.text === text).length);
-    assert.equal(await heard('A new version of this story is ready. Choose “Update now” in Offline listening to get it; the story continues from the same place.'), 0, '"Update available" is not announced while the story plays');
+    assert.equal(await heard(UPDATE_AVAILABLE), 0, '"Update available" is not announced while the story plays');
+    assert.doesNotMatch(await pageCss(page), /version 2/, 'the old version still serves this page');
+  });
 
-    // Paused by the listener: now it is announced, once, after the player's "Paused.".
+  it('announces the update at the next pause, after "Paused.", and only once', async () => {
+    await updateFoundWhilePlaying();
     await pressPlay(page);
-    await waitForPlayerStatus(page, 'A new version of this story is ready. Choose “Update now” in Offline listening to get it; the story continues from the same place.', 10000);
-    const log = (await announcements(page)).map((entry) => entry.text);
-    assert.deepEqual(log.slice(-2), ['Paused.', 'A new version of this story is ready. Choose “Update now” in Offline listening to get it; the story continues from the same place.']);
+    await waitForPlayerStatus(page, UPDATE_AVAILABLE, 10000);
+    assert.deepEqual((await announcements(page)).map((entry) => entry.text).slice(-2), ['Paused.', UPDATE_AVAILABLE]);
+
+    // Played and paused again: the moment it would be said again is right after this "Paused.".
     await pressPlay(page);
     await waitForAdvance(page, await currentTime(page), 0.5);
+    const pausesBefore = await heard('Paused.');
     await pressPlay(page);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    assert.equal(await heard('A new version of this story is ready. Choose “Update now” in Offline listening to get it; the story continues from the same place.'), 1, 'announced once only');
-    await pressPlay(page);
-    const playingAgain = await waitForAdvance(page, await currentTime(page), 0.3);
-    assert.doesNotMatch(await pageCss(page), /version 2/, 'the old version still serves this page');
+    await page.waitForFunction((n: number) => (window as unknown as { __announcements: { text: string }[] }).__announcements.filter((e) => e.text === 'Paused.').length > n, { timeout: 10000, polling: 50 }, pausesBefore);
+    const watchUntil = performance.now() + 1500;
+    while (performance.now() < watchUntil) {
+      assert.equal(await heard(UPDATE_AVAILABLE), 1, 'announced once only');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     assert.equal((await workers(page)).waiting, 'installed', 'the new version is still waiting');
+  });
 
-    // Accept: the story pauses where it is, the new version takes over, the page reloads.
+  it('accepting pauses the story, swaps, reloads and continues from the same place, preferences and offline copy kept', async () => {
+    await updateFoundWhilePlaying();
+    const playing = await waitForAdvance(page, await currentTime(page), 0.3);
     const navigation = page.waitForNavigation({ waitUntil: 'load' });
     await pressInOffline(page, 'button.update-button');
     await navigation;
@@ -108,7 +128,7 @@ describe('updates while listening', () => {
       const saved = localStorage.getItem(`story-player:${document.querySelector('story-player')?.getAttribute('story-id') ?? ''}`);
       return saved ? (JSON.parse(saved) as { position: number }).position : NaN;
     });
-    assert.ok(pausedAt >= playingAgain && pausedAt >= during, `the position was kept (${pausedAt} s, playing at ${playingAgain} s before)`);
+    assert.ok(pausedAt >= playing, `the position was kept (${pausedAt} s, playing at ${playing} s before)`);
 
     await waitForPlayerStatus(page, 'Updated to the latest version of this story.');
     assert.match(await pageCss(page), /version 2/, 'the new version serves the page');
@@ -116,23 +136,28 @@ describe('updates while listening', () => {
     assert.equal(await currentTime(page), pausedAt, 'the player is where the listener was');
     assert.equal(await page.$eval('story-player', (player) => (player as HTMLElement & { playbackRate: number }).playbackRate), 1.25, 'preferences kept');
     assert.equal((await waitForOffline(page, ['saved'])).state, 'saved', 'the offline copy is still whole');
+  });
 
-    // "Resume" goes on from there.
+  it('goes on from the same place after the update with "Resume"', async () => {
+    await updateFoundWhilePlaying();
+    const navigation = page.waitForNavigation({ waitUntil: 'load' });
+    await pressInOffline(page, 'button.update-button');
+    await navigation;
+    await waitForPlayerStatus(page, 'Updated to the latest version of this story.');
+    const pausedAt = await currentTime(page);
     await page.locator('story-player >>> .resume-button').click();
     const resumed = await waitForAdvance(page, pausedAt, 0.5);
     assert.ok(resumed < pausedAt + 5, `resumed from ${pausedAt} s (now ${resumed} s)`);
   });
 
   it('says why when the story does not pause for an update, and swaps nothing', async () => {
-    assert.equal(await isPlaying(page), true);
-    await appendFile(join(out, 'page.css'), '\n/* version 3 */\n');
-    await buildServiceWorker(out, [story.timing]);
-    await checkForUpdateAndWait(page);
+    await updateFoundWhilePlaying();
     // A page script that keeps the player from hearing the pause request.
     await page.$eval('story-offline', (element) => element.addEventListener('story-pause-request', (event) => event.stopPropagation()));
     await pressInOffline(page, 'button.update-button');
-    await page.waitForFunction((words: string) => document.querySelector('story-offline')?.shadowRoot?.textContent?.includes(words), { timeout: 10000 }, 'Not updated: the story did not pause, and an update never interrupts it. Pause the story, then choose Update now.');
-    await waitForPlayerStatus(page, 'Not updated: the story did not pause, and an update never interrupts it. Pause the story, then choose Update now.');
+    const words = 'Not updated: the story did not pause, and an update never interrupts it. Pause the story, then choose Update now.';
+    await page.waitForFunction((text: string) => document.querySelector('story-offline')?.shadowRoot?.textContent?.includes(text), { timeout: 10000 }, words);
+    await waitForPlayerStatus(page, words);
     assert.equal(await isPlaying(page), true, 'still playing');
     assert.equal((await workers(page)).waiting, 'installed', 'nothing swapped');
     assert.match((await offlineView(page)).text, /Update now$/, 'the control is ready again, not stuck on "Updating…"');
