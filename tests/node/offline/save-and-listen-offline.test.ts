@@ -7,7 +7,7 @@
  * Also measures what the closing note reports: bytes cached for the whole story, how long saving
  * took, and the time from reload to first sound offline (printed as test diagnostics).
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ import {
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
-describe('offline listening: saved once, the whole story works with the network off', () => {
+describe('offline listening: saved, the whole story works with the network off', () => {
   let story: TestStory;
   let out: string;
   let server: TestServer;
@@ -43,20 +43,36 @@ describe('offline listening: saved once, the whole story works with the network 
     story = await testStory();
     out = await buildTestSite(story);
     captions = new CueIndex(parseWebVTT(await readFile(join(out, STORY_PATH, 'captions/captions.vtt'), 'utf8')).cues);
-    server = await serveTestSite(out);
     browser = await launchChromium();
-    context = await browser.createBrowserContext();
-    page = await context.newPage();
-    await page.setViewport({ width: 1280, height: 900 });
   });
 
   after(async () => {
     await browser?.close();
+  });
+
+  // Each test on a page of its own (its own worker, caches and storage) and a server of its own,
+  // which the last one stops.
+  beforeEach(async () => {
+    server = await serveTestSite(out);
+    context = await browser.createBrowserContext();
+    page = await context.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(storyPage(server), { waitUntil: 'load' });
+  });
+
+  afterEach(async () => {
+    await context?.close();
     await server?.stop().catch(() => undefined);
   });
 
+  /** Saves the story for offline, as the listener does. */
+  async function saveStory(): Promise<void> {
+    await waitForOffline(page, ['available']);
+    await pressInOffline(page, 'button.save');
+    await waitForOffline(page, ['saved']);
+  }
+
   it('shows the size before saving, then reports the story saved only with every file in the cache', async (t) => {
-    await page.goto(storyPage(server), { waitUntil: 'load' });
     const offer = await waitForOffline(page, ['available']);
     const audio = story.timing.files.find((file) => file.type.startsWith('audio/webm'))!;
     assert.equal(offer.bytesToSave, audio.bytes, 'offers to download the WebM episode Chromium plays');
@@ -86,6 +102,7 @@ describe('offline listening: saved once, the whole story works with the network 
   });
 
   it('answers Range requests for the saved audio by RFC 9110: 206 clamped to the file, 416 with its size, 200 for what it ignores', async (t) => {
+    await saveStory();
     const audio = story.timing.files.find((file) => file.type.startsWith('audio/webm'))!;
     const size = audio.bytes;
     const whole = { status: 200, range: null, length: size };
@@ -136,6 +153,7 @@ describe('offline listening: saved once, the whole story works with the network 
   });
 
   it('removes the offline copy of the audio on request, keeps the page, and saves again', async () => {
+    await saveStory();
     await pressInOffline(page, 'button.remove');
     const removed = await waitForOffline(page, ['available']);
     const audio = story.timing.files.find((file) => file.type.startsWith('audio/webm'))!;
@@ -153,6 +171,7 @@ describe('offline listening: saved once, the whole story works with the network 
   });
 
   it('plays from the cache with the network off: page, photos, captions, seeking to 80 %', async (t) => {
+    await saveStory();
     await setNetwork(page, false, server);
     await server.stop();
 
