@@ -76,6 +76,29 @@ describe('npm run narrate, end to end on a small manuscript', () => {
     assert.ok(read(out, STORY_FILES.timing).equals(before));
   });
 
+  it('moves nothing into place when a check after the speech fails (an MP3 that decodes short)', async () => {
+    // A lame that encodes, then loses the end of its file: the episode decodes seconds short.
+    const tools = mkdtempSync(join(tmpdir(), 'short-lame-'));
+    writeFileSync(
+      join(tools, 'lame'),
+      '#!/bin/sh\n/usr/bin/lame "$@" || exit $?\nfor last; do :; done\nhead -c 8000 "$last" > "$last.cut" && mv "$last.cut" "$last"\n',
+      { mode: 0o755 },
+    );
+    const before = NARRATED_FILES.map((file) => read(out, file));
+    const path = process.env['PATH'];
+    process.env['PATH'] = `${tools}:${path ?? ''}`;
+    try {
+      await assert.rejects(narrate({ story: FIXTURE, out }), (error: Error) => {
+        assert.match(error.message, /^narration failed its checks; nothing was written:\n {2}- .*audio\/episode\.mp3/);
+        return true;
+      });
+    } finally {
+      process.env['PATH'] = path;
+    }
+    NARRATED_FILES.forEach((file, i) => assert.ok(read(out, file).equals(before[i]!), `${file} is as it was`));
+    assert.deepEqual(filesIn(out), ['audio/episode.mp3', 'audio/episode.webm', 'timing.json'], 'nothing left behind');
+  });
+
   it('names the Debian package of a missing tool', async () => {
     const path = process.env['PATH'];
     process.env['PATH'] = '/nonexistent';
