@@ -141,7 +141,8 @@ describe('A hand-written page in Spanish', () => {
     await until(() => player.currentTime > 36, 'picture 3 plays', 10000);
     player.pause();
     await until(() => player.paused, 'paused');
-    await new Promise((r) => setTimeout(r, 200));
+    // The last thing said is the pause: wait for it rather than for a fixed time.
+    await until(() => said.includes('En pausa.'), '"En pausa." is said');
     observer.disconnect();
     expect(said.filter(Boolean)).to.include.members(['Imagen 3 de 3: La persiana.', 'En pausa.']);
     expect(said.filter((text) => /descrip/i.test(text)), 'nothing about a description').to.deep.equal([]);
