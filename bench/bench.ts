@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --only weight,sync,start,parsing,long-story,lighthouse]
+ * npm run bench [-- --quick] [-- --only weight,sync,start,parsing,long-story,lighthouse] [-- --print]
  *
  * Every figure of the toolkit beside its baseline from the same run and the goal it is held to, in
  * one table, and in bench/results.json (figure name → value, unit, baselines, goal, met, date,
@@ -42,8 +42,16 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       out: { type: 'string', default: join(ROOT, 'bench/results.json') },
       markdown: { type: 'boolean', default: false },
+      /** Print the table of the results file as Markdown (the README's), running nothing. */
+      print: { type: 'boolean', default: false },
     },
   });
+  if (values.print) {
+    const saved = JSON.parse(await readFile(values.out, 'utf8')) as Results;
+    console.log(table(Object.entries(saved.figures).map(([name, figure]) => ({ name, ...figure })), true));
+    console.log(`\n${saved.date}, ${saved.machine}${saved.quick ? ', --quick' : ''}`);
+    return;
+  }
   const only = values.only?.split(',').map((name) => name.trim()) ?? Object.keys(SECTIONS);
   const unknown = only.filter((name) => !SECTIONS[name]);
   if (unknown.length > 0) throw new Error(`--only: no section ${unknown.join(', ')} (there are ${Object.keys(SECTIONS).join(', ')})`);

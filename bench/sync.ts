@@ -36,8 +36,9 @@ export async function measureLags(browser: Browser, pageUrl: string, from: numbe
     await page.evaluateOnNewDocument('self.__name = (fn) => fn');
     await page.goto(pageUrl, { waitUntil: 'networkidle0' });
     await page.evaluate(() => customElements.whenDefined('story-player'));
-    return await page.evaluate(
-      async (from: number, seconds: number, rate: number): Promise<Lags> => {
+    // Set up and start in the page; wait here (a long evaluate would outlast the protocol's timeout).
+    await page.evaluate(
+      async (from: number, rate: number): Promise<void> => {
         type Cue = { id: string; start: number; words: readonly { start: number }[] };
         type Player = HTMLElement & { currentTime: number; duration: number; playbackRate: number; cues: readonly Cue[]; seek(t: number): void; play(): void; pause(): void };
         const player = document.querySelector('story-player') as Player;
@@ -96,16 +97,17 @@ export async function measureLags(browser: Browser, pageUrl: string, from: numbe
         audio.currentTime = from;
         player.seek(from);
         await Promise.all([audio.play(), Promise.resolve(player.play())]);
-        await new Promise((done) => setTimeout(done, (seconds * 1000) / rate));
-        player.pause();
-        audio.pause();
-        observer.disconnect();
-        return lags;
+        Object.assign(self, { __lags: lags, __stop: () => (player.pause(), audio.pause(), observer.disconnect()) });
       },
       from,
-      seconds,
       rate,
     );
+    await new Promise((done) => setTimeout(done, (seconds * 1000) / rate));
+    return await page.evaluate(() => {
+      const page = self as unknown as { __lags: Lags; __stop(): void };
+      page.__stop();
+      return page.__lags;
+    });
   } finally {
     await page.close();
   }
