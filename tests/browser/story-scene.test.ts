@@ -2,7 +2,7 @@ import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { a11ySnapshot } from '@web/test-runner-commands';
 import type { StoryScene } from '../../src/story-scene/story-scene.js';
 import { durationInWords } from '../../src/captions/time-text.js';
-import { base, described, findAX, miniStory, playing, sampleFrames, statusText, timing, tracksLoaded, until, type AXNode } from './helpers/mini-story.js';
+import { base, described, findAX, holds, miniStory, playing, sampleFrames, statusText, timing, tracksLoaded, until, type AXNode } from './helpers/mini-story.js';
 
 const describeButton = (scene: StoryScene) => scene.shadowRoot!.querySelector<HTMLButtonElement>('[part="describe-button"]')!;
 
@@ -227,8 +227,7 @@ describe('<story-scene> alone in an article', () => {
     describeButton(scene).click();
     await until(() => audio()!.paused, 'the audio pauses');
     const at = audio()!.currentTime;
-    await new Promise((r) => setTimeout(r, 300));
-    expect(audio()!.currentTime, 'and stays paused').to.equal(at);
+    await holds(() => audio()!.paused && audio()!.currentTime === at, 'it stays paused', 500);
     await scene.updateComplete;
     expect(scene.describing).to.be.false;
     expect(sceneStatus(scene)).to.equal('Description ended.');
