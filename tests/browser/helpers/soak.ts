@@ -78,7 +78,7 @@ export interface SoakReport {
   errors: string[];
   /** The first broken invariant, or null. */
   failure: string | null;
-  /** Every action, with the time and the button before it. */
+  /** The last LOG_KEPT actions, with the time and the button before each (kept short: it lives in the page the heap of which is measured). */
   log: string[];
 }
 
@@ -108,6 +108,8 @@ interface Look {
  */
 const GRACE_MS = 3000;
 const SILENCE_MS = 15_000;
+/** How many of the last actions the log keeps (a failure prints the last 40). */
+const LOG_KEPT = 100;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -348,6 +350,7 @@ export async function soak(player: StoryPlayer, options: SoakOptions): Promise<S
       report.actions = n;
       report.counts[kind] = (report.counts[kind] ?? 0) + 1;
       report.log.push(`#${n} ${((performance.now() - started) / 1000).toFixed(1)} s, at ${before.time.toFixed(2)} (${before.button}): ${kind} ${did}`);
+      if (report.log.length > LOG_KEPT) report.log.shift();
       const endedNow = ended;
       const failure = await settled();
       if (failure.length > 0) {
