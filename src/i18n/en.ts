@@ -38,6 +38,7 @@ export const en = {
   pauseAfterPicture: (noun) => `Pause after each ${noun}`,
   chapters: 'Chapters',
   settings: 'Settings',
+  moreControls: 'More controls',
   shortcuts: 'Keyboard shortcuts',
   shortcutsIntro: 'These keys work while focus is inside the player.',
   shortcutsSwitch: 'Single-key shortcuts',

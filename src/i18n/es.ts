@@ -39,6 +39,7 @@ export const es: Translation = {
   pauseAfterPicture: (noun) => `Pausar después de cada ${pictureWord(noun)}`,
   chapters: 'Capítulos',
   settings: 'Ajustes',
+  moreControls: 'Más controles',
   shortcuts: 'Atajos de teclado',
   shortcutsIntro: 'Estas teclas funcionan mientras el foco está dentro del reproductor.',
   shortcutsSwitch: 'Atajos de una sola tecla',

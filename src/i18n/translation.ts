@@ -45,6 +45,8 @@ export interface Terms {
   chapters: string;
   /** The button that unfolds speed and toggles on a narrow bar. */
   settings: string;
+  /** In a short window (zoomed in, a phone on its side) the bar is one row: this shows the slider and the other controls. */
+  moreControls: string;
   /** The help button and the help dialog's title. */
   shortcuts: string;
   shortcutsIntro: string;

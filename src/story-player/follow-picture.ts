@@ -56,6 +56,7 @@ export class FollowPicture implements ReactiveController {
   #ownScrollUntil = 0;
   #linkRead = false;
   #dockHeight = 0;
+  #measuredIn = 0;
   #resize: ResizeObserver | undefined;
 
   constructor(host: ReactiveControllerHost & HTMLElement, source: FollowSource) {
@@ -113,8 +114,10 @@ export class FollowPicture implements ReactiveController {
     if (!dock) return;
     // Without what the listener opened for a moment (the chapter list, the folded settings), and
     // only ever larger: pictures shrink once (when the caption line first appears), never back and forth.
-    const passing = Array.from(dock.querySelectorAll('.chapter-list:not([hidden]), .settings.open'), (el) => el.getBoundingClientRect().height);
+    const passing = Array.from(dock.querySelectorAll('.chapter-list:not([hidden]), .settings.open, .more > .controls'), (el) => el.getBoundingClientRect().height);
     const height = Math.ceil(dock.getBoundingClientRect().height - passing.reduce((a, b) => a + b, 0));
+    // Measured again in a window of another height (zoomed in or out: the bar may be slim now).
+    if (innerHeight !== this.#measuredIn) [this.#dockHeight, this.#measuredIn] = [0, innerHeight];
     if (height <= this.#dockHeight) return;
     this.#dockHeight = height;
     this.#host.style.setProperty(DockHeightProperty, `${height}px`);

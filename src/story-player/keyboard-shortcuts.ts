@@ -24,9 +24,9 @@ export interface Shortcut {
 }
 
 /**
- * The player's single-key shortcuts. They act only while focus is inside the player, never with
- * Ctrl, Alt or Meta held, never while typing in a field, and not at all when the listener turns
- * them off (WCAG 2.1.4).
+ * The player's single-key shortcuts. They act while focus is inside the player (or on nothing: see
+ * `ShortcutKeys`), never with Ctrl, Alt or Meta held, never while typing in a field, and not at all
+ * when the listener turns them off (WCAG 2.1.4).
  */
 export const shortcuts: readonly Shortcut[] = [
   { action: 'toggle-play', keys: ['k'] },
@@ -103,9 +103,15 @@ export function shortcutFor(event: KeyboardEvent): Shortcut | null {
   return shortcuts.find((s) => s.keys.includes(key)) ?? null;
 }
 
+/** The player last pressed in (a click on its story's text leaves focus on the body), and the one last played. */
+const chosen: { pressed: Element | null; played: Element | null } = { pressed: null, played: null };
+
 /**
  * Listens for the single-key shortcuts on the player (so two players on a page never share them)
- * and runs the action of each, unless shortcuts are off or another handler took the key.
+ * and runs the action of each, unless shortcuts are off or another handler took the key. With
+ * focus on nothing (the page's body: the listener clicked the story's text, or scrolled it), keys
+ * go to the player whose story was last pressed in, else to the one last played: the story being
+ * read is the one they act on, and a page with two players never gives them to both.
  */
 export class ShortcutKeys implements ReactiveController {
   readonly #host: HTMLElement;
@@ -119,11 +125,34 @@ export class ShortcutKeys implements ReactiveController {
 
   hostConnected(): void {
     this.#host.addEventListener('keydown', this.#onKeydown);
+    this.#host.addEventListener('play', this.#onPlay);
+    document.addEventListener('keydown', this.#onPageKeydown);
+    document.addEventListener('pointerdown', this.#onPointerDown, true);
   }
 
   hostDisconnected(): void {
     this.#host.removeEventListener('keydown', this.#onKeydown);
+    this.#host.removeEventListener('play', this.#onPlay);
+    document.removeEventListener('keydown', this.#onPageKeydown);
+    document.removeEventListener('pointerdown', this.#onPointerDown, true);
+    if (chosen.pressed === this.#host) chosen.pressed = null;
+    if (chosen.played === this.#host) chosen.played = null;
   }
+
+  #onPlay = (): void => {
+    chosen.played = this.#host;
+  };
+
+  #onPointerDown = (event: Event): void => {
+    const path = event.composedPath();
+    if (path.includes(this.#host)) chosen.pressed = this.#host;
+    else if (chosen.pressed === this.#host) chosen.pressed = null;
+  };
+
+  #onPageKeydown = (event: KeyboardEvent): void => {
+    const target = event.target;
+    if ((target === document.body || target === document.documentElement) && (chosen.pressed ?? chosen.played) === this.#host) this.#onKeydown(event);
+  };
 
   #onKeydown = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || !this.#options.enabled()) return;

@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../i18n/localize-controller.js';
 import type { PictureNoun } from '../i18n/translation.js';
 import { icons } from '../shared/icons.js';
@@ -16,6 +16,9 @@ export interface BarView {
   /** Whether the status line shows an error, which the listener can dismiss. */
   errors: boolean;
   seek: TemplateResult;
+  /** The caption toggle of the slim bar is offered only while captions are on. */
+  captions: boolean;
+  slim: SlimBar;
   controls: TemplateResult;
   chapterList: TemplateResult;
 }
@@ -26,6 +29,35 @@ export interface BarActions {
   resume(): void;
   startOver(): void;
   dismiss(): void;
+}
+
+/**
+ * In a window under 30rem tall (200 % and 400 % zoom, a phone on its side) the bar is one slim row
+ * that stays at the bottom of the window: Play, the time, the caption line on demand and "More
+ * controls" (the slider and every other control). What the listener opened there, kept here.
+ */
+export class SlimBar {
+  #caption = false;
+  #more = false;
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+  }
+
+  get caption(): boolean {
+    return this.#caption;
+  }
+
+  get more(): boolean {
+    return this.#more;
+  }
+
+  toggle(which: 'caption' | 'more'): void {
+    if (which === 'caption') this.#caption = !this.#caption;
+    else this.#more = !this.#more;
+    this.#host.requestUpdate();
+  }
 }
 
 /** The status line's messages (an `Announcer` fills it): routine state is heard, not shown; errors are shown. */
@@ -48,7 +80,8 @@ export function renderBar(t: LocalizeController, view: BarView, act: BarActions)
   const playing = shown === 'playing';
   // A returning listener gets one decision: Play itself says where it resumes, "Start over" beside it.
   const resumeText = resume && t.term('resume', view.noun, resume.number, resume.at);
-  return html`<section class="bar" part="bar" aria-label=${t.term('player', title)}>
+  const { slim } = view;
+  return html`<section class=${slim.more ? 'bar more' : 'bar'} part="bar" aria-label=${t.term('player', title)}>
     <div class="transport">
       <button
         type="button"
@@ -61,6 +94,14 @@ export function renderBar(t: LocalizeController, view: BarView, act: BarActions)
       </button>
       ${resumeText ? html`<button type="button" class="text-button start-over" part="start-over" @click=${act.startOver}>${t.term('startOver')}</button>` : nothing}
       ${view.seek}
+      ${view.captions
+        ? html`<button type="button" class="slim toggle slim-caption" aria-pressed=${slim.caption ? 'true' : 'false'} @click=${() => slim.toggle('caption')}>
+            ${t.term('captionLine')}
+          </button>`
+        : nothing}
+      <button type="button" class="slim more-controls" aria-expanded=${slim.more ? 'true' : 'false'} @click=${() => slim.toggle('more')}>
+        ${icons.settings}<span>${t.term('moreControls')}</span>
+      </button>
     </div>
     <div class="controls" part="controls">${view.controls}</div>
     ${view.chapterList}

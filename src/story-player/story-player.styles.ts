@@ -430,6 +430,48 @@ export const styles = css`
     }
   }
 
+  /* A short window (200 % and 400 % zoom, a phone on its side): one slim row that stays at the
+     bottom while the listener reads any picture — Play, the time, the caption line on demand and
+     "More controls", which shows the slider and the rest (the dock then scrolls within the window). */
+  .slim {
+    display: none;
+  }
+  @media (max-height: 30rem) {
+    .dock {
+      max-height: 100svh;
+      overflow-y: auto;
+    }
+    .slim {
+      display: inline-flex;
+      flex: none;
+    }
+    .bar {
+      padding-block: 0.15rem;
+    }
+    .bar:not(.more) > :is(.controls, .chapter-list),
+    .bar:not(.more) .track {
+      display: none;
+    }
+    .bar:not(.more) .seek {
+      flex: 1;
+    }
+    .bar:not(.more) .play-text,
+    .more-controls span {
+      ${visuallyHidden}
+    }
+    .play {
+      min-width: 2.75rem;
+      min-height: 2.75rem;
+      padding-inline: 0.6rem;
+    }
+    .dock:not(:has(.slim-caption[aria-pressed='true'])) ::slotted([slot='captions']) {
+      display: none;
+    }
+    .more-controls[aria-expanded='true'] {
+      background: color-mix(in srgb, var(--_fg) 10%, transparent);
+    }
+  }
+
   @media (forced-colors: active) {
     .dock,
     dialog {

@@ -22,7 +22,7 @@ import { ShortcutKeys, type ShortcutCommands } from './keyboard-shortcuts.js';
 import { ListeningMemory } from './listening-memory.js';
 import { PageReader } from './page-reader.js';
 import { Playback } from './playback.js';
-import { renderBar, statusStyles } from './player-bar.js';
+import { renderBar, SlimBar, statusStyles } from './player-bar.js';
 import { renderControls, type ControlsActions } from './player-controls.js';
 import { ProblemReports } from './problem-reports.js';
 import { RequestMap } from './request-map.js';
@@ -175,6 +175,7 @@ export class StoryPlayer extends LitElement {
   });
   readonly #seekBar = new SeekBar(this, { position: () => this.currentTime, length: () => this.#playback.length, seek: (t) => this.seek(t) }, this.#localize);
   readonly #chapterList = new ChapterList(this, this.#localize, (i) => this.goToChapter(i));
+  readonly #slim = new SlimBar(this);
   readonly #follow: FollowPicture = new FollowPicture(this, {
     chapter: () => this.currentChapter,
     sentence: () => this.#reader.captionIndex.items[this.#playback.sentenceIndex]?.id,
@@ -355,6 +356,8 @@ export class StoryPlayer extends LitElement {
         resume: resumeAt === null ? null : { at: resumeAt, number: chapters[chapterIndexAt(chapters, resumeAt)]?.number },
         errors: this.#status.errors.length > 0,
         seek: this.#seekBar.render(this.#playback.shownTime, length, chapters),
+        captions: this.captions === CaptionsMode.on,
+        slim: this.#slim,
         controls: html`${renderControls(t, controls, this.#controls)}${this.#chapterList.renderToggle()}`,
         chapterList: this.#chapterList.renderList(chapters, chapterIndex),
       },

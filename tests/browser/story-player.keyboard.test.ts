@@ -45,6 +45,8 @@ describe('<story-player> keyboard', () => {
       // Speed, the toggles and the shortcuts fold behind Settings, so that the bar stays one slim row.
       'Settings',
       'Chapters',
+      // The transcript before the story begins, where a reader finds it.
+      'Transcript',
       ...s.scenes.flatMap((scene) => [
         `Describe this picture, picture ${scene.number}, ${durationInWords(described(scene).end - described(scene).start)}`,
         `Copy link to picture ${scene.number}`,
@@ -54,7 +56,6 @@ describe('<story-player> keyboard', () => {
       `Download the episode (MP3, ${bytesText(s.files.find((f) => f.type === 'audio/mpeg')!.bytes)})`,
       'Download the transcript',
       'Download the talking book (EPUB 3, text and audio in sync)',
-      'Transcript',
     ]);
   });
 

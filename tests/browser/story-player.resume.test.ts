@@ -57,7 +57,8 @@ describe('<story-player> saved position and preferences', () => {
     expect(resume, 'Play is the offer').to.equal(part(player, '.play'));
     expect(resume.textContent!.trim()).to.equal(`Resume at picture 1, ${clock(position)}`);
     expect(resume.getAttribute('aria-label')).to.equal(`Resume at picture 1, ${clock(position)}`);
-    const buttons = Array.from(part(player, '.transport').querySelectorAll('button'), (b) => b.textContent!.trim());
+    const shownButtons = Array.from(part(player, '.transport').querySelectorAll('button')).filter((b) => b.getClientRects().length > 0);
+    const buttons = shownButtons.map((b) => b.textContent!.trim());
     expect(buttons).to.deep.equal([`Resume at picture 1, ${clock(position)}`, 'Start from the beginning']);
     await expect(player).to.be.accessible();
     resume.click();

@@ -53,10 +53,11 @@ describe('<story-transcript>', () => {
   });
 
   it('is a single tab stop: one Tab into the sentences, the next Tab out of them', async () => {
-    const { player, transcript } = await openTranscript();
+    const { transcript } = await openTranscript();
+    // What follows the transcript on the page (the story begins after it).
     const after = document.createElement('button');
-    after.textContent = 'after the story';
-    player.after(after);
+    after.textContent = 'after the transcript';
+    transcript.after(after);
     const all = sentences(transcript);
     expect(all.length).to.be.greaterThan(5);
     expect(tabStops(transcript)).to.deep.equal([all[0]]);
