@@ -75,11 +75,14 @@ describe('A hand-written page in Spanish', () => {
 
   it('names every control in Spanish in the accessibility tree', async () => {
     const player = await spanishStory();
+    // The settings fold behind "Ajustes" on every bar narrower than 75rem: unfolded, they are in the tree too.
+    player.shadowRoot!.querySelector<HTMLButtonElement>('.more-toggle')!.click();
+    await player.updateComplete;
     const tree = await snapshot();
     const named = (role: string) => findAX(tree, (n) => n.role === role).map((n) => n.name);
     expect(named('region')).to.include(`Reproductor de la historia: ${title}`);
     expect(named('slider')).to.deep.equal(['Posición']);
-    expect(named('combobox')).to.deep.equal(['Velocidad']);
+    expect(named('combobox')).to.deep.equal(['Velocidad', 'Velocidad de las descripciones']);
     expect(named('status')).to.deep.equal(['']);
     // Every button of the player, the scenes and the transcript, in the order they are read.
     expect(named('button')).to.deep.equal([
@@ -88,13 +91,18 @@ describe('A hand-written page in Spanish', () => {
       'Imagen anterior',
       'Imagen siguiente',
       'Avanzar 30 segundos',
+      'Ajustes',
       'Audiodescripciones',
       'Subtítulos',
       'Pausar después de cada imagen',
+      'Seguir la lectura',
       'Atajos de teclado',
       'Capítulos',
       'Describir esta imagen, imagen 1, 6 segundos',
+      'Copiar enlace a la imagen 1',
       'Describir esta imagen, imagen 2, 6 segundos',
+      'Copiar enlace a la imagen 2',
+      'Copiar enlace a la imagen 3',
       'Transcripción',
     ]);
     // Chromium leaves `valuetext` empty in its tree (PLATFORM.md): the words are read from the attribute.
