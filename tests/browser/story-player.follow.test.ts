@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { StoryPlayer } from '../../src/story-player/story-player.js';
 import { fragmentTime } from '../../src/story-player/follow-picture.js';
+import { usePageStyle } from './helpers/page-style.js';
 import { miniStory, part, playing, timing, tracksLoaded, until } from './helpers/mini-story.js';
 
 /**
@@ -17,14 +18,6 @@ const VIEWPORTS = [
   { width: 320, height: 200, dockShare: 0.3 },
 ] as const;
 
-function usePageStyle(): void {
-  if (document.getElementById('page-css')) return;
-  const link = document.createElement('link');
-  link.id = 'page-css';
-  link.rel = 'stylesheet';
-  link.href = '/src/page/page.css';
-  document.head.append(link);
-}
 
 const dockOf = (player: StoryPlayer) => part(player, '.dock').getBoundingClientRect();
 

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { StoryPlayer } from '../../src/story-player/story-player.js';
+import { usePageStyle } from './helpers/page-style.js';
 import { miniStory, part, playing, timing, tracksLoaded, until } from './helpers/mini-story.js';
 
 /**
@@ -14,15 +15,6 @@ const SHORT = [
   { name: 'a phone on its side', width: 740, height: 360 },
 ] as const;
 
-function usePageStyle(): Promise<void> {
-  if (document.getElementById('page-css')) return Promise.resolve();
-  const link = document.createElement('link');
-  link.id = 'page-css';
-  link.rel = 'stylesheet';
-  link.href = '/src/page/page.css';
-  document.head.append(link);
-  return new Promise((done) => link.addEventListener('load', () => done()));
-}
 
 const box = (el: Element) => el.getBoundingClientRect();
 const shown = (el: Element) => box(el).width > 0 && box(el).height > 0;
