@@ -1,7 +1,7 @@
 /**
  * English: the base language, and the fallback for every term another dictionary leaves out.
  *
- * Its terms can also be called directly, `en.saveDetail(2_113_290, 579_401)`: the `Formats`
+ * Its terms can also be called directly, `en.saveDetail(2_113_290)`: the `Formats`
  * argument then defaults to English.
  */
 import { asSentence, formats, type Formats } from './formats.js';
@@ -123,13 +123,12 @@ export const en = {
 
   offlineRegion: 'Offline listening',
   save: 'Save for offline',
-  saveDetail: (audio, shell, f = english()) =>
-    `${f.bytes(audio)} to download. The page, captions and pictures (${f.bytes(shell)}) are already on this device.`,
+  saveDetail: (audio, f = english()) => `${f.bytes(audio)} to download. The page, captions and pictures are already on this device.`,
   checking: 'Checking what can be saved…',
   saving: 'Saving for offline…',
   progress: (loaded, total, percent, f = english()) => `${f.bytes(loaded)} of ${f.bytes(total)} (${f.percent(percent)})`,
   cancel: 'Cancel',
-  saved: (total, f = english()) => `Saved for offline: the whole story (${f.bytes(total)}) is on this device, audio included.`,
+  saved: 'Saved for offline: the whole story is on this device, audio included.',
   remove: 'Remove offline copy',
   removed: (audio, f = english()) =>
     `Offline copy removed: the story’s audio (${f.bytes(audio)}) is no longer on this device. The page, captions and pictures stay so that the page still opens.`,

@@ -133,14 +133,12 @@ export const es: Translation = {
 
   offlineRegion: 'Escuchar sin conexión',
   save: 'Guardar para escuchar sin conexión',
-  saveDetail: (audio, shell, f) =>
-    `Se descargarán ${f.bytes(audio)}. La página, los subtítulos y las imágenes (${f.bytes(shell)}) ya están en este dispositivo.`,
+  saveDetail: (audio, f) => `Se descargarán ${f.bytes(audio)}. La página, los subtítulos y las imágenes ya están en este dispositivo.`,
   checking: 'Comprobando qué se puede guardar…',
   saving: 'Guardando para escuchar sin conexión…',
   progress: (loaded, total, percent, f) => `${f.bytes(loaded)} de ${f.bytes(total)} (${f.percent(percent)})`,
   cancel: 'Cancelar',
-  saved: (total, f) =>
-    `Guardada para escuchar sin conexión: la historia completa (${f.bytes(total)}), audio incluido, está en este dispositivo.`,
+  saved: 'Guardada para escuchar sin conexión: la historia completa, audio incluido, está en este dispositivo.',
   remove: 'Eliminar la copia sin conexión',
   removed: (audio, f) =>
     `Copia sin conexión eliminada: el audio de la historia (${f.bytes(audio)}) ya no está en este dispositivo. La página, los subtítulos y las imágenes se conservan para que la página se siga abriendo.`,

@@ -143,12 +143,13 @@ export interface Terms {
   // ─── <story-offline> ───────────────────────────────────────────────────────────────────────
   offlineRegion: string;
   save: string;
-  saveDetail: (audio: number, shell: number, f: Formats) => string;
+  /** The one size of the decision: what saving downloads (the rest is already here, said without a second size). */
+  saveDetail: (audio: number, f: Formats) => string;
   checking: string;
   saving: string;
   progress: (loaded: number, total: number, percent: number, f: Formats) => string;
   cancel: string;
-  saved: (total: number, f: Formats) => string;
+  saved: string;
   remove: string;
   removed: (audio: number, f: Formats) => string;
   retry: string;

@@ -259,7 +259,7 @@ ${saving.online ? nothing : html`<p class="detail" part="detail">${this.#t('offl
 <span part="progress-text" id="progress-text">${this.#t('progress', loaded, total, total > 0 ? Math.floor((loaded / total) * 100) : 0)}</span>
 <button type="button" class="cancel" part="cancel-button" @click=${this.cancel}>${this.#t('cancel')}</button></div>`;
       case OfflineState.saved:
-        return html`<p class="summary" part="summary">${icon.saved}<span>${this.#t('saved', this.storyBytes)}</span></p>
+        return html`<p class="summary" part="summary">${icon.saved}<span>${this.#t('saved')}</span></p>
 <div class="row"><button type="button" class="remove" part="remove-button" @click=${this.removeOfflineCopy}>${this.#t('remove')}</button></div>
 ${this.#renderStorage(true)}`;
       case OfflineState.error:
@@ -271,7 +271,8 @@ ${saving.failure ? html`${this.#saveRow('retry')} ${this.#renderStorage(false)}`
   /** "Save for offline", or after a failure "Try again", with the size to download beside it. */
   #saveRow(kind: 'save' | 'retry', waiting?: boolean) {
     const { status } = this.#saving;
-    const detail = status ? this.#t('saveDetail', this.bytesToSave, this.#saving.precache(status).bytes) : kind === 'save' ? this.#t('checking') : nothing;
+    // One size for the decision: what it downloads (the progress, the announcement and "removed" say the same).
+    const detail = status ? this.#t('saveDetail', this.bytesToSave) : kind === 'save' ? this.#t('checking') : nothing;
     return html`<div class="row"><button type="button" class="${kind} primary" part="${kind}-button" aria-describedby="detail" aria-disabled=${waiting ?? nothing} @click=${this.save}>
 ${icon.save}${this.#t(kind)}</button>
 <p class="detail" part="detail" id="detail">${detail}</p></div>`;

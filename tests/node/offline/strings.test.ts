@@ -13,8 +13,8 @@ describe('<story-offline> words', () => {
     assert.equal(bytesText(10_700_000_000), '10.7 GB');
   });
 
-  it('says what saving downloads and what is already on the device', () => {
-    assert.equal(t.saveDetail(2_113_290, 579_401), '2.1 MB to download. The page, captions and pictures (579 kB) are already on this device.');
+  it('says what saving downloads, the one size of the decision, and what is already on the device', () => {
+    assert.equal(t.saveDetail(2_113_290), '2.1 MB to download. The page, captions and pictures are already on this device.');
     assert.equal(t.progress(1_056_645, 2_113_290, 50), '1.1 MB of 2.1 MB (50%)');
   });
 
