@@ -47,7 +47,7 @@ export const en = {
   keyColumn: 'Key',
   actionColumn: 'Action',
   resume: (noun, number, position, f = english()) => `Resume at ${number ? `${noun} ${f.number(number)}, ` : ''}${f.clock(position)}`,
-  startOver: 'Start from the beginning',
+  startOver: 'Start over',
   pictureTitle: (noun, number, f = english()) => `${noun === 'photo' ? 'Photo' : 'Picture'} ${f.number(number)}`,
   partTitle: (number, f = english()) => `Part ${f.number(number)}`,
 

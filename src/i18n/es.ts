@@ -49,7 +49,7 @@ export const es: Translation = {
   actionColumn: 'Acción',
   resume: (noun, number, position, f) =>
     `Continuar desde ${number ? `la ${pictureWord(noun)} ${f.number(number)}, ` : ''}${f.clock(position)}`,
-  startOver: 'Empezar desde el principio',
+  startOver: 'Empezar de nuevo',
   pictureTitle: (noun, number, f) => `${Picture(noun)} ${f.number(number)}`,
   partTitle: (number, f) => `Parte ${f.number(number)}`,
 

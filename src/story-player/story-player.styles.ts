@@ -282,11 +282,12 @@ export const styles = css`
   }
 
   /* A returning listener's Play says where it resumes; the slider wraps under it when the row is short. */
-  .transport:has(.start-over) {
+  .bar > .transport:has(.start-over) {
     flex-wrap: wrap;
+    flex-basis: 100%;
   }
   .transport:has(.start-over) .seek {
-    min-width: 10rem;
+    min-width: 9rem;
   }
   .text-button {
     text-decoration: underline;

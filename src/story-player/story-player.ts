@@ -74,7 +74,7 @@ import { chapterIndexAt, nextChapterIndex, previousChapterIndex } from './timeli
  * @csspart controls - The row of secondary controls.
  * @csspart settings - Speed, description speed, toggles and shortcuts (folded behind a "Settings" button on narrow bars).
  * @csspart chapter-list - The list of chapters.
- * @csspart start-over - "Start from the beginning", beside Play while it offers to resume.
+ * @csspart start-over - "Start over", beside Play while it offers to resume.
  * @csspart status - The polite status line.
  * @csspart help-dialog - The keyboard shortcuts dialog.
  * @csspart story - The wrapper around the default slot.

@@ -59,7 +59,7 @@ describe('<story-player> saved position and preferences', () => {
     expect(resume.getAttribute('aria-label')).to.equal(`Resume at picture 1, ${clock(position)}`);
     const shownButtons = Array.from(part(player, '.transport').querySelectorAll('button')).filter((b) => b.getClientRects().length > 0);
     const buttons = shownButtons.map((b) => b.textContent!.trim());
-    expect(buttons).to.deep.equal([`Resume at picture 1, ${clock(position)}`, 'Start from the beginning']);
+    expect(buttons).to.deep.equal([`Resume at picture 1, ${clock(position)}`, 'Start over']);
     await expect(player).to.be.accessible();
     resume.click();
     await until(() => !player.paused && player.currentTime > position + 0.05, 'playing from the saved position');
