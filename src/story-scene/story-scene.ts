@@ -195,7 +195,9 @@ export class StoryScene extends LitElement {
     const t = this.#localize;
     const noun = this.#noun;
     const alone = !this.linked && this.#sources.length > 0;
-    const length = this.linked ? (this.playerRange ? this.playerRange.end - this.playerRange.start : -1) : alone ? this.#own.length : -1;
+    // Alone, the range in its attributes is known before any audio has loaded.
+    const own = this.#attributeRange;
+    const length = this.linked ? (this.playerRange ? this.playerRange.end - this.playerRange.start : -1) : alone ? (own ? own.end - own.start : this.#own.length) : -1;
     const label = this.describing ? t.term('describeStop') : t.term('describe', noun);
     const cue = alone ? this.#own.cue : undefined;
     return html`

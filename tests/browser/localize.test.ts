@@ -4,7 +4,7 @@ import { registerTranslation, termIn } from '../../src/i18n/translations.js';
 import type { StoryScene } from '../../src/story-scene/story-scene.js';
 import type { StoryTranscript } from '../../src/story-transcript/story-transcript.js';
 import type { StoryPlayer } from '../../src/story-player/story-player.js';
-import { miniStory, part, timing, tracksLoaded, until } from './helpers/mini-story.js';
+import { base, miniStory, part, timing, tracksLoaded, until } from './helpers/mini-story.js';
 import '../../src/main.js';
 
 const playName = (player: StoryPlayer) => part(player, '.play').getAttribute('aria-label') ?? '';
@@ -65,8 +65,9 @@ describe('Every word in the language of the page', () => {
   it('finds the lang of an ancestor across shadow roots, and follows it there too', async () => {
     const host = await fixture<HTMLElement>(html`<div lang="es"></div>`);
     const root = host.attachShadow({ mode: 'open' });
+    // A scene alone with its own audio (without it, it offers no button to name).
     root.innerHTML = `<section><story-scene id="alone" number="4" start="0" end="20" description-start="2" description-end="9"
-      picture-kind="photograph"><h2>Una foto</h2></story-scene></section>`;
+      picture-kind="photograph" src="${base}audio/episode.webm"><h2>Una foto</h2></story-scene></section>`;
     const scene = root.querySelector<StoryScene>('story-scene')!;
     await scene.updateComplete;
     expect(describeText(scene)).to.equal('Describir esta foto');
