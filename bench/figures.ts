@@ -73,7 +73,8 @@ export function table(figures: readonly Figure[], markdown = false): string {
   ]);
   const header = ['', 'figure', 'value', 'baseline, same run', 'goal', ''];
   if (markdown) {
-    const cell = (text: string) => text.replaceAll('|', '\\|');
+    // Element names in code, so that Markdown does not read them as HTML.
+    const cell = (text: string) => text.replaceAll('|', '\\|').replace(/<([a-z][a-z-]*)>/g, '`<$1>`');
     return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
   }
   const widths = header.map((_, column) => Math.max(header[column]!.length, ...rows.map((row) => row[column]!.length)));
