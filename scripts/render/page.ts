@@ -30,6 +30,9 @@ export const PICTURE_SIZES = '(min-width: 72rem) 68rem, calc(100vw - 2rem)';
 
 const seconds = (value: number) => String(value);
 
+/** A story with more pictures than this is long: its page text is laid out only near the view (page.css `.long-story`). */
+export const LONG_STORY_SCENES = 40;
+
 function sentenceSpans(list: TimedSentence[]): Html {
   return markup`${list.map(
     (sentence, index) =>
@@ -122,7 +125,7 @@ export function renderPage(story: TimedStory, assets: PageAssets): string {
 ${head(story, assets)}
 <body>
 <a class="skip-link" href="#intro">${words.skipToStory}</a>
-<main>
+<main${story.scenes.length > LONG_STORY_SCENES ? markup` class="long-story"` : ''}>
 <story-player story-id="${story.id}" story-title="${story.title}" duration="${seconds(story.duration)}"${story.cover ? markup` artwork="${pictureArtwork(story.cover).jpeg}"` : ''}>
   <header class="story-header">
     ${assets.home ? markup`<p class="home"><a href="${assets.home.href}">${assets.home.label}</a></p>` : ''}

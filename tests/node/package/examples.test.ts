@@ -39,9 +39,13 @@ describe('the examples, from the packed package', () => {
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  /** A page of the site, with every page error, console error and failed request it had. */
+  /**
+   * A page of the site, with every page error, console error and failed request it had. Each in a
+   * browser context of its own: both examples are the mini-story on one origin, and a place saved by
+   * one would be offered by the other ("Resume at …" instead of "Play").
+   */
   async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage();
+    const page = await (await browser.createBrowserContext()).newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(String(error)));
     page.on('console', (message) => {
