@@ -187,6 +187,8 @@ describe('<story-player> against a misbehaving server', () => {
     expect(statusText(player)).to.contain(failure);
     expect(said.filter((s) => s === failure), 'heard once').to.have.length(1);
     const transcript = player.querySelector('story-transcript')!;
+    // The transcript renders its panel's content only while open (a long story's list is large).
+    transcript.open = true;
     await until(() => !!transcript.shadowRoot?.querySelector('.empty')?.textContent?.includes('could not be loaded'), 'the transcript says why it is empty', 3000);
     expect(transcript.shadowRoot!.querySelector('.empty')!.textContent).to.equal(
       'The transcript is not available because the captions could not be loaded. The whole story is on this page.',
