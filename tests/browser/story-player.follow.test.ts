@@ -3,7 +3,7 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { StoryPlayer } from '../../src/story-player/story-player.js';
 import { fragmentTime } from '../../src/story-player/follow-picture.js';
 import { usePageStyle } from './helpers/page-style.js';
-import { miniStory, part, playing, timing, tracksLoaded, until } from './helpers/mini-story.js';
+import { miniStory, part, playing, timing, tracksLoaded, until, recordActionHandlers } from './helpers/mini-story.js';
 
 /**
  * The page follows the narration, measured against the real page stylesheet (src/page/page.css) at
@@ -35,17 +35,6 @@ async function settled(): Promise<void> {
     last = scrollY;
     await new Promise((done) => setTimeout(done, 50));
   }
-}
-
-function recordActionHandlers(): { handlers: Map<MediaSessionAction, MediaSessionActionHandler | null>; restore(): void } {
-  const session = navigator.mediaSession;
-  const handlers = new Map<MediaSessionAction, MediaSessionActionHandler | null>();
-  const original = session.setActionHandler;
-  session.setActionHandler = (action, handler) => {
-    handlers.set(action, handler);
-    original.call(session, action, handler);
-  };
-  return { handlers, restore: () => Reflect.deleteProperty(session, 'setActionHandler') };
 }
 
 describe('<story-player> follows the narration on the page', () => {

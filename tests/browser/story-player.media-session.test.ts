@@ -1,20 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { miniStory, playing, statusText, timing, tracksLoaded, until } from './helpers/mini-story.js';
-
-/**
- * Records the action handlers the page gives Media Session (what the lock screen, headphones and
- * media keys call), passing them on to the real session.
- */
-function recordActionHandlers(): { handlers: Map<MediaSessionAction, MediaSessionActionHandler | null>; restore(): void } {
-  const session = navigator.mediaSession;
-  const handlers = new Map<MediaSessionAction, MediaSessionActionHandler | null>();
-  const original = session.setActionHandler;
-  session.setActionHandler = (action, handler) => {
-    handlers.set(action, handler);
-    original.call(session, action, handler);
-  };
-  return { handlers, restore: () => Reflect.deleteProperty(session, 'setActionHandler') };
-}
+import { miniStory, playing, statusText, timing, tracksLoaded, until, recordActionHandlers } from './helpers/mini-story.js';
 
 describe('<story-player> on the lock screen and headphones (Media Session)', () => {
   beforeEach(() => localStorage.clear());

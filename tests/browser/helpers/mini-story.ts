@@ -247,3 +247,18 @@ export function sampleFrames(until: () => boolean, sample: () => void): Promise<
     requestAnimationFrame(frame);
   });
 }
+
+/**
+ * Records the action handlers the page gives Media Session (what the lock screen, headphones and
+ * media keys call), passing them on to the real session.
+ */
+export function recordActionHandlers(): { handlers: Map<MediaSessionAction, MediaSessionActionHandler | null>; restore(): void } {
+  const session = navigator.mediaSession;
+  const handlers = new Map<MediaSessionAction, MediaSessionActionHandler | null>();
+  const original = session.setActionHandler;
+  session.setActionHandler = (action, handler) => {
+    handlers.set(action, handler);
+    original.call(session, action, handler);
+  };
+  return { handlers, restore: () => Reflect.deleteProperty(session, 'setActionHandler') };
+}
