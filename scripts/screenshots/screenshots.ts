@@ -2,7 +2,8 @@
  * npm run screenshots [-- --story <id>] — a built story page as a stranger sees it, at 360, 768 and
  * 1280 px wide, paused and playing (after choosing picture 3 in the chapter list), written to
  * docs/screenshots/ (`page-…` for at-the-line, `<id>-…` for another story). `--states returning`
- * shows a returning listener's bar (a saved place); `--zoom 4` the same window at 400 % zoom (the
+ * shows a returning listener's bar (a saved place), `--states settings` the bar with its settings
+ * open; `--zoom 4` the same window at 400 % zoom (the
  * page laid out in a quarter of the CSS pixels, the picture taken at the window's size; files end
  * in `-zoom400`). Needs `npm run build` first.
  */
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     for (const width of values.widths.split(',').map(Number)) {
-      for (const state of values.states.split(',') as ('paused' | 'playing' | 'returning')[]) {
+      for (const state of values.states.split(',') as ('paused' | 'playing' | 'returning' | 'settings')[]) {
         // A fresh profile per shot: no saved position or preferences from the shot before.
         const context = await browser.createBrowserContext();
         const page = await context.newPage();
@@ -70,6 +71,15 @@ async function main(): Promise<void> {
             root.querySelectorAll<HTMLButtonElement>('.chapter-list button')[index]!.click();
             player.play();
             await new Promise((done) => setTimeout(done, 6000));
+          });
+        }
+        if (state === 'settings') {
+          // The settings panel open: every kind of control of the bar's family at once.
+          await page.evaluate(async () => {
+            const root = document.querySelector('story-player')!.shadowRoot!;
+            root.querySelector<HTMLButtonElement>('.more-toggle')?.click();
+            await new Promise((done) => setTimeout(done, 200));
+            root.querySelector<HTMLElement>('.dock')?.scrollIntoView({ block: 'end', behavior: 'instant' });
           });
         }
         const prefix = values.story === 'at-the-line' ? 'page' : values.story;

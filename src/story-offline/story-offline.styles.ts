@@ -57,11 +57,12 @@ export const styles = css`
     align-items: center;
     gap: 0.4rem;
     min-height: 2.75rem;
-    padding: 0.35rem 0.9rem;
+    padding: 0 0.6rem;
     font: inherit;
     color: inherit;
     background: transparent;
-    border: 1px solid var(--_border);
+    /* The player's family: the text's colour 55 % over the page (3.5:1 and more), one hover. */
+    border: 1px solid color-mix(in srgb, currentColor 55%, transparent);
     border-radius: var(--_radius);
     cursor: pointer;
   }
@@ -71,7 +72,7 @@ export const styles = css`
     font-weight: 600;
   }
   button:hover {
-    border-color: currentColor;
+    background: color-mix(in srgb, currentColor 8%, transparent);
   }
   button:focus-visible {
     outline: 3px solid var(--_focus);

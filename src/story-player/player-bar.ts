@@ -92,7 +92,7 @@ export function renderBar(t: LocalizeController, view: BarView, act: BarActions)
       >
         ${playing ? icons.pause : icons.play}<span class="play-text">${resumeText || t.term(playing ? 'pauseShort' : shown === 'waiting' ? 'loadingShort' : 'playShort')}</span>
       </button>
-      ${resumeText ? html`<button type="button" class="text-button start-over" part="start-over" @click=${act.startOver}>${t.term('startOver')}</button>` : nothing}
+      ${resumeText ? html`<button type="button" class="start-over" part="start-over" @click=${act.startOver}>${t.term('startOver')}</button>` : nothing}
       ${view.seek}
       ${view.captions
         ? html`<button type="button" class="slim toggle slim-caption" aria-pressed=${slim.caption ? 'true' : 'false'} @click=${() => slim.toggle('caption')}>
@@ -100,12 +100,12 @@ export function renderBar(t: LocalizeController, view: BarView, act: BarActions)
           </button>`
         : nothing}
       <button type="button" class="slim more-controls" aria-expanded=${slim.more ? 'true' : 'false'} @click=${() => slim.toggle('more')}>
-        ${icons.settings}<span>${t.term('moreControls')}</span>
+        ${icons.more}<span>${t.term('moreControls')}</span>
       </button>
     </div>
     <div class="controls" part="controls">${view.controls}</div>
     ${view.chapterList}
     <div class="status" part="status" role="status"></div>
-    ${view.errors ? html`<button type="button" class="text-button dismiss" part="dismiss-button" @click=${act.dismiss}>${t.term('dismiss')}</button>` : nothing}
+    ${view.errors ? html`<button type="button" class="dismiss" part="dismiss-button" @click=${act.dismiss}>${t.term('dismiss')}</button>` : nothing}
   </section>`;
 }

@@ -50,7 +50,7 @@ export function renderControls(t: LocalizeController, view: ControlsView, act: C
   const toggle = (pressed: boolean, label: string, set: (on: boolean) => void) =>
     html`<button type="button" class="toggle" aria-pressed=${pressed ? 'true' : 'false'} @click=${() => set(!pressed)}>${label}</button>`;
   return html`
-    <button type="button" aria-label=${t.term('back', SkipSeconds.back)} @click=${() => act.skip(-SkipSeconds.back)}>
+    <button type="button" class="skip" aria-label=${t.term('back', SkipSeconds.back)} @click=${() => act.skip(-SkipSeconds.back)}>
       ${icons.back}<span aria-hidden="true">${t.formats.number(SkipSeconds.back)}</span>
     </button>
     <button type="button" aria-label=${t.term('previousPicture', view.noun)} @click=${act.previousChapter}>${icons.previous}</button>
@@ -60,8 +60,8 @@ export function renderControls(t: LocalizeController, view: ControlsView, act: C
       aria-disabled=${view.atLastChapter ? 'true' : 'false'}
       @click=${act.nextChapter}
     >${icons.next}</button>
-    <button type="button" aria-label=${t.term('forward', SkipSeconds.forward)} @click=${() => act.skip(SkipSeconds.forward)}>
-      <span aria-hidden="true">${t.formats.number(SkipSeconds.forward)}</span>${icons.forward}
+    <button type="button" class="skip" aria-label=${t.term('forward', SkipSeconds.forward)} @click=${() => act.skip(SkipSeconds.forward)}>
+      ${icons.forward}<span aria-hidden="true">${t.formats.number(SkipSeconds.forward)}</span>
     </button>
     <button
       type="button"

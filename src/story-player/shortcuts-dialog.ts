@@ -29,7 +29,7 @@ export function renderShortcutsDialog(t: LocalizeController, view: ShortcutsDial
   return html`<dialog part="help-dialog" aria-labelledby="help-title" @close=${view.onClose}>
     <form method="dialog" class="dialog-head">
       <h2 id="help-title">${t.term('shortcuts')}</h2>
-      <button class="text-button close">${t.term('close')}</button>
+      <button class="close">${t.term('close')}</button>
     </form>
     <p>${t.term('shortcutsIntro')}</p>
     <label class="switch">

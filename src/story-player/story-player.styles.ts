@@ -11,9 +11,12 @@ export const styles = css`
     --_border: var(--story-player-border, light-dark(#d9d4ca, #3b3833));
     --_focus: var(--story-player-focus, light-dark(#1a5fb4, #99c1f1));
     --_radius: var(--story-player-radius, 0.5rem);
-    /* The one boundary of a control (a toggle, a list, the unplayed track): half the text's colour
-       into the bar's; 3.3:1 (light) and 4.7:1 (dark) against the bar (story-player.contrast test). */
-    --_edge: color-mix(in srgb, var(--_fg) 50%, var(--_bg));
+    /* The one edge of every control: the text's colour 55 % into the bar's, 3.8:1 (light) and
+       5.4:1 (dark) against the bar (story-player.contrast test). */
+    --_edge: color-mix(in srgb, var(--_fg) 55%, var(--_bg));
+    /* The one height (and least width) of every control, and the space between them. */
+    --_control: 2.75rem;
+    --_gap: 0.5rem;
     display: flex;
     flex-direction: column;
     color-scheme: light dark;
@@ -57,34 +60,44 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    column-gap: 0.75rem;
+    gap: var(--_gap);
     width: 100%;
-    padding: 0.4rem 0.75rem max(0.25rem, env(safe-area-inset-bottom));
+    padding: var(--_gap) 0.75rem max(var(--_gap), env(safe-area-inset-bottom));
     font: 1rem/1.4 var(--story-player-font, system-ui, sans-serif);
   }
   .bar > * {
     flex: 1 1 100%;
   }
+  /* One family of controls: every button and list in the bar and its panels has one height, one
+     corner, one edge (3:1 and more against the bar), one hover, one pressed look (a pressed toggle,
+     an open disclosure, the current chapter) and one focus ring; only Play is filled
+     (story-player.contrast test). Transparent grounds keep forced colours drawing every edge. */
   button,
   select {
+    min-width: var(--_control);
+    min-height: var(--_control);
+    padding: 0 0.6rem;
+    border: 1px solid var(--_edge);
+    border-radius: var(--_radius);
+    background: transparent;
     font: inherit;
     color: inherit;
+    cursor: pointer;
   }
   button {
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    gap: 0.35rem;
-    min-width: 2.75rem;
-    min-height: 2.75rem;
-    padding: 0.25rem 0.6rem;
-    border: 1px solid transparent;
-    border-radius: var(--_radius);
-    background: transparent;
-    cursor: pointer;
+    gap: 0.4rem;
   }
-  button:hover {
+  :is(button, select):hover {
     background: color-mix(in srgb, var(--_fg) 8%, transparent);
+  }
+  [aria-pressed='true'],
+  [aria-expanded='true'],
+  .chapter-list [aria-current='true'] {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 14%, transparent);
   }
   button[aria-disabled='true'] {
     opacity: 0.45;
@@ -103,17 +116,15 @@ export const styles = css`
   .bar > .transport {
     display: flex;
     align-items: center;
-    gap: 0.75rem;
+    gap: var(--_gap);
     flex: 1 1 26rem;
   }
   .play {
-    min-width: 3.25rem;
-    min-height: 3.25rem;
-    border-radius: 999px;
+    border-color: var(--_accent);
     background: var(--_accent);
     color: var(--_on-accent);
     font-weight: 600;
-    padding-inline: 0.9rem 1.1rem;
+    padding-inline: 0.75rem 1rem;
   }
   .play:hover {
     background: color-mix(in srgb, var(--_accent) 85%, var(--_fg));
@@ -122,7 +133,7 @@ export const styles = css`
     flex: 1;
     display: flex;
     align-items: center;
-    gap: 0.75rem;
+    gap: var(--_gap);
     min-width: 0;
   }
   .track {
@@ -130,19 +141,19 @@ export const styles = css`
     flex: 1;
     display: flex;
     align-items: center;
-    min-height: 2.75rem;
-  }
-  .track {
+    min-height: var(--_control);
+    padding-inline: 0.6rem;
     touch-action: none;
     cursor: pointer;
-    padding-inline: 0.6rem;
   }
   .rail {
     position: relative;
     width: 100%;
     height: 0.375rem;
     border-radius: 999px;
-    background: var(--_edge);
+    /* Half the text into the bar: 3.3:1 (light) and 4.7:1 (dark) against the bar, and the chapter
+       marks (the text's colour) 5:1 and 3.2:1 against it. */
+    background: color-mix(in srgb, var(--_fg) 50%, var(--_bg));
     overflow: hidden;
   }
   /* --_position (0–1) and each mark's --_at are set from script. Logical properties: in a
@@ -165,13 +176,12 @@ export const styles = css`
     border: 2px solid var(--_bg);
     box-shadow: 0 0 0 1px var(--_accent);
   }
-  .thumb-lane {
+  .thumb-lane,
+  .marks {
     position: absolute;
     inset: 0 0.6rem;
   }
   .marks {
-    position: absolute;
-    inset: 0 0.6rem;
     pointer-events: none;
   }
   .mark {
@@ -194,14 +204,27 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.25rem 0.35rem;
+    gap: var(--_gap);
+  }
+  .bar > .controls {
     flex: 0 1 auto;
   }
   .bar > .controls:has(.settings.open) {
     flex-basis: 100%;
   }
-  .controls span[aria-hidden] {
-    font-size: 0.8rem;
+  /* Skip back and forward: the seconds inside the circling arrow, as podcast players show them, so
+     that every button of the row is one square. */
+  .skip {
+    position: relative;
+  }
+  .skip span {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    padding-top: 0.05rem;
+    font-size: 0.625rem;
+    font-weight: 700;
     font-variant-numeric: tabular-nums;
   }
   .settings {
@@ -210,55 +233,34 @@ export const styles = css`
   .more-toggle {
     display: none;
   }
-  .more-toggle[aria-expanded='true'] {
-    background: color-mix(in srgb, var(--_fg) 10%, transparent);
-  }
   .speed {
     display: inline-flex;
     align-items: center;
-    gap: 0.35rem;
-    min-height: 2.75rem;
-    padding-inline: 0.4rem;
+    gap: 0.4rem;
   }
-  select {
-    min-height: 2.25rem;
-    border: 1px solid var(--_edge);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    padding: 0 0.4rem;
-  }
-  .toggle {
-    border-color: var(--_edge);
-    font-size: 0.9rem;
-  }
+  /* A toggle shows its state in a box (checked when on), so that "on" does not rest on colour alone. */
   .toggle::before {
     content: '';
-    width: 0.9rem;
-    height: 0.9rem;
-    border: 2px solid currentColor;
+    width: 1rem;
+    height: 1rem;
+    border: 2px solid;
     border-radius: 0.2rem;
   }
-  .toggle[aria-pressed='true'] {
-    border-color: var(--_accent);
-    background: color-mix(in srgb, var(--_accent) 14%, transparent);
-  }
   .toggle[aria-pressed='true']::before {
-    /* A check mark, so that "on" does not rest on colour alone. */
     content: '✓' / '';
     display: grid;
     place-items: center;
-    font-size: 0.75rem;
+    font-size: 0.8rem;
     line-height: 1;
     font-weight: 700;
   }
-  .chapters-toggle[aria-expanded='true'] {
-    background: color-mix(in srgb, var(--_fg) 10%, transparent);
-  }
 
   .chapter-list {
+    display: grid;
+    gap: 0.25rem;
     list-style: none;
     margin: 0.25rem 0 0;
-    padding: 0.25rem 0;
+    padding: 0.5rem 0 0.25rem;
     max-height: min(40vh, 18rem);
     overflow: auto;
     border-top: 1px solid var(--_border);
@@ -272,9 +274,8 @@ export const styles = css`
     text-align: start;
     gap: 1rem;
   }
-  .chapter-list button[aria-current='true'] {
+  .chapter-list [aria-current='true'] {
     font-weight: 700;
-    box-shadow: inset 4px 0 0 var(--_accent);
   }
   .chapter-time {
     color: var(--_muted);
@@ -288,10 +289,6 @@ export const styles = css`
   }
   .transport:has(.start-over) .seek {
     min-width: 9rem;
-  }
-  .text-button {
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
   }
 
   /* Routine state ("Playing.") is for screen readers only: the button already shows it. An error
@@ -350,7 +347,7 @@ export const styles = css`
     display: flex;
     align-items: center;
     gap: 0.6rem;
-    min-height: 2.75rem;
+    min-height: var(--_control);
     font-weight: 600;
   }
   .switch input {
@@ -391,7 +388,7 @@ export const styles = css`
     .settings.open {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.25rem 0.35rem;
+      gap: var(--_gap);
       width: 100%;
       order: 1;
       padding-top: 0.25rem;
@@ -401,15 +398,10 @@ export const styles = css`
   /* Narrow bars (phones): one row to play and seek, one of buttons. */
   @container (max-width: 40rem) {
     .bar {
-      padding: 0.35rem 0.5rem 0.15rem;
+      padding-inline: var(--_gap);
     }
-    .transport {
-      gap: 0.5rem;
-    }
-    .play {
-      min-width: 2.75rem;
-      min-height: 2.75rem;
-      padding-inline: 0.6rem;
+    .play:not(.resume-button) {
+      padding-inline: 0;
     }
     .bar > .controls {
       flex-basis: 100%;
@@ -423,13 +415,8 @@ export const styles = css`
       display: none;
     }
     .chapters-toggle span,
-    .more-toggle span,
-    .help-button span {
+    .more-toggle span {
       ${visuallyHidden}
-    }
-    .toggle {
-      font-size: 0.8rem;
-      padding-inline: 0.4rem;
     }
   }
 
@@ -462,16 +449,11 @@ export const styles = css`
     .more-controls span {
       ${visuallyHidden}
     }
-    .play {
-      min-width: 2.75rem;
-      min-height: 2.75rem;
-      padding-inline: 0.6rem;
+    .bar:not(.more) .play {
+      padding-inline: 0;
     }
     .dock:not(:has(.slim-caption[aria-pressed='true'])) ::slotted([slot='captions']) {
       display: none;
-    }
-    .more-controls[aria-expanded='true'] {
-      background: color-mix(in srgb, var(--_fg) 10%, transparent);
     }
   }
 
@@ -481,7 +463,10 @@ export const styles = css`
       border: 1px solid CanvasText;
     }
     .play,
-    .toggle[aria-pressed='true'] {
+    [aria-pressed='true'],
+    [aria-expanded='true'],
+    .chapter-list [aria-current='true'] {
+      border-color: Highlight;
       background: Highlight;
       color: HighlightText;
       forced-color-adjust: none;
@@ -497,9 +482,6 @@ export const styles = css`
     .mark {
       background: CanvasText;
       opacity: 1;
-    }
-    .chapter-list button[aria-current='true'] {
-      outline: 2px solid Highlight;
     }
   }
   @media (prefers-reduced-motion: no-preference) {

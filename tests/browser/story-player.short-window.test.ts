@@ -90,6 +90,20 @@ describe('<story-player> in a short window', () => {
     });
   }
 
+  it('draws "More controls" with an icon of its own (an ellipsis), not the Settings icon', async () => {
+    await setViewport({ width: 320, height: 200 });
+    const player = await miniStory();
+    const drawing = (selector: string) => {
+      const icon = part(player, `${selector} svg`);
+      expect(icon.getBoundingClientRect().width, `${selector}'s icon is drawn`).to.be.greaterThan(0);
+      return Array.from(icon.querySelectorAll('path'), (path) => path.getAttribute('d')).join(' ');
+    };
+    const more = drawing('.more-controls');
+    await setViewport({ width: 800, height: 600 });
+    const settings = drawing('.more-toggle');
+    expect(more).to.not.equal(settings);
+  });
+
   it('shows the current picture at least 90 % above the slim row after a jump, at 400 % zoom', async function () {
     this.timeout(20000);
     await setViewport({ width: 320, height: 200 });
