@@ -1,13 +1,16 @@
 /**
  * Serve a built site on localhost with @web/dev-server, answering Range requests (206) so the
  * browser can seek in the episode audio, under the site's strict Content Security Policy (the one
- * the README gives embedders). Used by `npm start` and by the end-to-end tests.
+ * the README gives embedders), with text compressed as any production host sends it (brotli or
+ * gzip, as the browser accepts). Used by `npm start`, the benchmark and the end-to-end tests.
  *
  * npm start  →  http://localhost:8000 (or PORT)
  */
 import { startDevServer } from '@web/dev-server';
 import type { Middleware } from 'koa';
+import compress from 'koa-compress';
 import range from 'koa-range';
+import { constants } from 'node:zlib';
 import { runAsScript } from '../cli.js';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
@@ -56,6 +59,14 @@ export interface ServeOptions {
   csp?: string | false;
 }
 
+/**
+ * Text (pages, scripts, styles, captions, feeds, SVG) compressed; audio and raster pictures, already
+ * compressed, left alone (koa-compress asks the `compressible` list). Each chunk is flushed as it
+ * comes, so a slow response stays slow rather than arriving at once at its end. Outside the tests'
+ * faults, so that a fault cuts or slows the file itself, not its compressed bytes.
+ */
+const compressText = compress({ threshold: 1024, gzip: { flush: constants.Z_SYNC_FLUSH }, br: { flush: constants.BROTLI_OPERATION_FLUSH } });
+
 export async function serveSite(rootDir: string, options: ServeOptions = {}): Promise<SiteServer> {
   const chosen = options.port ?? (await freePort());
   const csp = options.csp ?? SITE_CSP;
@@ -64,7 +75,7 @@ export async function serveSite(rootDir: string, options: ServeOptions = {}): Pr
     await next();
   };
   const server = await startDevServer({
-    config: { rootDir: resolve(rootDir), port: chosen, hostname: '127.0.0.1', middleware: [policy, ...(options.middleware ?? []), range], watch: false },
+    config: { rootDir: resolve(rootDir), port: chosen, hostname: '127.0.0.1', middleware: [policy, compressText, ...(options.middleware ?? []), range], watch: false },
     readCliArgs: false,
     readFileConfig: false,
     autoExitProcess: false,
