@@ -39,7 +39,7 @@ async function sceneTwoRange(): Promise<{ start: number; end: number }> {
   return range;
 }
 
-type Window = typeof globalThis & {
+type WithCopies = {
   copyA: { StoryPlayer: CustomElementConstructor };
   copyB: { StoryPlayer: CustomElementConstructor; StoryScene: CustomElementConstructor };
 };
@@ -108,7 +108,7 @@ describe('two separately bundled copies of the toolkit on one page', () => {
   it('has the player from copy A and every scene from copy B (the second define is harmless)', async () => {
     const { page, errors } = await open();
     const classes = await page.evaluate(() => {
-      const { copyA, copyB } = window as Window;
+      const { copyA, copyB } = window as unknown as WithCopies;
       return {
         copies: copyA.StoryPlayer !== copyB.StoryPlayer,
         player: customElements.get('story-player') === copyA.StoryPlayer,
