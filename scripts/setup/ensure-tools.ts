@@ -10,9 +10,28 @@ import { runAsScript } from '../cli.js';
 /** Debian's epubcheck 4.2.6, run with `java -jar` (its /usr/bin wrapper needs binfmt, which containers lack). */
 export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar';
 
+/**
+ * The oldest Chromium the suite is known to pass on. Debian 12's main archive still has 150, whose
+ * DevTools offline emulation does not survive a reload (`navigator.onLine` is true again, so the
+ * offline tests see an online page); bookworm-security has 156, which `apt-get update` finds.
+ */
+export const CHROMIUM_FLOOR = 156;
+
+/** The major version of the Chromium at `path`, or 0 when it cannot say. */
+export function chromiumMajor(path: string): number {
+  const run = spawnSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return Number(/(\d+)\.\d+\.\d+/.exec(run.stdout ?? '')?.[1] ?? 0);
+}
+
+const CHROMIUM = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
+
 /** What the tests run, and the Debian package that brings each. */
 const NEEDS = [
-  { what: 'Chromium (browser tests)', package: 'chromium', present: () => existsSync(process.env['CHROME_PATH'] ?? '/usr/bin/chromium') },
+  {
+    what: `Chromium ${CHROMIUM_FLOOR} or later (browser tests)`,
+    package: 'chromium',
+    present: () => existsSync(CHROMIUM) && chromiumMajor(CHROMIUM) >= CHROMIUM_FLOOR,
+  },
   { what: 'festival (English narration)', package: 'festival', present: () => onPath('festival') },
   { what: 'the Festival voice cmu_us_slt_arctic_hts', package: 'festvox-us-slt-hts', present: () => existsSync('/usr/share/festival/voices/us/cmu_us_slt_arctic_hts') },
   { what: 'espeak-ng (Spanish narration)', package: 'espeak-ng', present: () => onPath('espeak-ng') },
