@@ -395,6 +395,18 @@ export const styles = css`
     }
   }
 
+  /* Middle-sized bars (a small laptop, a tablet): Settings and Chapters by their icons, so that Play,
+     the slider and the buttons share one row and the paused first view leaves the page room. */
+  @container (max-width: 56rem) {
+    .bar > .transport {
+      flex-basis: 20rem;
+    }
+    .chapters-toggle span,
+    .more-toggle span {
+      ${visuallyHidden}
+    }
+  }
+
   /* Narrow bars (phones): one row to play and seek, one of buttons. */
   @container (max-width: 40rem) {
     .bar {
@@ -413,10 +425,6 @@ export const styles = css`
     }
     .play:not(.resume-button) .play-text {
       display: none;
-    }
-    .chapters-toggle span,
-    .more-toggle span {
-      ${visuallyHidden}
     }
   }
 
@@ -466,7 +474,7 @@ export const styles = css`
     [aria-pressed='true'],
     [aria-expanded='true'],
     .chapter-list [aria-current='true'] {
-      border-color: Highlight;
+      border-color: ButtonText;
       background: Highlight;
       color: HighlightText;
       forced-color-adjust: none;

@@ -136,6 +136,55 @@ describe('the built page', () => {
     });
   }
 
+  it('shows the stand-in note and the offline control whole above the dock in the paused first view, at 800 × 600', async () => {
+    const page = await open(800);
+    await page.setViewport({ width: 800, height: 600 });
+    await page.evaluate(() => customElements.whenDefined('story-offline'));
+    await page.waitForFunction(() => document.querySelector('story-offline')?.shadowRoot?.querySelector('button'));
+    const [dockTop, note, offline] = await page.evaluate(() =>
+      [
+        document.querySelector('story-player')!.shadowRoot!.querySelector('.dock')!.getBoundingClientRect().top,
+        document.querySelector('.stand-in-note')!.getBoundingClientRect().bottom,
+        document.querySelector('story-offline')!.shadowRoot!.querySelector('button')!.getBoundingClientRect().bottom,
+      ].map(Math.round),
+    );
+    assert.ok(note <= dockTop, `the stand-in note ends at ${note} px, the dock starts at ${dockTop} px`);
+    assert.ok(offline <= dockTop, `the offline control ends at ${offline} px, the dock starts at ${dockTop} px`);
+    await page.browserContext().close();
+  });
+
+  it('draws the edge of every control of the player bar and its settings in forced colours', async () => {
+    const page = await open(1280, [{ name: 'forced-colors', value: 'active' }]);
+    // As text: the page runs it as written (the test's compiler would add helpers the page lacks).
+    const edges = (await page.evaluate(`(async () => {
+      const root = document.querySelector('story-player').shadowRoot;
+      root.querySelector('.more-toggle').click();
+      await new Promise((done) => setTimeout(done, 100));
+      const canvas = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+      const rgba = (color) => {
+        canvas.clearRect(0, 0, 1, 1);
+        canvas.fillStyle = color;
+        canvas.fillRect(0, 0, 1, 1);
+        return Array.from(canvas.getImageData(0, 0, 1, 1).data);
+      };
+      const luminance = (rgb) => rgb.slice(0, 3).map((c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+      const ground = rgba(getComputedStyle(root.querySelector('.dock')).backgroundColor);
+      return Array.from(root.querySelectorAll('.dock :is(button, select)'))
+        .filter((el) => el.getBoundingClientRect().width > 0)
+        .map((el) => {
+          const s = getComputedStyle(el);
+          const [r, g, b, a] = rgba(s.borderTopColor);
+          const edge = [r, g, b].map((c, i) => (c * a + ground[i] * (255 - a)) / 255);
+          const [hi, lo] = [luminance(edge), luminance(ground)].sort((a, b) => b - a);
+          return { name: el.getAttribute('aria-label') || el.textContent.trim().slice(0, 30), width: s.borderTopWidth, ratio: (hi + 0.05) / (lo + 0.05) };
+        });
+    })()`)) as { name: string; width: string; ratio: number }[];
+    assert.ok(edges.length >= 12, `${edges.length} controls`);
+    const faint = edges.filter((e) => e.width === '0px' || e.ratio < 3);
+    assert.deepEqual(faint, []);
+    await page.browserContext().close();
+  });
+
   it('reaches Play with the keyboard right after the skip link and the offline control, before the story', async () => {
     const page = await open(1280);
     const names: string[] = [];
