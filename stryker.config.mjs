@@ -11,7 +11,11 @@
 /** Each module in scope, with the Node tests that exercise it (the only ones run on its mutants). */
 const testsOf = {
   'src/captions/webvtt.ts': ['tests/node/captions/webvtt.test.ts', 'tests/node/captions/cue-text.test.ts'],
-  'src/captions/cue-text.ts': ['tests/node/captions/cue-text.test.ts', 'tests/node/render/render.test.ts'],
+  'src/captions/cue-text.ts': [
+    'tests/node/captions/cue-text.test.ts',
+    'tests/node/captions/cue-text-edges.test.ts',
+    'tests/node/render/render.test.ts',
+  ],
   'src/captions/webvtt-settings.ts': ['tests/node/captions/webvtt.test.ts'],
   'src/captions/cue-index.ts': ['tests/node/captions/cue-index.test.ts', 'tests/node/captions/cue-index-edges.test.ts'],
   'src/captions/time-text.ts': ['tests/node/captions/time-text.test.ts'],
