@@ -25,7 +25,7 @@ const testsOf = {
     'tests/node/render/render.test.ts',
     'tests/node/render/stand-in-words.test.ts',
   ],
-  'scripts/story/manuscript.ts': ['tests/node/story/manuscript.test.ts'],
+  'scripts/story/manuscript.ts': ['tests/node/story/manuscript.test.ts', 'tests/node/story/manuscript-edges.test.ts'],
   'scripts/story/pictures.ts': ['tests/node/render/render.test.ts'],
   'scripts/render/vtt.ts': ['tests/node/render/render.test.ts', 'tests/node/captions/cue-text.test.ts'],
   'scripts/render/podcast-chapters.ts': ['tests/node/render/render.test.ts'],
