@@ -38,6 +38,13 @@ describe('CueIndex.currentOrLastIndex (the sentence counted as current, also in 
     assert.equal(index.currentOrLastIndex(4.5), 2);
     assert.equal(index.currentOrLastIndex(5.5), 2);
   });
+
+  it('is the item still playing, not the later one that started inside it and has ended', () => {
+    // long: 0–10, with short: 2–3 inside it.
+    const nested = new CueIndex([item('long', 0, 10), item('short', 2, 3)]);
+    assert.equal(nested.currentOrLastIndex(2.5), 1);
+    assert.equal(nested.currentOrLastIndex(5), 0);
+  });
 });
 
 describe('CueIndex with items that never end or have no end', () => {
