@@ -88,8 +88,14 @@ export function cueWords(cue: Pick<WebVTTCue, 'start' | 'end' | 'text'>): CueWor
  * the cue has no voice tag or an empty one.
  */
 export function cueVoice(cue: Pick<WebVTTCue, 'text'>): string | null {
-  for (const token of tokenize(cue.text)) {
+  // Only the tags matter, split as tokenize splits them: the text between them is never read.
+  const payload = cue.text;
+  for (let open = payload.indexOf('<'); open !== -1; ) {
+    const close = payload.indexOf('>', open + 1);
+    const token = readTag(payload.slice(open + 1, close === -1 ? payload.length : close));
     if (token.type === 'start' && token.name === 'v') return token.annotation || null;
+    if (close === -1) break;
+    open = payload.indexOf('<', close + 1);
   }
   return null;
 }

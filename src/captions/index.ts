@@ -1,6 +1,7 @@
 /** Captions core: WebVTT parsing, cue markup, time lookup and time text. No DOM: runs in Node too. */
 export {
   parseWebVTT,
+  parseWebVTTInSlices,
   parseTimestamp,
   formatTimestamp,
   type WebVTTCue,

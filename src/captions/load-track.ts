@@ -2,9 +2,14 @@
  * Fetching and parsing one WebVTT file for the elements (the player's tracks, a scene's own
  * captions). It uses `fetch` and the document's base URL, so, unlike the rest of the captions core,
  * it runs only in a browser.
+ *
+ * A long file (a three-hour story has 20,000 cues) is read in slices of a few milliseconds, each
+ * in a task of its own, and a cue's text, speaker and timed words are read from its payload only
+ * when something first asks for them (the caption line asks for one cue at a time, the transcript
+ * for the sentences it shows): loading never holds the main thread for long.
  */
-import { parseWebVTT } from './webvtt.js';
-import { cuePlainText, cueVoice, cueWords } from './cue-text.js';
+import { parseWebVTTInSlices, type WebVTTCue } from './webvtt.js';
+import { cuePlainText, cueVoice, cueWords, type CueWord } from './cue-text.js';
 import type { StoryCue } from '../player-state/context.js';
 import type { TrackKind } from '../player-state/vocabulary.js';
 
@@ -40,15 +45,9 @@ export async function loadTrack(kind: TrackKind, url: string, signal?: AbortSign
     if (signal?.aborted) throw error;
     return { kind, cues: [], problem: { type: 'missing', file, status: navigator.onLine ? 'network' : 'offline' } };
   }
-  const { cues, errors } = parseWebVTT(text);
-  const storyCues: StoryCue[] = cues.map((cue) => ({
-    id: cue.id,
-    start: cue.start,
-    end: cue.end,
-    text: cuePlainText(cue),
-    voice: cueVoice(cue),
-    words: kind === 'chapters' ? [] : cueWords(cue),
-  }));
+  const { cues, errors } = await parseWebVTTInSlices(text, nextTask);
+  if (signal?.aborted) throw signal.reason;
+  const storyCues: StoryCue[] = cues.map((cue) => new PayloadCue(cue, kind !== 'chapters'));
   const first = errors[0];
   const problem: TrackProblem | null = !first
     ? null
@@ -56,4 +55,43 @@ export async function loadTrack(kind: TrackKind, url: string, signal?: AbortSign
       ? { type: 'unreadable', file, line: first.line, message: first.message }
       : { type: 'partial', file, count: errors.length, line: first.line, message: first.message };
   return { kind, cues: storyCues, problem };
+}
+
+const nextTask = (): Promise<void> => new Promise((go) => setTimeout(go));
+
+/**
+ * A cue of the track, its text, speaker and timed words read from the payload the first time each
+ * is asked for, then kept: the same values `cuePlainText`, `cueVoice` and `cueWords` give.
+ */
+class PayloadCue implements StoryCue {
+  readonly id: string;
+  readonly start: number;
+  readonly end: number;
+  readonly #cue: Pick<WebVTTCue, 'start' | 'end' | 'text'>;
+  readonly #timed: boolean;
+  #text: string | undefined;
+  #voice: string | null | undefined;
+  #words: readonly CueWord[] | undefined;
+
+  constructor(cue: WebVTTCue, timed: boolean) {
+    this.id = cue.id;
+    this.start = cue.start;
+    this.end = cue.end;
+    this.#cue = { start: cue.start, end: cue.end, text: cue.text };
+    this.#timed = timed;
+  }
+
+  get text(): string {
+    return (this.#text ??= cuePlainText(this.#cue));
+  }
+
+  get voice(): string | null {
+    if (this.#voice === undefined) this.#voice = cueVoice(this.#cue);
+    return this.#voice;
+  }
+
+  /** A chapter's words are never highlighted: none are read. */
+  get words(): readonly CueWord[] {
+    return (this.#words ??= this.#timed ? cueWords(this.#cue) : []);
+  }
 }

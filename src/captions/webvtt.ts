@@ -48,7 +48,30 @@ export interface WebVTTParseResult {
  * for (const e of errors) console.warn(`story.vtt line ${e.line}: ${e.message}`);
  */
 export function parseWebVTT(text: string): WebVTTParseResult {
-  return new WebVTTParser(text).parse();
+  const steps = new WebVTTParser(text).steps();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Parses a WebVTT file as {@link parseWebVTT} does, with the same result, a slice at a time: after
+ * each block it checks the clock, and once `sliceMs` have passed it awaits `pause()` (in a page,
+ * a new task: `() => new Promise((go) => setTimeout(go))`) before it reads on, so that a file of
+ * tens of thousands of cues never holds the main thread for long.
+ */
+export async function parseWebVTTInSlices(text: string, pause: () => Promise<void>, sliceMs = 8): Promise<WebVTTParseResult> {
+  const steps = new WebVTTParser(text).steps();
+  let until = performance.now() + sliceMs;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() >= until) {
+      await pause();
+      until = performance.now() + sliceMs;
+    }
+  }
 }
 
 /**
@@ -239,8 +262,8 @@ const STYLE_OR_REGION = /^(?:STYLE|REGION)[ \t\n\f\r]*$/;
 
 class WebVTTParser {
   private readonly input: string;
-  /** Offsets where each line starts, to turn a position into a line number. */
-  private readonly lineStarts: number[] = [0];
+  /** Offsets where each line starts, to turn a position into a line number (found at the first error). */
+  private lineStarts: number[] | undefined;
   private position = 0;
   private seenCue = false;
   /** Start of a line that ended the block above it only because it contained "-->". */
@@ -257,12 +280,10 @@ class WebVTTParser {
       .replace(/^\uFEFF/, '')
       .replace(/\0/g, '\uFFFD')
       .replace(/\r\n?/g, '\n');
-    for (let i = 0; i < this.input.length; i++) {
-      if (this.input[i] === '\n') this.lineStarts.push(i + 1);
-    }
   }
 
-  parse(): WebVTTParseResult {
+  /** The algorithm, one block a step: it yields after each block and returns the result. */
+  *steps(): Generator<void, WebVTTParseResult> {
     const { input } = this;
     if (!this.hasSignature()) {
       const firstLine = input.split('\n', 1)[0] ?? '';
@@ -289,6 +310,7 @@ class WebVTTParser {
     while (!this.atEnd()) {
       this.collectBlock(false);
       this.skipLineFeeds();
+      yield;
     }
     return this.result();
   }
@@ -435,14 +457,21 @@ class WebVTTParser {
 
   /** 1-based line number of an offset, by binary search over the line starts. */
   private lineAt(position: number): number {
+    const lineStarts = (this.lineStarts ??= this.findLineStarts());
     let low = 0;
-    let high = this.lineStarts.length;
+    let high = lineStarts.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if ((this.lineStarts[mid] ?? Infinity) <= position) low = mid + 1;
+      if ((lineStarts[mid] ?? Infinity) <= position) low = mid + 1;
       else high = mid;
     }
     return low;
+  }
+
+  private findLineStarts(): number[] {
+    const starts = [0];
+    for (let i = this.input.indexOf('\n'); i !== -1; i = this.input.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
   }
 
   private result(): WebVTTParseResult {

@@ -51,6 +51,8 @@ export class StoryCaptions extends LitElement {
   @state() private wordIndex = -1;
 
   #usualVoice: string | null = null;
+  /** The line may be scrolled down (a word was kept in view). */
+  #scrolled = false;
   #frame = 0;
   #boundaryTimer: ReturnType<typeof setTimeout> | undefined;
   #onScreen = true;
@@ -110,11 +112,16 @@ export class StoryCaptions extends LitElement {
     const line = this.renderRoot.querySelector<HTMLElement>('.line');
     if (!line) return;
     const word = line.querySelector<HTMLElement>('.word.current');
+    // Without a word the line is at its top: left alone when it is there already, since reading
+    // styles or scroll positions lays out the page (a long one, still loading, takes long).
+    if (!word && !this.#scrolled) return;
     const rowHeight = parseFloat(getComputedStyle(line).lineHeight);
     if (!word || !(rowHeight > 0)) {
       line.scrollTop = 0;
+      this.#scrolled = false;
       return;
     }
+    this.#scrolled = true;
     const offset = word.getBoundingClientRect().top - line.getBoundingClientRect().top - line.clientTop + line.scrollTop - parseFloat(getComputedStyle(line).paddingTop);
     const row = Math.round(offset / rowHeight);
     line.scrollTop = Math.max(0, row - 1) * rowHeight;

@@ -48,6 +48,7 @@ export class FollowPicture implements ReactiveController {
   readonly #source: FollowSource;
   #chapterId: string | undefined;
   #sentence: Element | null = null;
+  #sentenceId: string | undefined;
   #jumped = false;
   /** The listener scrolled the current chapter out of view. */
   #away = false;
@@ -69,6 +70,9 @@ export class FollowPicture implements ReactiveController {
     for (const type of SCROLL_INPUT) addEventListener(type, this.#onIntent, { passive: true, capture: true });
     addEventListener('scroll', this.#onScroll, { passive: true, capture: true });
     addEventListener('hashchange', this.#onHashChange);
+    addEventListener('resize', this.#onResize, { passive: true });
+    // The dock is measured when it changes size (and once when first seen), never on every update:
+    // reading a size lays out the page, and a long story's page is long.
     this.#resize = new ResizeObserver(() => this.#measureDock());
   }
 
@@ -76,6 +80,7 @@ export class FollowPicture implements ReactiveController {
     for (const type of SCROLL_INPUT) removeEventListener(type, this.#onIntent, { capture: true });
     removeEventListener('scroll', this.#onScroll, { capture: true });
     removeEventListener('hashchange', this.#onHashChange);
+    removeEventListener('resize', this.#onResize);
     this.#resize?.disconnect();
     this.#observed = null;
   }
@@ -95,7 +100,6 @@ export class FollowPicture implements ReactiveController {
       this.#resize?.observe(dock);
       this.#observed = dock;
     }
-    this.#measureDock();
     this.#markSentence();
     const chapter = this.#source.chapter();
     if (!this.#linkRead && chapter) this.#readLink();
@@ -123,9 +127,24 @@ export class FollowPicture implements ReactiveController {
     this.#host.style.setProperty(DockHeightProperty, `${height}px`);
   }
 
+  /** A window of another height (zoom): the dock may be another height too. */
+  #onResize = (): void => {
+    if (innerHeight !== this.#measuredIn) this.#measureDock();
+  };
+
+  /** The element with `id` inside the host: by the document's index of ids when it can, not by walking the page. */
+  #byId(id: string, selector = ''): Element | null {
+    const found = this.#host.ownerDocument.getElementById(id);
+    if (found && this.#host.contains(found) && (!selector || found.matches(selector))) return found;
+    return this.#host.querySelector(`${selector}[id="${CSS.escape(id)}"]`);
+  }
+
   #markSentence(): void {
     const id = this.#source.sentence();
-    const sentence = id ? this.#host.querySelector(`.sentence[id="${CSS.escape(id)}"]`) : null;
+    // Only a new sentence (or the page's own one replaced) is looked for.
+    if (id === this.#sentenceId && (!this.#sentence || this.#sentence.isConnected)) return;
+    this.#sentenceId = id;
+    const sentence = id ? this.#byId(id, '.sentence') : null;
     if (sentence === this.#sentence) return;
     this.#sentence?.removeAttribute('data-current');
     this.#sentence?.removeAttribute('aria-current');
@@ -136,7 +155,7 @@ export class FollowPicture implements ReactiveController {
 
   /** The element that stands for `chapter` on the page: its picture, or the chapter's section. */
   #elementOf(chapter: StoryChapter): { whole: Element; picture: Element; heading: Element | null } | null {
-    const whole = this.#host.querySelector(`[id="${CSS.escape(chapter.id)}"]`);
+    const whole = this.#byId(chapter.id);
     if (!whole) return null;
     const picture = whole.querySelector('figure img, figure') ?? whole;
     return { whole, picture, heading: whole.querySelector('h2, h3') };

@@ -16,6 +16,23 @@ interface ChapterGroup {
   cues: StoryCue[];
 }
 
+/** The cues in the list's order, and for each cue its place in that order and its chapter (-1: loose). */
+interface ListOrder {
+  index: CueIndex<StoryCue>;
+  chapters: readonly StoryChapter[];
+  groups: ChapterGroup[];
+  cues: StoryCue[];
+  at: Map<StoryCue, number>;
+  group: Map<StoryCue, number>;
+}
+
+/** Up to this many sentences, the list is made at once when opened; a longer one in slices. */
+const AT_ONCE = 600;
+/** The longest a slice of the list's first render should take, in milliseconds. */
+const SLICE_MS = 12;
+/** A first guess of what one sentence costs to make, until a slice has been timed. */
+const GUESS_MS_PER_CUE = 0.05;
+
 /**
  * The whole narration as a list of sentences behind a "Transcript" disclosure. Activating a
  * sentence asks the player to seek to it; the sentence being spoken carries `aria-current`.
@@ -32,7 +49,11 @@ interface ChapterGroup {
  *
  * The list is rendered only while the transcript is open (the page holds the whole text anyway), and
  * a new sentence re-renders only the chapters it leaves and enters: a story of 20,000 sentences
- * costs nothing while closed and a few dozen buttons a sentence while open.
+ * costs nothing while closed and a few dozen buttons a sentence while open. A long list is made
+ * progressively when opened: first the chapter being spoken, those around it and the first ones,
+ * then the rest in slices of a few milliseconds while the page is idle (any chapter scrolled into
+ * view or reached with the keys comes at once); each chapter shows its title meanwhile, and once
+ * done the list is whole, for find-in-page and screen readers.
  *
  * @summary An interactive transcript: sentences that seek, and follow along without moving focus.
  *
@@ -93,6 +114,14 @@ export class StoryTranscript extends LitElement {
   #tabStop: StoryCue | undefined;
   /** The cues by chapter, made again only when the cues or the chapters change. */
   #groups: { index: CueIndex<StoryCue>; chapters: readonly StoryChapter[]; groups: ChapterGroup[]; loose: StoryCue[] } | undefined;
+  /** The cues in the list's order, and for each cue its place in that order and its chapter (-1: loose). */
+  #order: ListOrder | undefined;
+  /** The chapters whose sentences are made (the others show their title only, until their slice). */
+  #filled = new Set<ChapterGroup>();
+  /** The cues whose chapters the next update makes, and what a cue took to make, for sizing slices. */
+  #filling = 0;
+  #msPerCue = GUESS_MS_PER_CUE;
+  #slice: { cancel(): void } | undefined;
 
   #heard(): void {
     const player = this.#link.player;
@@ -111,6 +140,15 @@ export class StoryTranscript extends LitElement {
     super.disconnectedCallback();
     this.#errorsFrom?.removeEventListener('error', this.#onError);
     this.#errorsFrom = null;
+    this.#slice?.cancel();
+    this.#slice = undefined;
+  }
+
+  /** Whether every sentence of the list is made (false while closed, or during a long list's first render). */
+  get complete(): boolean {
+    if (!this.open) return false;
+    const { groups } = this.#chapterGroups();
+    return this.chapters.length === 0 || groups.every((group) => this.#filled.has(group));
   }
 
   /** A captions failure the listener is told of (not a problem in the markup, which has an element). */
@@ -127,14 +165,89 @@ export class StoryTranscript extends LitElement {
     this.#current = current;
   }
 
+  protected override update(changed: PropertyValues): void {
+    if (this.open && this.chapters.length > 0) this.#fillFirst();
+    const started = performance.now();
+    const filling = this.#filling;
+    super.update(changed);
+    // What the sentences made in this update cost: the next slices are sized by it.
+    if (filling >= 50) this.#msPerCue = (performance.now() - started) / filling;
+    this.#filling = 0;
+  }
+
   protected override updated(changed: PropertyValues): void {
     const moved = changed.has('sentence') || changed.has('index') || changed.has('open') || changed.has('followAlong');
     if (this.followAlong && this.open && moved) this.#scrollToCurrent();
+    if (this.open && !this.complete) this.#scheduleSlice();
   }
+
+  /**
+   * Before a render: the chapters that must be whole now. A short list is made at once; a long one
+   * starts with the chapter of the sentence being spoken and of the tab stop, the chapters around
+   * them and the first ones (where the list opens when it does not follow along).
+   */
+  #fillFirst(): void {
+    const order = this.#listOrder();
+    const groups = order.groups;
+    if (groups.length === 0) return;
+    if (this.#filled.size === 0 && order.cues.length <= AT_ONCE) {
+      for (const group of groups) this.#fill(group);
+      return;
+    }
+    const near = (cue: StoryCue | undefined) => {
+      const g = cue ? (order.group.get(cue) ?? -1) : -1;
+      if (g >= 0) for (let i = Math.max(0, g - 1); i <= Math.min(groups.length - 1, g + 1); i++) this.#fill(groups[i]!);
+    };
+    near(this.#current);
+    near(this.#tabStop);
+    for (let i = 0; i < Math.min(2, groups.length); i++) this.#fill(groups[i]!);
+  }
+
+  #fill(group: ChapterGroup): void {
+    if (this.#filled.has(group)) return;
+    this.#filled.add(group);
+    this.#filling += group.cues.length;
+  }
+
+  /** The next slice of a long list's first render, when the page is idle (or within a second). */
+  #scheduleSlice(): void {
+    if (this.#slice) return;
+    const run = (): void => {
+      this.#slice = undefined;
+      if (!this.open || !this.isConnected) return;
+      const { groups } = this.#chapterGroups();
+      const budget = Math.max(50, Math.floor(SLICE_MS / this.#msPerCue));
+      let cues = 0;
+      for (const group of groups) {
+        if (cues >= budget) break;
+        if (this.#filled.has(group)) continue;
+        this.#fill(group);
+        cues += group.cues.length;
+      }
+      if (cues > 0) this.requestUpdate();
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(run, { timeout: 1000 });
+      this.#slice = { cancel: () => cancelIdleCallback(id) };
+    } else {
+      const id = setTimeout(run, 16);
+      this.#slice = { cancel: () => clearTimeout(id) };
+    }
+  }
+
+  /** A chapter not yet made came into the list's view: it is made now. */
+  #onVisibleChapter = (event: Event): void => {
+    if ((event as Event & { skipped?: boolean }).skipped) return;
+    const index = Number((event.target as HTMLElement).dataset.group);
+    const group = this.#chapterGroups().groups[index];
+    if (!group || this.#filled.has(group)) return;
+    this.#fill(group);
+    this.requestUpdate();
+  };
 
   protected override render() {
     const cues = this.index.items;
-    const tabStop = this.#tabStop && cues.includes(this.#tabStop) ? this.#tabStop : cues[0];
+    const tabStop = this.#tabStop && this.#listOrder().at.has(this.#tabStop) ? this.#tabStop : cues[0];
     const level = Math.min(6, Math.max(2, this.headingLevel || 2));
     return html`
       <div role="heading" aria-level=${level} class="heading">
@@ -166,6 +279,9 @@ export class StoryTranscript extends LitElement {
               aria-orientation="vertical"
               aria-labelledby=${`${this.#id}-toggle`}
               @keydown=${this.#onListKeydown}
+              @click=${this.#onListClick}
+              @focusin=${this.#onListFocus}
+              @contentvisibilityautostatechange=${this.#onVisibleChapter}
             >
               ${this.#renderGroups(cues, tabStop)}
             </div>`}
@@ -182,9 +298,10 @@ export class StoryTranscript extends LitElement {
     // A chapter renders again only when the current sentence or the tab stop enters or leaves it.
     const inGroup = (group: ChapterGroup, cue: StoryCue | undefined) => (cue && cue.start >= group.chapter.start && cue.start < group.chapter.end ? cue : undefined);
     return html`<ol class="chapters">
-      ${groups.map((g, i) =>
-        guard([g, inGroup(g, current), inGroup(g, tabStop)], () => this.#renderGroup(g.chapter, g.cues.map(renderCue), i)),
-      )}
+      ${groups.map((g, i) => {
+        const filled = this.#filled.has(g);
+        return guard([g, filled, filled && inGroup(g, current), filled && inGroup(g, tabStop)], () => this.#renderGroup(g.chapter, filled ? g.cues.map(renderCue) : [], i));
+      })}
       ${loose.length ? html`<li><ol class="sentences">${loose.map(renderCue)}</ol></li>` : nothing}
     </ol>`;
   }
@@ -203,12 +320,35 @@ export class StoryTranscript extends LitElement {
       (group && cue.start >= group.chapter.start ? group.cues : loose).push(cue);
     }
     this.#groups = { index, chapters, groups: groups.filter((group) => group.cues.length > 0), loose };
+    this.#filled = new Set();
     return this.#groups;
+  }
+
+  /** Every cue in the order the list shows them: by chapter, then the loose ones. */
+  #listOrder(): ListOrder {
+    const { index, chapters } = this;
+    if (this.#order?.index === index && this.#order.chapters === chapters) return this.#order;
+    const { groups, loose } = chapters.length > 0 ? this.#chapterGroups() : { groups: [], loose: index.items };
+    const cues: StoryCue[] = [];
+    const at = new Map<StoryCue, number>();
+    const group = new Map<StoryCue, number>();
+    groups.forEach((g, i) => {
+      for (const cue of g.cues) {
+        at.set(cue, cues.push(cue) - 1);
+        group.set(cue, i);
+      }
+    });
+    for (const cue of loose) {
+      at.set(cue, cues.push(cue) - 1);
+      group.set(cue, -1);
+    }
+    this.#order = { index, chapters, groups, cues, at, group };
+    return this.#order;
   }
 
   #renderGroup(chapter: StoryChapter, sentences: TemplateResult[], i: number) {
     const titleId = `${this.#id}-chapter-${i}`;
-    return html`<li>
+    return html`<li data-group=${i}>
       <p class="chapter-title" part="chapter-title" id=${titleId}>${chapter.title}</p>
       <ol class="sentences" aria-labelledby=${titleId}>${sentences}</ol>
     </li>`;
@@ -223,10 +363,9 @@ export class StoryTranscript extends LitElement {
         class=${description ? 'sentence description' : 'sentence'}
         part=${current ? 'sentence current-sentence' : 'sentence'}
         data-cue=${cue.id}
+        data-at=${this.#listOrder().at.get(cue) ?? -1}
         aria-current=${current ? 'true' : 'false'}
         tabindex=${tabStop ? '0' : '-1'}
-        @focus=${() => this.#moveTabStop(cue)}
-        @click=${() => this.#link.send(new StorySeekRequestEvent(cue.start))}
       >
         <span class="time" aria-hidden="true">${clock(cue.start)}</span>
         <span class="text">${description && cue.voice ? html`<span class="voice">${cue.voice}: </span>` : nothing}${cue.text}</span>
@@ -249,16 +388,42 @@ export class StoryTranscript extends LitElement {
     this.requestUpdate();
   }
 
+  /** The cue a sentence button in the list stands for (its place in the list's order). */
+  #cueOf(target: EventTarget | null): StoryCue | undefined {
+    const button = target instanceof Element ? target.closest<HTMLElement>('.sentence') : null;
+    return button ? this.#listOrder().cues[Number(button.dataset.at)] : undefined;
+  }
+
+  /** One listener for every sentence: a press seeks to it. */
+  #onListClick = (event: MouseEvent): void => {
+    const cue = this.#cueOf(event.target);
+    if (cue) this.#link.send(new StorySeekRequestEvent(cue.start));
+  };
+
+  #onListFocus = (event: FocusEvent): void => {
+    const cue = this.#cueOf(event.target);
+    if (cue) this.#moveTabStop(cue);
+  };
+
   /** Up, Down, Home and End move focus between the sentences (the tab stop follows focus). */
   #onListKeydown = (event: KeyboardEvent): void => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || !this.list) return;
-    const sentences = Array.from(this.list.querySelectorAll<HTMLButtonElement>('.sentence'));
-    const at = sentences.findIndex((b) => b === this.shadowRoot?.activeElement);
-    const to: Record<string, number> = { ArrowUp: at - 1, ArrowDown: at + 1, Home: 0, End: sentences.length - 1 };
+    const { cues, at: placeOf, group } = this.#listOrder();
+    const focused = this.#cueOf(this.shadowRoot?.activeElement ?? null);
+    const at = focused ? (placeOf.get(focused) ?? -1) : -1;
+    const to: Record<string, number> = { ArrowUp: at - 1, ArrowDown: at + 1, Home: 0, End: cues.length - 1 };
     const target = to[event.key];
     if (target === undefined || at < 0) return;
     event.preventDefault();
-    sentences[Math.min(Math.max(0, target), sentences.length - 1)]?.focus();
+    const place = Math.min(Math.max(0, target), cues.length - 1);
+    const cue = cues[place]!;
+    const focus = () => this.list?.querySelector<HTMLButtonElement>(`.sentence[data-at="${place}"]`)?.focus();
+    // A chapter not made yet is made first (during a long list's first render).
+    const g = this.#chapterGroups().groups[group.get(cue) ?? -1];
+    if (!g || this.#filled.has(g)) return void focus();
+    this.#fill(g);
+    this.requestUpdate();
+    void this.updateComplete.then(focus);
   };
 
   /** Scrolls the list (only the list) so that the current sentence is in view. */
