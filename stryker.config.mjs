@@ -19,7 +19,11 @@ const testsOf = {
   'src/captions/webvtt-settings.ts': ['tests/node/captions/webvtt.test.ts'],
   'src/captions/cue-index.ts': ['tests/node/captions/cue-index.test.ts', 'tests/node/captions/cue-index-edges.test.ts'],
   'src/captions/time-text.ts': ['tests/node/captions/time-text.test.ts'],
-  'src/story/check-timed-story.ts': ['tests/node/story/check-timed-story.test.ts', 'tests/node/render/render.test.ts'],
+  'src/story/check-timed-story.ts': [
+    'tests/node/story/check-timed-story.test.ts',
+    'tests/node/story/check-timed-story-edges.test.ts',
+    'tests/node/render/render.test.ts',
+  ],
   'src/story/timed-story.ts': [
     'tests/node/story/check-timed-story.test.ts',
     'tests/node/render/render.test.ts',
