@@ -3,6 +3,8 @@ export const BUFFERING_MS = 2000;
 /** Nothing from the server for this long while the listener waits: it is told, in words. */
 export const SILENCE_MS = 15_000;
 const LOOK_MS = 250;
+/** How much further than its speed allows the element's time may move between two updates and still be where it played to. */
+const JUMP_SLACK = 1.5;
 
 export interface MediaWatchEvents {
   /** The listener has waited BUFFERING_MS for sound (true), or sound flows again (false). */
@@ -24,8 +26,15 @@ const ARRIVALS = ['progress', 'loadedmetadata', 'loadeddata', 'canplay', 'playin
  * which makes it fetch.
  */
 export class MediaWatch {
-  /** Where the element last played to with data (its `timeupdate`s): a file cut short "ends" at its duration, after a jump from here. */
+  /**
+   * Where the element last played to (its `timeupdate`s): a file cut short "ends" at its duration,
+   * after a jump from here. A time is believed when it is no further on than the element could
+   * have played since the last one believed (wall-clock time × its speed, with slack), or follows a
+   * seek: Chromium may fire no `timeupdate` for seconds (2.5 s seen while it reconnects after a cut
+   * connection, or under load), so a fixed step would take a late update for a jump.
+   */
   playedTo = 0;
+  #playedAt = 0;
   readonly #node: HTMLMediaElement;
   readonly #events: MediaWatchEvents;
   readonly #stop = new AbortController();
@@ -72,11 +81,15 @@ export class MediaWatch {
     if (event.type !== 'timeupdate' || node.readyState > HTMLMediaElement.HAVE_CURRENT_DATA) this.#lastData = performance.now();
     // Time moves by a quarter second between updates, or jumps after a seek; any other jump (to the
     // duration, as a file cut short "ends") is not where it played to.
+    if (event.type !== 'timeupdate') return;
     const time = node.currentTime;
-    if (event.type === 'timeupdate' && (this.#seeked || Math.abs(time - this.playedTo) < 2)) {
+    const now = performance.now();
+    const reach = ((now - this.#playedAt) / 1000) * Math.max(1, node.playbackRate) * JUMP_SLACK + 1;
+    if (this.#seeked || (time >= this.playedTo - 1 && time - this.playedTo <= reach)) {
       this.playedTo = time;
       this.#seeked = false;
     }
+    this.#playedAt = now;
   };
 
   /** Sound flows again: a wait that was shown as buffering is over. */
