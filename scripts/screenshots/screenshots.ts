@@ -59,6 +59,18 @@ async function main(): Promise<void> {
         }
         await page.goto(url, { waitUntil: 'networkidle0' });
         await page.evaluate(() => customElements.whenDefined('story-player'));
+        // <story-offline> arrives once the page is idle and then checks what can be saved: shoot what
+        // a visitor sees a moment later (its decision), not its first "Checking…".
+        await page
+          .waitForFunction(
+            () => {
+              const offline = document.querySelector('story-offline');
+              const save = offline?.shadowRoot?.querySelector('button');
+              return !offline || (save && save.getAttribute('aria-disabled') !== 'true');
+            },
+            { timeout: 10000 },
+          )
+          .catch(() => console.warn('<story-offline> still checking after 10 s'));
         if (state === 'playing') {
           // Picture 3 chosen in the chapter list, then Play, as a listener would: the page follows by
           // itself (the list closes, the picture comes into view above the dock).

@@ -79,7 +79,7 @@ export class SeekBar implements ReactiveController {
           ></div>
         </div>
       </div>
-      <span class="time" part="time">${clock(shown)} / ${clock(length)}</span>
+      <span class="time" part="time">${clock(shown)}<span class="length"> / ${clock(length)}</span></span>
     </div>`;
   }
 

@@ -457,6 +457,12 @@ export const styles = css`
     .more-controls span {
       ${visuallyHidden}
     }
+    /* The length too (heard, not shown), so that the row fits a 320 px window (400 % zoom). */
+    @container (max-width: 30rem) {
+      .bar:not(.more) .length {
+        ${visuallyHidden}
+      }
+    }
     .bar:not(.more) .play {
       padding-inline: 0;
     }

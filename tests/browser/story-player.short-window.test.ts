@@ -58,6 +58,7 @@ describe('<story-player> in a short window', () => {
       expect(scrollY, 'the page scrolled').to.be.greaterThan(0);
       for (const [what, el] of [['Play', play], ['the time', time], ['Caption', caption], ['More controls', more]] as const) {
         expect(inWindow(el), `${what} in the window`).to.be.true;
+        expect(box(el).left >= box(dock).left && box(el).right <= box(dock).right, `${what} whole within the row (${Math.round(box(el).left)}–${Math.round(box(el).right)} px in ${Math.round(box(dock).left)}–${Math.round(box(dock).right)})`).to.be.true;
       }
       expect(Math.round(box(dock).bottom), 'the dock at the bottom of the window').to.equal(height);
       const row = box(play).height;

@@ -147,7 +147,7 @@ describe('the built page', () => {
         document.querySelector('.stand-in-note')!.getBoundingClientRect().bottom,
         document.querySelector('story-offline')!.shadowRoot!.querySelector('button')!.getBoundingClientRect().bottom,
       ].map(Math.round),
-    );
+    ) as [number, number, number];
     assert.ok(note <= dockTop, `the stand-in note ends at ${note} px, the dock starts at ${dockTop} px`);
     assert.ok(offline <= dockTop, `the offline control ends at ${offline} px, the dock starts at ${dockTop} px`);
     await page.browserContext().close();
