@@ -62,9 +62,9 @@ describe('cueWords with two timestamp tags in a row', () => {
 
   it('reads a timestamp tag of any hour, 90 and more included', () => {
     const hours90 = 90 * 3600;
-    assert.deepEqual(cueWords(cue('one <90:00:01.000>two', hours90 + 2, hours90)), [
-      { text: 'one', start: hours90, end: hours90 + 1 },
-      { text: 'two', start: hours90 + 1, end: hours90 + 2 },
+    assert.deepEqual(cueWords(cue('one <90:00:00.500>two', hours90 + 2, hours90)), [
+      { text: 'one', start: hours90, end: hours90 + 0.5 },
+      { text: 'two', start: hours90 + 0.5, end: hours90 + 2 },
     ]);
   });
 });
@@ -73,6 +73,16 @@ describe('cueVoice among other tags', () => {
   it('finds the voice tag after other tags', () => {
     assert.equal(cueVoice(cue('<i>Lety</i> <v Ann>here')), 'Ann');
     assert.equal(cueVoice(cue('<c.loud>Hello</c> <00:00:01.000><v Ann>there')), 'Ann');
+  });
+
+  it('finds the voice tag after text, and one left open at the end', () => {
+    assert.equal(cueVoice(cue('Hi <v Ann>there')), 'Ann');
+    assert.equal(cueVoice(cue('Hi <v Ann')), 'Ann');
+  });
+
+  it('reads past an empty tag, and ends at a tag left open', () => {
+    assert.equal(cueVoice(cue('<><v Ann>x')), 'Ann');
+    assert.equal(cueVoice(cue('Hi <i')), null);
   });
 
   it('does not take a tag whose name only begins with v for a voice tag', () => {
