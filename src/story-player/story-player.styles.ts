@@ -233,10 +233,15 @@ export const styles = css`
   .more-toggle {
     display: none;
   }
+  /* A list keeps its whole width (its value never cut), under its label when the row is short. */
   .speed {
     display: inline-flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.4rem;
+  }
+  .speed select {
+    flex: none;
   }
   /* A toggle shows its state in a box (checked when on), so that "on" does not rest on colour alone. */
   .toggle::before {
