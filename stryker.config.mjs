@@ -33,7 +33,7 @@ const testsOf = {
   'scripts/story/pictures.ts': ['tests/node/render/render.test.ts'],
   'scripts/render/vtt.ts': ['tests/node/render/render.test.ts', 'tests/node/captions/cue-text.test.ts'],
   'scripts/render/podcast-chapters.ts': ['tests/node/render/render.test.ts'],
-  'src/story-player/timeline.ts': ['tests/node/player/timeline.test.ts'],
+  'src/story-player/timeline.ts': ['tests/node/player/timeline.test.ts', 'tests/node/player/timeline-edges.test.ts'],
   'src/service-worker/byte-range.ts': ['tests/node/offline/byte-range.test.ts'],
 };
 
