@@ -51,8 +51,10 @@ export class StoryCaptions extends LitElement {
   @state() private wordIndex = -1;
 
   #usualVoice: string | null = null;
-  /** The line may be scrolled down (a word was kept in view). */
-  #scrolled = false;
+  /** The row the line is scrolled to, and the rows of the cue's words (measured again at another width). */
+  #row = 0;
+  #rows: { cue: number; rows: number[]; rowHeight: number } | undefined;
+  #resize: ResizeObserver | undefined;
   #frame = 0;
   #boundaryTimer: ReturnType<typeof setTimeout> | undefined;
   #onScreen = true;
@@ -68,6 +70,10 @@ export class StoryCaptions extends LitElement {
       });
       this.#observer.observe(this);
     }
+    if (typeof ResizeObserver !== 'undefined') {
+      this.#resize = new ResizeObserver(() => (this.#rows = undefined));
+      this.#resize.observe(this);
+    }
   }
 
   override disconnectedCallback(): void {
@@ -75,6 +81,7 @@ export class StoryCaptions extends LitElement {
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#observer?.disconnect();
     this.#observer = undefined;
+    this.#resize?.disconnect();
     cancelAnimationFrame(this.#frame);
     clearTimeout(this.#boundaryTimer);
     this.#frame = 0;
@@ -111,20 +118,25 @@ export class StoryCaptions extends LitElement {
   #keepWordInView(): void {
     const line = this.renderRoot.querySelector<HTMLElement>('.line');
     if (!line) return;
-    const word = line.querySelector<HTMLElement>('.word.current');
-    // Without a word the line is at its top: left alone when it is there already, since reading
-    // styles or scroll positions lays out the page (a long one, still loading, takes long).
-    if (!word && !this.#scrolled) return;
-    const rowHeight = parseFloat(getComputedStyle(line).lineHeight);
-    if (!word || !(rowHeight > 0)) {
-      line.scrollTop = 0;
-      this.#scrolled = false;
+    // Reading a position lays out the page (a long one takes long): the rows of a cue's words are
+    // measured once, when its first word is spoken, and the line is scrolled only when the row
+    // changes. Without a word the line goes back to its top, if it is not there already.
+    if (this.wordIndex < 0) {
+      if (this.#row !== 0) line.scrollTop = 0;
+      this.#row = 0;
       return;
     }
-    this.#scrolled = true;
-    const offset = word.getBoundingClientRect().top - line.getBoundingClientRect().top - line.clientTop + line.scrollTop - parseFloat(getComputedStyle(line).paddingTop);
-    const row = Math.round(offset / rowHeight);
-    line.scrollTop = Math.max(0, row - 1) * rowHeight;
+    if (this.#rows?.cue !== this.cueIndex) {
+      const rowHeight = parseFloat(getComputedStyle(line).lineHeight);
+      const top = line.getBoundingClientRect().top + line.clientTop - line.scrollTop + parseFloat(getComputedStyle(line).paddingTop);
+      const rows = Array.from(line.querySelectorAll<HTMLElement>('.word'), (word) => (rowHeight > 0 ? Math.round((word.getBoundingClientRect().top - top) / rowHeight) : 0));
+      this.#rows = { cue: this.cueIndex, rows, rowHeight };
+    }
+    const { rows, rowHeight } = this.#rows;
+    const row = Math.max(0, (rows[this.wordIndex] ?? 0) - 1);
+    if (row === this.#row) return;
+    this.#row = row;
+    line.scrollTop = row * rowHeight;
   }
 
   protected override render() {

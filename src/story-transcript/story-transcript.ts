@@ -122,6 +122,7 @@ export class StoryTranscript extends LitElement {
   #filling = 0;
   #msPerCue = GUESS_MS_PER_CUE;
   #slice: { cancel(): void } | undefined;
+  #scrollFrame = 0;
 
   #heard(): void {
     const player = this.#link.player;
@@ -142,6 +143,8 @@ export class StoryTranscript extends LitElement {
     this.#errorsFrom = null;
     this.#slice?.cancel();
     this.#slice = undefined;
+    cancelAnimationFrame(this.#scrollFrame);
+    this.#scrollFrame = 0;
   }
 
   /** Whether every sentence of the list is made (false while closed, or during a long list's first render). */
@@ -177,7 +180,13 @@ export class StoryTranscript extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     const moved = changed.has('sentence') || changed.has('index') || changed.has('open') || changed.has('followAlong');
-    if (this.followAlong && this.open && moved) this.#scrollToCurrent();
+    // In the next frame, where the page is laid out anyway: reading positions now would lay it out once more.
+    if (this.followAlong && this.open && moved && !this.#scrollFrame) {
+      this.#scrollFrame = requestAnimationFrame(() => {
+        this.#scrollFrame = 0;
+        if (this.followAlong && this.open) this.#scrollToCurrent();
+      });
+    }
     if (this.open && !this.complete) this.#scheduleSlice();
   }
 

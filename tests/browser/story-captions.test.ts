@@ -85,6 +85,38 @@ describe('<story-captions>', () => {
     expect(lineOf(captions).textContent!.replace(/\s+/g, ' ').trim()).to.equal(sentence.text);
   });
 
+  it('keeps the word being spoken in its two-line view as a long sentence wraps, and as the next one starts', async () => {
+    const s = await timing();
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const captions = player.querySelector<StoryCaptions>('story-captions')!;
+    // Narrow enough that the longest sentence takes several rows.
+    captions.style.width = '9rem';
+    const sentences = [s.intro, ...s.scenes, s.close].flatMap((c) => c.sentences);
+    const longest = sentences.reduce((a, b) => (b.words.length > a.words.length ? b : a));
+    const line = lineOf(captions);
+    const next = sentences[sentences.indexOf(longest) + 1]!;
+    // Played through (a seek while paused inside one sentence is not told to the line).
+    player.playbackRate = 2;
+    player.seek(longest.start);
+    await playing(player);
+    const seen = new Set<string>();
+    let deepest = 0;
+    while (player.currentTime < next.end && !player.paused) {
+      const shown = captions.shadowRoot!.querySelector('[part~="current-word"]');
+      if (shown) {
+        if (lineOf(captions).dataset.cue === longest.id) seen.add(shown.textContent!);
+        const [box, inside] = [line.getBoundingClientRect(), shown.getBoundingClientRect()];
+        expect(inside.top >= box.top - 1 && inside.bottom <= box.bottom + 1, `"${shown.textContent}" in view (${inside.top}-${inside.bottom} in ${box.top}-${box.bottom})`).to.be.true;
+        deepest = Math.max(deepest, line.scrollTop);
+      }
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    player.pause();
+    expect(seen.size, 'words of the long sentence were seen').to.be.at.least(3);
+    expect(deepest, 'the line scrolled to reach the last rows').to.be.above(0);
+  });
+
   it('labels a voice other than the narrator’s', async () => {
     const s = await timing();
     const player = await miniStory();
