@@ -129,35 +129,37 @@ describe('<story-player> contrast of its controls', () => {
       expect(low, 'under 3:1').to.deep.equal([]);
     });
 
-    it(`draws every control of the bar and its panels as one family: one height, border, corner, icon size and edge, in ${scheme}`, async () => {
-      await setViewport({ width: 1280, height: 800 });
-      await emulateMedia({ colorScheme: scheme });
-      const player = await miniStory();
-      await tracksLoaded(player);
-      await allOpen(player, true);
-      const controls = controlsOf(player);
-      // Every kind: Play, icon buttons, text buttons, toggles, the lists, disclosures, chapters, Close.
-      expect(controls.length, 'controls on screen').to.be.at.least(18);
-      expect(groups(controls, shape), 'one shape').to.have.keys([shape(part(player, '.play'))]);
-      const scene = player.querySelector('story-scene')!.shadowRoot!;
-      const sceneButtons = Array.from(scene.querySelectorAll('button'));
-      expect(groups(sceneButtons, shape), 'a picture\'s buttons are of the same family').to.have.keys([shape(part(player, '.play'))]);
+    for (const [width, height] of [[1280, 800], [360, 740]] as const) {
+      it(`draws every control of the bar and its panels as one family: one height, border, corner, icon size and edge, in ${scheme} at ${width} × ${height}`, async () => {
+        await setViewport({ width, height });
+        await emulateMedia({ colorScheme: scheme });
+        const player = await miniStory();
+        await tracksLoaded(player);
+        await allOpen(player, true);
+        const controls = controlsOf(player);
+        // Every kind: Play, icon buttons, text buttons, toggles, the lists, disclosures, chapters, Close.
+        expect(controls.length, 'controls on screen').to.be.at.least(18);
+        expect(groups(controls, shape), 'one shape').to.have.keys([shape(part(player, '.play'))]);
+        const scene = player.querySelector('story-scene')!.shadowRoot!;
+        const sceneButtons = Array.from(scene.querySelectorAll('button'));
+        expect(groups(sceneButtons, shape), 'a picture\'s buttons are of the same family').to.have.keys([shape(part(player, '.play'))]);
 
-      const icons = Array.from(player.shadowRoot!.querySelectorAll('.dock .icon, dialog .icon'))
-        .concat(Array.from(scene.querySelectorAll('.icon')))
-        .filter((icon) => icon.getBoundingClientRect().width > 0);
-      expect(Object.keys(groups(icons, (icon) => `${icon.getBoundingClientRect().width}×${icon.getBoundingClientRect().height}`)), 'one icon size').to.have.length(1);
+        const icons = Array.from(player.shadowRoot!.querySelectorAll('.dock .icon, dialog .icon'))
+          .concat(Array.from(scene.querySelectorAll('.icon')))
+          .filter((icon) => icon.getBoundingClientRect().width > 0);
+        expect(Object.keys(groups(icons, (icon) => `${icon.getBoundingClientRect().width}×${icon.getBoundingClientRect().height}`)), 'one icon size').to.have.length(1);
 
-      // At rest every control has one edge; pressed toggles, open disclosures and the current chapter one other; Play is filled.
-      const pressed = (el: Element) => ['aria-pressed', 'aria-expanded', 'aria-current'].some((name) => el.getAttribute(name) === 'true');
-      const resting = controls.filter((el) => !pressed(el) && !el.classList.contains('play'));
-      const edge = (el: Element) => getComputedStyle(el).borderTopColor;
-      expect(Object.keys(groups(resting, edge)), `one edge at rest: ${JSON.stringify(groups(resting, edge))}`).to.have.length(1);
-      const on = controls.filter(pressed);
-      const look = (el: Element) => `${getComputedStyle(el).borderTopColor} on ${getComputedStyle(el).backgroundColor}`;
-      expect(on.length, 'pressed or open controls').to.be.at.least(4);
-      expect(Object.keys(groups(on, look)), `one pressed look: ${JSON.stringify(groups(on, look))}`).to.have.length(1);
-    });
+        // At rest every control has one edge; pressed toggles, open disclosures and the current chapter one other; Play is filled.
+        const pressed = (el: Element) => ['aria-pressed', 'aria-expanded', 'aria-current'].some((name) => el.getAttribute(name) === 'true');
+        const resting = controls.filter((el) => !pressed(el) && !el.classList.contains('play'));
+        const edge = (el: Element) => getComputedStyle(el).borderTopColor;
+        expect(Object.keys(groups(resting, edge)), `one edge at rest: ${JSON.stringify(groups(resting, edge))}`).to.have.length(1);
+        const on = controls.filter(pressed);
+        const look = (el: Element) => `${getComputedStyle(el).borderTopColor} on ${getComputedStyle(el).backgroundColor}`;
+        expect(on.length, 'pressed or open controls').to.be.at.least(4);
+        expect(Object.keys(groups(on, look)), `one pressed look: ${JSON.stringify(groups(on, look))}`).to.have.length(1);
+      });
+    }
 
     it(`gives every control of the bar one hover and one focus ring, in ${scheme}`, async function () {
       this.timeout(20000);
