@@ -187,6 +187,8 @@ export class HowlController implements ReactiveController {
 
   /** The playback position in seconds, read from the media element now. */
   get position(): number {
+    const endedAt = this.#watch?.endedAt;
+    if (typeof endedAt === 'number') return endedAt;
     if (this.#howl && this.status === AudioStatus.ready && this.#busy === null && this.#pendingSeek === null) {
       const p = this.#howl.seek(this.#id);
       if (typeof p === 'number' && Number.isFinite(p)) this.#position = p;
@@ -301,11 +303,18 @@ export class HowlController implements ReactiveController {
       this.wanted = false;
       // Keep the position at the end, as a media element does, and start afresh on the next play:
       // an ended element that is sought while paused can sit without data, and howler would wait
-      // for it forever. Where the file really ended: a file cut short ends before its duration.
-      const at = node?.currentTime;
-      const end = at !== undefined && Number.isFinite(at) && at > 0 ? at : this.duration;
-      const playedTo = this.#watch?.playedTo ?? 0;
-      this.#position = playedTo > 0 && playedTo < end - 1 ? playedTo : end;
+      // for it forever. Where the file really ended: a file cut short ends before its duration
+      // (its jump to the duration undone by the watch); at the end, the end as howler counts the
+      // duration (rounded up), so that Play starts afresh.
+      const watch = this.#watch;
+      let at = watch?.endedAt ?? null;
+      if (at === null) {
+        const now = node?.currentTime;
+        const end = now !== undefined && Number.isFinite(now) && now > 0 ? now : this.duration;
+        const playedTo = watch?.playedTo ?? 0;
+        at = playedTo > 0 && playedTo < end - 1 ? playedTo : end;
+      }
+      this.#position = at < this.duration - 1 ? at : Math.max(at, this.duration);
       this.#release();
       this.#pendingSeek = null;
       this.#howl = undefined;

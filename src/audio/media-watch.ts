@@ -29,11 +29,16 @@ export class MediaWatch {
   /**
    * Where the element last played to (its `timeupdate`s): a file cut short "ends" at its duration,
    * after a jump from here. A time is believed when it is no further on than the element could
-   * have played since the last one believed (wall-clock time × its speed, with slack), or follows a
+   * have played since the update before (wall-clock time × its speed, with slack), or follows a
    * seek: Chromium may fire no `timeupdate` for seconds (2.5 s seen while it reconnects after a cut
    * connection, or under load), so a fixed step would take a late update for a jump.
    */
   playedTo = 0;
+  /**
+   * Where the element stood when it fired `ended`, until the Howl is let go: howler then stops the
+   * element, which moves it to 0, and tells its own 'end' a task later.
+   */
+  endedAt: number | null = null;
   #playedAt = 0;
   readonly #node: HTMLMediaElement;
   readonly #events: MediaWatchEvents;
@@ -53,6 +58,8 @@ export class MediaWatch {
     node.addEventListener('playing', this.#flowing, { signal });
     node.addEventListener('waiting', () => this.wait(), { signal });
     node.addEventListener('seeking', () => (this.#seeked = true), { signal });
+    // A file cut short "ends" at its duration: it ended where it played to.
+    node.addEventListener('ended', () => (this.endedAt = this.#reached(node.currentTime) ? node.currentTime : this.playedTo), { signal });
   }
 
   /** The listener waits for sound now (Play was pressed, or the element ran out of data). */
@@ -83,14 +90,18 @@ export class MediaWatch {
     // duration, as a file cut short "ends") is not where it played to.
     if (event.type !== 'timeupdate') return;
     const time = node.currentTime;
-    const now = performance.now();
-    const reach = ((now - this.#playedAt) / 1000) * Math.max(1, node.playbackRate) * JUMP_SLACK + 1;
-    if (this.#seeked || (time >= this.playedTo - 1 && time - this.playedTo <= reach)) {
+    if (this.#seeked || this.#reached(time)) {
       this.playedTo = time;
       this.#seeked = false;
     }
-    this.#playedAt = now;
+    this.#playedAt = performance.now();
   };
+
+  /** Whether the element can have played on to `time` since the last time believed. */
+  #reached(time: number): boolean {
+    const reach = ((performance.now() - this.#playedAt) / 1000) * Math.max(1, this.#node.playbackRate) * JUMP_SLACK + 1;
+    return time >= this.playedTo - 1 && time - this.playedTo <= reach;
+  }
 
   /** Sound flows again: a wait that was shown as buffering is over. */
   #flowing = (): void => {
