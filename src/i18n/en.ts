@@ -140,6 +140,10 @@ export const en = {
   notReady: 'Offline listening is not ready: the offline helper did not answer. Reload the page to try again.',
   installFailed:
     'Offline listening is not ready: a file of this site could not be downloaded, so nothing can be saved for offline listening. The story still plays online. Check your connection, then reload the page to try again.',
+  installFailedHttp: (file, answer, picture, f = english()) =>
+    `Offline listening is not ready: ${picture ? `${picture.noun} ${f.number(picture.number)}` : 'a file of this site'} could not be downloaded (${file}: the server answered ${answer}), so nothing can be saved for offline listening. The story still plays online. Reload the page later to try again.`,
+  installFailedNetwork: (file, picture, f = english()) =>
+    `Offline listening is not ready: the connection was lost while downloading ${picture ? `${picture.noun} ${f.number(picture.number)}` : 'a file of this site'} (${file}), so nothing can be saved for offline listening. The story still plays online. Check your connection, then reload the page to try again.`,
   notRegistered: (detail) => `Offline listening is not available here: the offline helper could not start (${detail}).`,
   storage: (usage, quota, f = english()) => `This site uses ${f.bytes(usage)} of the ${f.bytes(quota)} the browser allows it.`,
   persisted: 'The browser keeps it until you remove it.',

@@ -153,6 +153,10 @@ export const es: Translation = {
     'La escucha sin conexión no está lista: el servicio que la hace posible no respondió. Vuelve a cargar la página para intentarlo de nuevo.',
   installFailed:
     'La escucha sin conexión no está lista: no se pudo descargar un archivo de este sitio, así que no se puede guardar nada para escuchar sin conexión. La historia se sigue reproduciendo en línea. Comprueba tu conexión y vuelve a cargar la página para intentarlo de nuevo.',
+  installFailedHttp: (file, answer, picture, f) =>
+    `La escucha sin conexión no está lista: no se pudo descargar ${picture ? `la ${pictureWord(picture.noun)} ${f.number(picture.number)}` : 'un archivo de este sitio'} (${file}: el servidor respondió ${answer}), así que no se puede guardar nada para escuchar sin conexión. La historia se sigue reproduciendo en línea. Vuelve a cargar la página más tarde para intentarlo de nuevo.`,
+  installFailedNetwork: (file, picture, f) =>
+    `La escucha sin conexión no está lista: se perdió la conexión mientras se descargaba ${picture ? `la ${pictureWord(picture.noun)} ${f.number(picture.number)}` : 'un archivo de este sitio'} (${file}), así que no se puede guardar nada para escuchar sin conexión. La historia se sigue reproduciendo en línea. Comprueba tu conexión y vuelve a cargar la página para intentarlo de nuevo.`,
   notRegistered: (detail) =>
     `La escucha sin conexión no está disponible aquí: no se pudo iniciar el servicio que la hace posible (${detail}).`,
   storage: (usage, quota, f) => `Este sitio usa ${f.bytes(usage)} de los ${f.bytes(quota)} que el navegador le permite.`,

@@ -9,6 +9,11 @@ import type { Formats } from './formats.js';
 
 /** How a label names a picture: "photo" for a photograph, "picture" for anything else. */
 export type PictureNoun = 'photo' | 'picture';
+/** A picture of the story, named in a message: its noun and number. */
+export interface FailedPicture {
+  noun: PictureNoun;
+  number: number;
+}
 
 export interface Terms {
   // ─── <story-player>: the bar ───────────────────────────────────────────────────────────────
@@ -158,6 +163,10 @@ export interface Terms {
   unsupported: string;
   notReady: string;
   installFailed: string;
+  /** The first install failed on `file`: the server answered `answer` ("404 Not Found"); `picture` when the file is one of the story's pictures. */
+  installFailedHttp: (file: string, answer: string, picture: FailedPicture | undefined, f: Formats) => string;
+  /** The first install failed on `file`: no answer came (the network). */
+  installFailedNetwork: (file: string, picture: FailedPicture | undefined, f: Formats) => string;
   /** `detail` is the browser's own reason, as it gives it. */
   notRegistered: (detail: string, f: Formats) => string;
   storage: (usage: number, quota: number, f: Formats) => string;

@@ -39,7 +39,21 @@ export const OfflineMessage = {
    * repairs only entries with `integrity` on its own). Answer: `RepairAnswer`.
    */
   repair: 'STORY_OFFLINE_REPAIR',
+  /**
+   * Worker → every window of its scope (controlled or not), while it installs: a file of the
+   * precache could not be downloaded, so the install fails. `InstallFileFailedMessage`. No answer.
+   */
+  installFileFailed: 'STORY_OFFLINE_INSTALL_FILE_FAILED',
 } as const;
+
+export interface InstallFileFailedMessage {
+  type: typeof OfflineMessage.installFileFailed;
+  /** The file's URL (absolute, without the precache's revision parameter). */
+  url: string;
+  /** What the server answered (404, 500…), or 0 when no answer came (the network). */
+  status: number;
+  statusText: string;
+}
 
 export interface ClientStateMessage {
   type: typeof OfflineMessage.clientState;

@@ -13,7 +13,7 @@
  *   audio revision is kept as long as a page of its version is open.
  */
 import { cacheNames, clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, getCacheKeyForURL, matchPrecache, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import { addPlugins, cleanupOutdatedCaches, getCacheKeyForURL, matchPrecache, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import {
   cacheNameFor,
@@ -22,6 +22,7 @@ import {
   OfflineMessage,
   PICTURE_CACHE_PREFIX,
   type ClientStateMessage,
+  type InstallFileFailedMessage,
   type OfflineStatus,
   type RepairAnswer,
   type SkipWaitingAnswer,
@@ -43,6 +44,28 @@ const audio = new OfflineAudio(build.audio, scope, cacheNameFor(AUDIO_CACHE_PREF
 const pages = new ClientRecords(cacheNameFor(CLIENTS_CACHE_PREFIX, scope), scope);
 const pictures = new PictureFallback(build.pictures, scope, cacheNameFor(PICTURE_CACHE_PREFIX, scope));
 
+/**
+ * Tells every window of the scope (the first visit's page is not controlled yet) which file of the
+ * precache failed while installing, and how: the install then fails, and the page names the file.
+ */
+async function tellInstallFailed(url: string, status: number, statusText: string): Promise<void> {
+  const file = new URL(url);
+  file.searchParams.delete('__WB_REVISION__');
+  const message: InstallFileFailedMessage = { type: OfflineMessage.installFileFailed, url: file.href, status, statusText };
+  for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) client.postMessage(message);
+}
+const installing = (event: Event | undefined): boolean => event?.type === 'install';
+addPlugins([
+  {
+    fetchDidSucceed: async ({ request, response, event }) => {
+      if (!response.ok && installing(event)) await tellInstallFailed(request.url, response.status, response.statusText);
+      return response;
+    },
+    fetchDidFail: async ({ request, event }) => {
+      if (installing(event)) await tellInstallFailed(request.url, 0, '');
+    },
+  },
+]);
 // The page is one document: any query string (tracking, a shared link's position) opens it.
 precacheAndRoute(manifest, { ignoreURLParametersMatching: [/.*/] });
 cleanupOutdatedCaches();

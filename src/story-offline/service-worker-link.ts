@@ -2,6 +2,7 @@ import { Workbox, messageSW } from 'workbox-window';
 import {
   OfflineMessage,
   type ClientStateMessage,
+  type InstallFileFailedMessage,
   type OfflineStatus,
   type RepairAnswer,
   type SkipWaitingAnswer,
@@ -19,14 +20,26 @@ export interface LinkSubscriber {
   waiting(): void;
   /** Registration failed; `detail` says why, in the browser's words. */
   registrationFailed(detail: string): void;
-  /** The first install failed (a file of the site could not be downloaded): nothing controls the page. */
-  installFailed(): void;
+  /**
+   * The first install failed (a file of the site could not be downloaded): nothing controls the
+   * page. `file` is the one that failed, as the worker told it (it may tell it after the failure:
+   * then this is called again, with it).
+   */
+  installFailed(file?: FailedFile): void;
   /** Another tab accepted the update: the new version controls this page now. */
   takenOver(): void;
   /** Whether this subscriber's story plays now. */
   playing(): boolean;
   /** Asks this subscriber's player to pause; resolves once it has or has given up. */
   pause(): Promise<void>;
+}
+
+/** A file of the site the worker could not download while installing. */
+export interface FailedFile {
+  url: string;
+  /** What the server answered, or 0 when no answer came (the network). */
+  status: number;
+  statusText: string;
 }
 
 /** What became of an accepted update. */
@@ -63,6 +76,8 @@ export class ServiceWorkerLink {
   #waiting = false;
   #registrationError: string | null = null;
   #installFailed = false;
+  /** The file the installing worker could not download, once it has said. */
+  #failedFile: FailedFile | undefined;
   /** Whether a worker controlled this page before the latest `controllerchange` (false on the first visit). */
   #wasControlled = !!navigator.serviceWorker.controller;
   #reloadOnControl = false;
@@ -101,6 +116,14 @@ export class ServiceWorkerLink {
       for (const subscriber of this.#subscribers) subscriber.waiting();
     });
     container.addEventListener('controllerchange', this.#onControllerChange);
+    const workerURL = new URL(url, document.baseURI).href;
+    container.addEventListener('message', (event: MessageEvent) => {
+      const data = event.data as Partial<InstallFileFailedMessage> | null;
+      if (data?.type !== OfflineMessage.installFileFailed || !(event.source instanceof ServiceWorker) || event.source.scriptURL !== workerURL) return;
+      if (this.#failedFile) return;
+      this.#failedFile = { url: String(data.url), status: Number(data.status) || 0, statusText: String(data.statusText ?? '') };
+      if (this.#installFailed) for (const subscriber of this.#subscribers) subscriber.installFailed(this.#failedFile);
+    });
     (refused === null ? this.#workbox.register() : Promise.reject(refused))
       .then((registration) => {
         if (!registration) return;
@@ -137,7 +160,7 @@ export class ServiceWorkerLink {
       window.addEventListener('online', this.#onOnline);
     }
     if (this.#registrationError !== null) subscriber.registrationFailed(this.#registrationError);
-    if (this.#installFailed) subscriber.installFailed();
+    if (this.#installFailed) subscriber.installFailed(this.#failedFile);
     if (this.#waiting) subscriber.waiting();
     return () => {
       const wasLead = this.lead === subscriber;
@@ -165,7 +188,7 @@ export class ServiceWorkerLink {
       if (this.#installFailed || worker.state !== 'redundant' || this.#registration?.active || navigator.serviceWorker.controller) return;
       this.#installFailed = true;
       this.#failInstall(new Error('the service worker could not be installed'));
-      for (const subscriber of this.#subscribers) subscriber.installFailed();
+      for (const subscriber of this.#subscribers) subscriber.installFailed(this.#failedFile);
     };
     worker.addEventListener('statechange', check);
     check();

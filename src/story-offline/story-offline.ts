@@ -7,7 +7,8 @@ import { OfflineSaving, OfflineState } from './offline-saving.js';
 import { OfflineUpdates } from './offline-updates.js';
 import { PlayerLink } from './player-link.js';
 import type { SaveFailure } from './save-audio.js';
-import { serviceWorkerLink, serviceWorkerSupported, type LinkSubscriber, type ServiceWorkerLink } from './service-worker-link.js';
+import { pictureOf } from './failed-picture.js';
+import { serviceWorkerLink, serviceWorkerSupported, type FailedFile, type LinkSubscriber, type ServiceWorkerLink } from './service-worker-link.js';
 import { StorageEstimate } from './storage-estimate.js';
 import { styles } from './story-offline.styles.js';
 
@@ -168,11 +169,21 @@ export class StoryOffline extends LitElement {
   readonly #subscriber: LinkSubscriber = {
     waiting: () => this.#updates.waiting(),
     registrationFailed: (detail) => this.#saving.cannotStart(this.#t('notRegistered', detail)),
-    installFailed: () => this.#saving.cannotStart(this.#t('installFailed'), true),
+    installFailed: (file) => this.#saving.cannotStart(file ? this.#installFailedOn(file) : this.#t('installFailed'), true),
     takenOver: () => this.#updates.takenOver(),
     playing: () => this.#player.playing,
     pause: () => this.#player.pause(),
   };
+
+  /** Why the first install failed, naming the file (and the story's picture it is, if one is). */
+  #installFailedOn(file: FailedFile): string {
+    const name = decodeURIComponent(new URL(file.url).pathname.split('/').pop() ?? file.url);
+    const picture = pictureOf(file.url);
+    const t = this.#localize;
+    return file.status === 0
+      ? t.term('installFailedNetwork', name, picture)
+      : t.term('installFailedHttp', name, `${file.status} ${file.statusText}`.trim(), picture);
+  }
 
   /**
    * Saves the story for offline listening and resolves to whether every file is in the cache.

@@ -256,10 +256,36 @@ describe('the first visit, when a file of the site cannot be downloaded', () => 
       }
       const failed = await waitForOffline(page, ['error'], 15000);
       assert.ok(performance.now() - began < 15000, 'told as soon as the file fails (5 s), not after a long wait');
-      assert.equal(failed.errorMessage, 'Offline listening is not ready: a file of this site could not be downloaded, so nothing can be saved for offline listening. The story still plays online. Check your connection, then reload the page to try again.');
-      assert.equal(failed.text, 'Offline listening is not ready: a file of this site could not be downloaded, so nothing can be saved for offline listening. The story still plays online. Check your connection, then reload the page to try again.');
-      await waitForPlayerStatus(page, 'Offline listening is not ready: a file of this site could not be downloaded, so nothing can be saved for offline listening. The story still plays online. Check your connection, then reload the page to try again.');
+      const told = `Offline listening is not ready: a file of this site could not be downloaded (${PRECACHED.split('/').pop()}: the server answered 500 Internal Server Error), so nothing can be saved for offline listening. The story still plays online. Reload the page later to try again.`;
+      assert.equal(failed.errorMessage, told);
+      assert.equal(failed.text, told);
+      await waitForPlayerStatus(page, told);
     } finally {
+      await context.close();
+    }
+  });
+
+  it('names the picture whose file was not found, and does not blame the connection', async () => {
+    // The widest WebP of the second picture: precached, and not one the page shows at this size.
+    const markup = await (await fetch(storyPage(server))).text();
+    const scene = markup.slice(markup.indexOf('id="scene-2"'));
+    const widest = /srcset="([^"]*\.webp[^"]*)"/.exec(scene)?.[1]?.split(',').at(-1)?.trim().split(/\s+/)[0];
+    assert.ok(widest, 'the second picture has WebP widths');
+    const file = widest.split('/').pop()!;
+    server.faults.clear();
+    server.faults.status.set(`${STORY_PATH}${widest}`, 404);
+    const context = await browser.createBrowserContext();
+    try {
+      const page = await context.newPage();
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.goto(storyPage(server), { waitUntil: 'load' });
+      const failed = await waitForOffline(page, ['error'], 15000);
+      const told = `Offline listening is not ready: picture 2 could not be downloaded (${file}: the server answered 404 Not Found), so nothing can be saved for offline listening. The story still plays online. Reload the page later to try again.`;
+      assert.equal(failed.errorMessage, told);
+      await waitForPlayerStatus(page, told);
+      assert.ok(!failed.text.includes('connection'), `not the connection: ${failed.text}`);
+    } finally {
+      server.faults.clear();
       await context.close();
     }
   });
