@@ -7,6 +7,7 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import range from 'koa-range';
 import { fileURLToPath } from 'node:url';
 import { faultBefore, faultFile } from './tests/browser/fault-injection.mjs';
+import { jsHeapKept, jsHeapUsed } from './tests/browser/helpers/js-heap.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -15,12 +16,9 @@ const commonjs = fromRollup(rollupCommonjs);
  * so that what finalizers freed goes too) and answers the page's JS heap in use, in bytes (the
  * soak's measure: tests/browser/story-player.soak.test.ts).
  *
- * `executeServerCommand('js-heap-kept')`: the same heap split by a heap snapshot (which collects
- * garbage first) into `{ used, code, kept }`: `code` is V8's compiled code (bytecode, JIT code,
- * feedback, scope infos), which grows while functions get hot and stops with the source;
- * `kept` is the rest of the JS heap (objects, closures, arrays, strings, shapes): what the page
- * holds on to. Blink's own (native) objects are in neither, as in `used`. The page stands still
- * for a second or so while the snapshot is taken.
+ * `executeServerCommand('js-heap-kept')`: the same heap split by a heap snapshot into
+ * `{ used, code, kept }`: `kept` is the JS heap without V8's compiled code, what the page holds on
+ * to (tests/browser/helpers/js-heap.mjs, shared with bench/soak.ts).
  */
 function jsHeapPlugin() {
   const sessions = new Map();
@@ -32,26 +30,7 @@ function jsHeapPlugin() {
       const page = session.browser.getPage(session.id);
       let cdp = sessions.get(page);
       if (!cdp) sessions.set(page, (cdp = await page.createCDPSession()));
-      for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
-      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      if (command === 'js-heap') return usedSize;
-      const chunks = [];
-      const collect = ({ chunk }) => void chunks.push(chunk);
-      cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
-      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-      cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
-      const { snapshot, nodes } = JSON.parse(chunks.join(''));
-      const fields = snapshot.meta.node_fields;
-      const types = snapshot.meta.node_types[0];
-      const [type, size] = [fields.indexOf('type'), fields.indexOf('self_size')];
-      let code = 0;
-      let kept = 0;
-      for (let i = 0; i < nodes.length; i += fields.length) {
-        const kind = types[nodes[i + type]];
-        if (kind === 'code') code += nodes[i + size];
-        else if (kind !== 'native' && kind !== 'synthetic') kept += nodes[i + size];
-      }
-      return { used: usedSize, code, kept };
+      return command === 'js-heap' ? jsHeapUsed(cdp) : jsHeapKept(cdp);
     },
   };
 }

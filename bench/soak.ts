@@ -2,7 +2,9 @@
  * The soak on the whole episode (issue 10, item 6): the built site's "At the Line" in Debian's
  * Chromium, 500 seeded random actions at 2× (tests/browser/helpers/soak.ts: the actions and the
  * invariants checked after each), stopping at the 500th action or at the end of the story, and the
- * JS heap after a garbage collection forced through CDP, after load and first play and at the end.
+ * JS heap the page keeps (without V8's compiled code: tests/browser/helpers/js-heap.mjs, as the soak
+ * test measures it) after a garbage collection forced through CDP, after load and first play and at
+ * the end, within 10 %.
  * A network cut takes the page, its service worker and the server away (page offline, every
  * connection reset) for 0.5–3 s.
  *
@@ -21,6 +23,7 @@ import { serveSite } from '../scripts/serve/serve.js';
 import type { SoakOptions, SoakReport } from '../tests/browser/helpers/soak.js';
 import { launchChromium } from '../tests/node/support/browser.js';
 import { setNetwork } from '../tests/node/offline/support/offline-page.js';
+import { jsHeapKept, jsHeapUsed } from '../tests/browser/helpers/js-heap.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -45,12 +48,6 @@ const gone: Middleware = async (ctx, next) => {
   ctx.respond = false;
   ctx.req.socket.destroy();
 };
-
-/** The JS heap in use after a forced garbage collection (twice, so that what finalizers freed goes too), in bytes. */
-async function heap(cdp: CDPSession): Promise<number> {
-  for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
-  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-}
 
 /** Writes a heap snapshot of the page to `file`. */
 async function snapshot(cdp: CDPSession, file: string): Promise<void> {
@@ -100,7 +97,7 @@ try {
   await page.waitForFunction(() => (document.querySelector('story-player') as HTMLElement & { currentTime: number }).currentTime > 0.5, { timeout: 30000, polling: 50 });
 
   const cdp = await page.createCDPSession();
-  const before = await heap(cdp);
+  const before = await jsHeapKept(cdp);
   const along: string[] = [];
   await page.exposeFunction('__soakCut', async (ms: number) => {
     await setNetwork(page, false, { faults });
@@ -108,7 +105,7 @@ try {
     await setNetwork(page, true, { faults });
   });
   await page.exposeFunction('__soakHeap', async (n: number) => {
-    along.push(`${n}: ${MB(await heap(cdp))} MB`);
+    along.push(`${n}: ${MB(await jsHeapUsed(cdp))} MB`);
     if (values.snapshots) await snapshot(cdp, join(values.snapshots, `soak-${seed}-${n}.heapsnapshot`));
   });
   await page.evaluate(script);
@@ -118,8 +115,10 @@ try {
     options,
   );
   await page.evaluate(() => (document.querySelector('story-player') as HTMLElement & { pause(): void }).pause());
-  const after = await heap(cdp);
-  const growth = (after - before) / before;
+  const after = await jsHeapKept(cdp);
+  // What the page keeps (the heap without V8's compiled code, which grows while functions get hot),
+  // as the soak test measures it; the heap in use is printed beside it.
+  const growth = (after.kept - before.kept) / before.kept;
   const figures = {
     story: values.story,
     seed,
@@ -130,10 +129,12 @@ try {
     counts: report.counts,
     audioErrorsTold: report.errors,
     pageErrors: errors,
-    heapAfterFirstPlayMB: Number(MB(before)),
-    heapAtEndMB: Number(MB(after)),
-    heapGrowthPercent: Math.round(growth * 1000) / 10,
-    heapAlong: along,
+    heapKeptAfterFirstPlayMB: Number(MB(before.kept)),
+    heapKeptAtEndMB: Number(MB(after.kept)),
+    heapKeptGrowthPercent: Math.round(growth * 1000) / 10,
+    compiledCodeMB: [Number(MB(before.code)), Number(MB(after.code))],
+    heapInUseMB: [Number(MB(before.used)), Number(MB(after.used))],
+    heapInUseAlong: along,
     failure: report.failure,
   };
   console.log(JSON.stringify(figures, null, 2));
