@@ -40,7 +40,7 @@ export const en = {
   settings: 'Settings',
   moreControls: 'More controls',
   shortcuts: 'Keyboard shortcuts',
-  shortcutsIntro: 'These keys work while focus is inside the player.',
+  shortcutsIntro: 'These keys work while focus is in the story, or on nothing at all; never while you type in a field.',
   shortcutsSwitch: 'Single-key shortcuts',
   close: 'Close',
   sliderKeys: 'On the position slider',

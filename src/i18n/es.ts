@@ -41,7 +41,7 @@ export const es: Translation = {
   settings: 'Ajustes',
   moreControls: 'Más controles',
   shortcuts: 'Atajos de teclado',
-  shortcutsIntro: 'Estas teclas funcionan mientras el foco está dentro del reproductor.',
+  shortcutsIntro: 'Estas teclas funcionan mientras el foco está en la historia, o en ningún elemento; nunca mientras escribes en un campo.',
   shortcutsSwitch: 'Atajos de una sola tecla',
   close: 'Cerrar',
   sliderKeys: 'En el control de posición',

@@ -27,4 +27,11 @@ describe('<story-player> shortcuts dialog', () => {
       expect(dialog.open).to.be.false;
     });
   }
+
+  it('says where its keys work: in the story or with focus on nothing, never while typing (the rule the keys follow)', async () => {
+    const player = await miniStory();
+    await tracksLoaded(player);
+    const dialog = part<HTMLDialogElement>(player, 'dialog');
+    expect(dialog.querySelector('p')!.textContent!.trim()).to.equal('These keys work while focus is in the story, or on nothing at all; never while you type in a field.');
+  });
 });
