@@ -97,6 +97,17 @@ try {
   await page.waitForFunction(() => (document.querySelector('story-player') as HTMLElement & { currentTime: number }).currentTime > 0.5, { timeout: 30000, polling: 50 });
 
   const cdp = await page.createCDPSession();
+  // Every request of the page, to tell at the end which are still open (started, neither finished
+  // nor failed): what the loaders a heap snapshot shows are.
+  const open = new Map<string, { url: string; type: string; range: string }>();
+  const requestCounts = { started: 0, finished: 0, failed: 0 };
+  await cdp.send('Network.enable');
+  cdp.on('Network.requestWillBeSent', ({ requestId, request, type }) => {
+    requestCounts.started++;
+    open.set(requestId, { url: request.url.replace(server.url, '/'), type: type ?? '?', range: request.headers['Range'] ?? request.headers['range'] ?? '' });
+  });
+  cdp.on('Network.loadingFinished', ({ requestId }) => void (requestCounts.finished++, open.delete(requestId)));
+  cdp.on('Network.loadingFailed', ({ requestId }) => void (requestCounts.failed++, open.delete(requestId)));
   const before = await jsHeapKept(cdp);
   const along: string[] = [];
   await page.exposeFunction('__soakCut', async (ms: number) => {
@@ -136,6 +147,9 @@ try {
     heapInUseMB: [Number(MB(before.used)), Number(MB(after.used))],
     heapInUseAlong: along,
     failure: report.failure,
+    requests: requestCounts,
+    /** Requests still open at the end (after the pause and a garbage collection), by type and URL. */
+    openAtEnd: [...open.values()].map((r) => `${r.type} ${r.url}${r.range ? ` (${r.range})` : ''}`),
   };
   console.log(JSON.stringify(figures, null, 2));
   if (report.failure || errors.length > 0 || Math.abs(growth) >= 0.1) {
