@@ -130,6 +130,40 @@ describe('the words of the schema’s problems', () => {
   });
 });
 
+describe('fields of the wrong type, reported by the schema alone (the writing rules skip them)', () => {
+  it('a manuscript file that is empty', () => {
+    assert.deepEqual(validateManuscript(null, FIXTURE), ['manuscript, (whole): must be object']);
+  });
+
+  it('a scene that is empty (null)', () => {
+    const problems = problemsAfter((m) => ((m.scenes as unknown[])[0] = null));
+    assert.deepEqual(problems, ['scene 1, (whole): must be object']);
+  });
+
+  it('scenes that are not a list', () => {
+    assert.deepEqual(problemsAfter((m) => (m['scenes'] = 'none')), ['scenes, (whole): must be array']);
+  });
+
+  it('a cover, a picture file, an id or an alt text that is a number', () => {
+    assert.deepEqual(problemsAfter((m) => (m['cover'] = 5)), ['cover, (whole): must be string']);
+    assert.deepEqual(problemsAfter((m) => (m.scenes[0]!.picture['file'] = 5)), ['scene 1 "square", picture.file: must be string']);
+    assert.deepEqual(problemsAfter((m) => (m.scenes[0]!.picture['alt'] = 5)), ['scene 1 "square", picture.alt: must be string']);
+    assert.deepEqual(problemsAfter((m) => {
+      m.scenes[0]!['id'] = 5;
+      m.scenes[1]!['id'] = 5;
+    }), ['scene 1, id: must be string', 'scene 2, id: must be string']);
+  });
+
+  it('a picture without a file', () => {
+    assert.deepEqual(problemsAfter((m) => delete m.scenes[0]!.picture['file']), ['scene 1 "square", picture.file: is missing']);
+  });
+
+  it('a cover outside the story’s folder, named as the cover', () => {
+    const problems = problemsAfter((m) => (m['cover'] = '../cover.svg'));
+    assert.ok(problems.includes('cover: ../cover.svg must be inside the story\'s folder'), problems.join('\n'));
+  });
+});
+
 describe('loading a manuscript', () => {
   it('throws a ManuscriptError that lists every problem, one a line, under the file’s name', () => {
     const folder = mkdtempSync(join(tmpdir(), 'manuscript-edges-'));
@@ -160,7 +194,15 @@ describe('loading a manuscript', () => {
       (error: unknown) => {
         assert.ok(error instanceof ManuscriptError);
         assert.equal(error.problems.length, 1);
-        assert.match(error.problems[0]!, /^YAML syntax error at line \d+, column \d+: \S/);
+        let yamlMessage = '';
+        try {
+          parse('id: x\ntitle: [unclosed\n');
+        } catch (yamlError) {
+          yamlMessage = (yamlError as Error).message.split('\n')[0]!;
+        }
+        assert.ok(yamlMessage.length > 10, yamlMessage);
+        assert.match(error.problems[0]!, /^YAML syntax error at line \d+, column \d+: /);
+        assert.ok(error.problems[0]!.endsWith(`: ${yamlMessage}`), `the first line of the parser's own words: ${error.problems[0]}`);
         return true;
       },
     );
