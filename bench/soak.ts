@@ -146,6 +146,7 @@ try {
     compiledCodeMB: [Number(MB(before.code)), Number(MB(after.code))],
     heapInUseMB: [Number(MB(before.used)), Number(MB(after.used))],
     heapInUseAlong: along,
+    fetchLoadersAlive: [before.loaders, after.loaders],
     failure: report.failure,
     requests: requestCounts,
     /** Requests still open at the end (after the pause and a garbage collection), by type and URL. */

@@ -86,7 +86,11 @@ export class OfflineAudio {
     for (const [href, file] of this.#files) {
       if (!savedFiles.has(href) || (await cache.match(this.keyFor(file)))) continue;
       const response = await fetch(href, { cache: 'no-cache' });
-      if (response.status !== 200) throw new Error(`${file.url}: the server answered ${response.status}`);
+      if (response.status !== 200) {
+        // An unread body keeps its loader open: it is let go.
+        void response.body?.cancel().catch(() => undefined);
+        throw new Error(`${file.url}: the server answered ${response.status}`);
+      }
       const blob = await response.blob();
       if (blob.size !== file.bytes) throw new Error(`${file.url}: ${blob.size} bytes received of ${file.bytes}`);
       const headers = new Headers(response.headers);

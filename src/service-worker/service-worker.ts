@@ -125,6 +125,8 @@ async function repair(): Promise<RepairAnswer> {
     try {
       const response = await fetch(new URL(url, scope).href, { cache: 'reload' });
       if (response.ok && response.type === 'basic') await cache.put(key, response);
+      // An unread body keeps its loader open: it is let go.
+      else void response.body?.cancel().catch(() => undefined);
     } catch {
       // Still missing: the answer says so.
     }

@@ -22,6 +22,8 @@ interface Heap {
   used: number;
   code: number;
   kept: number;
+  /** Blink's fetch loaders alive. */
+  loaders: number;
 }
 
 describe('<story-player> soak', () => {
@@ -48,10 +50,12 @@ describe('<story-player> soak', () => {
       checkpoint: async (n) => {
         if (n % 100 === 0) heaps.push(`${n}: ${((await executeServerCommand<number, undefined>('js-heap')) / 1e6).toFixed(2)} MB`);
       },
+      // Each answer is read: a response whose body is never read keeps its fetch loader (Blink's
+      // FetchManager::Loader, ResourceLoader…) alive after garbage collection, one per request.
       cut: async (ms) => {
-        await fetch(`/fault-switch?key=${key}&down=1`);
+        await (await fetch(`/fault-switch?key=${key}&down=1`)).text();
         await new Promise((resolve) => setTimeout(resolve, ms));
-        await fetch(`/fault-switch?key=${key}&down=0`);
+        await (await fetch(`/fault-switch?key=${key}&down=0`)).text();
       },
     });
     player.pause();
@@ -62,7 +66,8 @@ describe('<story-player> soak', () => {
       `seed ${report.seed}: ${report.actions} actions in ${(report.ms / 1000).toFixed(1)} s (${(report.settleMs / 1000).toFixed(1)} s settling), ${report.ends} ends, ` +
       `${report.errors.length} audio errors told ${JSON.stringify(report.errors)}, ${JSON.stringify(report.counts)}; ` +
       `JS heap kept ${MB(before.kept)} MB after load and first play, ${MB(after.kept)} MB at the end (${(growth * 100).toFixed(1)} %); ` +
-      `compiled code ${MB(before.code)} → ${MB(after.code)} MB; in use ${MB(before.used)} → ${MB(after.used)} MB (${heaps.join(', ')})`;
+      `compiled code ${MB(before.code)} → ${MB(after.code)} MB; in use ${MB(before.used)} → ${MB(after.used)} MB (${heaps.join(', ')}); ` +
+      `fetch loaders alive ${before.loaders} → ${after.loaders}`;
     console.log(figures);
 
     expect(report.failure, `${figures}\n${report.log.slice(-40).join('\n')}`).to.equal(null);
