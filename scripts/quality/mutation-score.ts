@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     if (!ok) failed++;
     const score = s.score === undefined ? '   —  ' : `${s.score.toFixed(1).padStart(5)} %`;
     console.log(
-      `${s.file.padEnd(width)}  ${score}  ${String(s.detected).padStart(6)}  ${String(s.survived).padStart(8)}  ${String(s.noCoverage).padStart(11)}${ok ? '' : `  ← under ${THRESHOLD} %`}`,
+      `${s.file.padEnd(width)}  ${score}  ${String(s.detected).padStart(6)}  ${String(s.survived).padStart(8)}  ${String(s.noCoverage).padStart(11)}${ok ? '' : s.score === undefined ? '  ← not in the report' : `  ← under ${THRESHOLD} %`}`,
     );
   }
   if (failed > 0) throw new Error(`${failed} module(s) under the ${THRESHOLD} % mutation score, or not in ${REPORT}`);
