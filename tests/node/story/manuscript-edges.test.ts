@@ -141,7 +141,7 @@ describe('fields of the wrong type, reported by the schema alone (the writing ru
   });
 
   it('scenes that are not a list', () => {
-    assert.deepEqual(problemsAfter((m) => (m['scenes'] = 'none')), ['scenes, (whole): must be array']);
+    assert.deepEqual(problemsAfter((m) => ((m as Record<string, unknown>)['scenes'] = 'none')), ['scenes, (whole): must be array']);
   });
 
   it('a cover, a picture file, an id or an alt text that is a number', () => {
