@@ -1,36 +1,29 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ContextProvider } from '@lit/context';
 import { pauseWhenOthersPlay } from '../audio/one-at-a-time.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
-import {
-  playbackContext,
-  playerClockContext,
-  sameValues,
-  storyContext,
-  type PlaybackState,
-  type StoryChapter,
-  type StoryCue,
-  type StoryInfo,
-  type TimeRange,
-} from '../player-state/context.js';
-import { CaptionsMode, DescriptionMode, PlaybackRates } from '../player-state/vocabulary.js';
+import type { StoryChapter, StoryCue, TimeRange } from '../player-state/context.js';
+import { CaptionsMode, DescriptionMode } from '../player-state/vocabulary.js';
 import { Announcer, type AnnounceOptions } from '../shared/announcer.js';
 import { ChapterList } from './chapter-list.js';
 import { FollowPicture } from './follow-picture.js';
-import { ShortcutKeys, type ShortcutCommands } from './keyboard-shortcuts.js';
+import { ShortcutKeys } from './keyboard-shortcuts.js';
 import { ListeningMemory } from './listening-memory.js';
 import { PageReader } from './page-reader.js';
 import { Playback } from './playback.js';
 import { renderBar, SlimBar, statusStyles } from './player-bar.js';
-import { renderControls, type ControlsActions } from './player-controls.js';
+import { PlayerCommands } from './player-commands.js';
+import { PlayerContexts } from './player-contexts.js';
+import { renderControls } from './player-controls.js';
+import { applyPreferences, clampRates, preferencesOf } from './player-preferences.js';
 import { ProblemReports } from './problem-reports.js';
 import { RequestMap } from './request-map.js';
+import { ResumeOffer } from './resume-offer.js';
 import { localListeningStore, type ListeningStore, type SavedListening } from './saved-listening.js';
 import { SeekBar } from './seek-bar.js';
 import { renderShortcutsDialog } from './shortcuts-dialog.js';
 import { styles } from './story-player.styles.js';
-import { chapterIndexAt, nextChapterIndex, previousChapterIndex } from './timeline.js';
+import { nextChapterIndex, previousChapterIndex } from './timeline.js';
 
 /**
  * Plays one narrated photo story: the episode audio, its captions, audio descriptions and chapters,
@@ -136,7 +129,6 @@ export class StoryPlayer extends LitElement {
   /** Where the place and preferences are kept (`read(storyId)`, `write(storyId, value)`); localStorage by default. */
   @property({ attribute: false }) listeningStore: ListeningStore = localListeningStore;
 
-  @state() private resumeAt: number | null = null;
   /** On narrow bars the settings (speed, toggles, shortcuts) fold behind a "Settings" button. */
   @state() private settingsOpen = false;
   @query('.play') private playButton?: HTMLButtonElement;
@@ -151,15 +143,7 @@ export class StoryPlayer extends LitElement {
   });
   readonly #memory: ListeningMemory = new ListeningMemory(this, {
     position: () => this.#playback.audio.position,
-    preferences: () => ({
-      rate: this.playbackRate,
-      descriptionRate: this.descriptionRate,
-      descriptions: this.descriptions,
-      captions: this.captions,
-      pauseAfterPhoto: this.pauseAfterPhoto,
-      shortcuts: !this.noShortcuts,
-      follow: !this.noFollow,
-    }),
+    preferences: () => preferencesOf(this),
     recall: (saved) => this.#recall(saved),
   });
   readonly #playback: Playback = new Playback(this, {
@@ -184,24 +168,22 @@ export class StoryPlayer extends LitElement {
     dock: () => this.renderRoot.querySelector<HTMLElement>('.dock'),
     seek: (time) => this.seek(time),
   });
-  readonly #storyProvider = new ContextProvider(this, { context: storyContext });
-  readonly #playbackProvider = new ContextProvider(this, { context: playbackContext });
+  readonly #contexts = new PlayerContexts(this, { reader: this.#reader, playback: this.#playback, title: () => this.#title });
+  readonly #resume = new ResumeOffer(this, () => this.playButton);
+  readonly #commands = new PlayerCommands(this, {
+    memory: this.#memory,
+    follow: this.#follow,
+    status: this.#status,
+    resume: this.#resume,
+    toggleSettings: () => (this.settingsOpen = !this.settingsOpen),
+    openShortcuts: () => this.helpDialog?.showModal(),
+  });
   #stopListeningToOthers: (() => void) | undefined;
 
   constructor() {
     super();
-    const audio = this.#playback.audio;
-    new ContextProvider(this, { context: playerClockContext, initialValue: Object.freeze({ now: () => audio.position, playing: () => audio.playing }) });
-    new RequestMap(this, {
-      'story-play-request': () => this.play(),
-      'story-pause-request': () => this.pause(),
-      'story-seek-request': (e) => this.seek(e.time),
-      'story-describe-request': (e) => this.describe(e.sceneId, { start: e.start, end: e.end }),
-      'story-descriptions-request': (e) => this.#controls.setDescriptions(e.on),
-      'story-captions-request': (e) => this.#controls.setCaptions(e.on),
-      'story-follow-request': (e) => this.#controls.setFollow(e.on),
-    });
-    new ShortcutKeys(this, { enabled: () => !this.noShortcuts && !this.helpDialog?.open, commands: this.#shortcuts });
+    new RequestMap(this, this.#commands.requests);
+    new ShortcutKeys(this, { enabled: () => !this.noShortcuts && !this.helpDialog?.open, commands: this.#commands.shortcuts });
   }
 
   // ─── Public API ──────────────────────────────────────────────────────────────────────────────
@@ -241,7 +223,7 @@ export class StoryPlayer extends LitElement {
 
   /** Plays the story from the current position (from the start when at the end). */
   play(): void {
-    this.resumeAt = null;
+    this.#resume.withdraw();
     this.#playback.play();
   }
 
@@ -280,7 +262,7 @@ export class StoryPlayer extends LitElement {
 
   /** Plays one scene's audio description on its own and stops at its end. */
   describe(sceneId: string, range?: TimeRange): void {
-    this.resumeAt = null;
+    this.#resume.withdraw();
     this.#playback.describe(sceneId, range);
   }
 
@@ -306,14 +288,11 @@ export class StoryPlayer extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('playbackRate') || changed.has('descriptionRate')) {
-      const rate = Math.min(2, Math.max(0.75, this.playbackRate || 1));
-      if (rate !== this.playbackRate) this.playbackRate = rate;
-      const descriptionRate = this.descriptionRate ? Math.min(2, Math.max(0.75, this.descriptionRate)) : 0;
-      if (descriptionRate !== this.descriptionRate) this.descriptionRate = descriptionRate;
+      clampRates(this);
       this.#playback.setRate();
     }
     if (changed.has('storyId') && changed.get('storyId') !== undefined) this.#memory.restore();
-    this.#publish();
+    this.#contexts.publish();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -334,7 +313,6 @@ export class StoryPlayer extends LitElement {
     const t = this.#localize;
     const { chapters, pictureNoun: noun } = this.#reader;
     const { length, chapterIndex } = this.#playback;
-    const resumeAt = this.resumeAt;
     const controls = {
       noun,
       atLastChapter: chapterIndex >= chapters.length - 1,
@@ -353,15 +331,15 @@ export class StoryPlayer extends LitElement {
         length,
         shown: this.#playback.describing ? 'paused' : this.#playback.shown,
         noun,
-        resume: resumeAt === null ? null : { at: resumeAt, number: chapters[chapterIndexAt(chapters, resumeAt)]?.number },
+        resume: this.#resume.shown(chapters),
         errors: this.#status.errors.length > 0,
         seek: this.#seekBar.render(this.#playback.shownTime, length, chapters),
         captions: this.captions === CaptionsMode.on,
         slim: this.#slim,
-        controls: html`${renderControls(t, controls, this.#controls)}${this.#chapterList.renderToggle()}`,
+        controls: html`${renderControls(t, controls, this.#commands.controls)}${this.#chapterList.renderToggle()}`,
         chapterList: this.#chapterList.renderList(chapters, chapterIndex),
       },
-      this.#barActions,
+      this.#commands.bar,
     );
     return html`
       <slot name="header"></slot>
@@ -371,10 +349,7 @@ export class StoryPlayer extends LitElement {
         shortcutsOn: !this.noShortcuts,
         noun,
         sceneCount: this.#reader.sceneCount,
-        onSwitch: (on) => {
-          this.noShortcuts = !on;
-          this.#memory.save();
-        },
+        onSwitch: this.#commands.switchShortcuts,
         onClose: () => this.renderRoot.querySelector<HTMLButtonElement>('.help-button')?.focus(),
       })}
     `;
@@ -390,101 +365,13 @@ export class StoryPlayer extends LitElement {
     this.#reader.readChapters();
   };
 
-  /** Publishes the story and the playback state, each only when something in it changed. */
-  #publish(): void {
-    const { chapters, pictureNoun, captionIndex } = this.#reader;
-    const playback = this.#playback;
-    const story: StoryInfo = { storyId: this.storyId, title: this.#title, duration: playback.length, chapters, pictureNoun, captionIndex };
-    const state: PlaybackState = {
-      playing: playback.audio.playing,
-      rate: this.playbackRate,
-      audio: playback.audio.status,
-      descriptions: this.descriptions,
-      captions: this.captions,
-      pauseAfterPhoto: this.pauseAfterPhoto,
-      follow: !this.noFollow,
-      chapterIndex: playback.chapterIndex,
-      sentenceIndex: playback.sentenceIndex,
-      describing: playback.describing?.sceneId ?? null,
-    };
-    if (!sameValues(this.#storyProvider.value, story)) this.#storyProvider.setValue(story);
-    if (!sameValues(this.#playbackProvider.value, state)) this.#playbackProvider.setValue(state);
-  }
-
   /** Takes back what was saved for this story: the preferences, and the place as a "Resume at …" offer. */
   #recall(saved: Partial<SavedListening>): void {
-    if (saved.rate !== undefined) this.playbackRate = saved.rate;
-    if (saved.descriptionRate !== undefined) this.descriptionRate = saved.descriptionRate;
-    if (saved.descriptions) this.descriptions = saved.descriptions;
-    if (saved.captions) this.captions = saved.captions;
-    if (saved.pauseAfterPhoto !== undefined) this.pauseAfterPhoto = saved.pauseAfterPhoto;
-    if (saved.shortcuts !== undefined) this.noShortcuts = !saved.shortcuts;
-    if (saved.follow !== undefined) this.noFollow = !saved.follow;
+    applyPreferences(this, saved);
     if (saved.position === undefined) return;
     this.#playback.placeAt(saved.position);
-    this.resumeAt = saved.position;
+    this.#resume.offer(saved.position);
   }
-
-  // ─── What the controls, the bar and the shortcuts do ────────────────────────────────────────
-
-  readonly #barActions = {
-    togglePlay: () => this.togglePlay(),
-    dismiss: () => this.#status.resolve(),
-    resume: () => {
-      const at = this.resumeAt;
-      this.#focusPlayAfterUpdate();
-      if (at !== null) this.seek(at);
-      this.play();
-    },
-    startOver: () => {
-      this.resumeAt = null;
-      this.#focusPlayAfterUpdate();
-      this.seek(0);
-    },
-  };
-
-  /** The resume offer disappears when used: keep focus in the bar, on Play. */
-  #focusPlayAfterUpdate(): void {
-    void this.updateComplete.then(() => this.playButton?.focus());
-  }
-
-  readonly #controls: ControlsActions = {
-    skip: (seconds) => this.skip(seconds),
-    previousChapter: () => this.previousChapter(),
-    nextChapter: () => this.nextChapter(),
-    setRate: (rate) => (this.playbackRate = rate),
-    setDescriptionRate: (rate) => (this.descriptionRate = rate),
-    setDescriptions: (on) => (this.descriptions = on ? DescriptionMode.on : DescriptionMode.off),
-    setCaptions: (on) => {
-      this.captions = on ? CaptionsMode.on : CaptionsMode.off;
-      this.#memory.save();
-    },
-    setPauseAfterPicture: (on) => (this.pauseAfterPhoto = on),
-    setFollow: (on) => {
-      this.noFollow = !on;
-      // Switched on: the picture being narrated comes into view now.
-      if (on) this.#follow.jumped();
-      this.#memory.save();
-    },
-    toggleSettings: () => (this.settingsOpen = !this.settingsOpen),
-    openShortcuts: () => this.helpDialog?.showModal(),
-  };
-
-  readonly #shortcuts: ShortcutCommands = {
-    togglePlay: () => this.togglePlay(),
-    skip: (seconds) => this.skip(seconds),
-    previousChapter: () => this.previousChapter(),
-    nextChapter: () => this.nextChapter(),
-    goToPicture: (number) => this.goToChapter(this.#reader.chapters.findIndex((c) => c.number === number)),
-    changeRate: (step) => {
-      const rates: readonly number[] = PlaybackRates;
-      const i = rates.indexOf(this.playbackRate);
-      this.playbackRate = rates[Math.min(rates.length - 1, Math.max(0, (i < 0 ? rates.indexOf(1) : i) + step))] ?? this.playbackRate;
-    },
-    toggleDescriptions: () => this.#controls.setDescriptions(this.descriptions !== DescriptionMode.on),
-    toggleCaptions: () => this.#controls.setCaptions(this.captions !== CaptionsMode.on),
-    openShortcuts: () => this.helpDialog?.showModal(),
-  };
 }
 
 declare global {
