@@ -114,8 +114,14 @@ export class HowlController implements ReactiveController {
   #watch: MediaWatch | undefined;
   /** What went wrong with each source tried since `load()`. */
   #failures: AudioFailure[] = [];
-  /** The howler operation in flight, if any: a play promise, or a seek while playing. */
-  #busy: 'play' | 'seek' | null = null;
+  /** The howler operation in flight, if any: a play promise. */
+  #busy: 'play' | null = null;
+  /** The sound waits for data where it was moved to (its element's 'canplay'), before howler plays it. */
+  #awaiting = false;
+  /** The play in flight resumes a sound that was already playing for the listener (after a move): no `onPlay`. */
+  #resuming = false;
+  /** A seek handed to howler by the controller: its synchronous 'seek' event is not news. */
+  #seeking = false;
 
   constructor(host: ReactiveControllerHost, events: HowlControllerEvents = {}) {
     this.#host = host;
@@ -203,6 +209,8 @@ export class HowlController implements ReactiveController {
     this.#howl = undefined;
     this.#id = undefined;
     this.#busy = null;
+    this.#awaiting = false;
+    this.#resuming = false;
     this.playing = false;
     this.status = AudioStatus.idle;
     this.#pendingSeek = this.#position > 0 ? this.#position : null;
@@ -270,6 +278,7 @@ export class HowlController implements ReactiveController {
       // howler reports a refused play twice; one report is enough.
       const first = this.wanted || this.#busy !== null;
       this.#busy = null;
+      this.#resuming = false;
       this.wanted = false;
       this.#waited();
       this.playing = false;
@@ -280,7 +289,9 @@ export class HowlController implements ReactiveController {
       if (howl !== this.#howl) return;
       this.#busy = null;
       this.playing = true;
-      this.#events.onPlay?.();
+      const resumed = this.#resuming;
+      this.#resuming = false;
+      if (!resumed) this.#events.onPlay?.();
       this.#settle();
       this.#host.requestUpdate();
     });
@@ -292,8 +303,7 @@ export class HowlController implements ReactiveController {
       this.#host.requestUpdate();
     });
     howl.on('seek', () => {
-      if (howl !== this.#howl) return;
-      if (this.#busy === 'seek') this.#busy = null;
+      if (howl !== this.#howl || this.#seeking) return;
       this.#settle();
       this.#host.requestUpdate();
     });
@@ -377,6 +387,7 @@ export class HowlController implements ReactiveController {
 
   /** Stops watching the element of the Howl being let go. */
   #release(): void {
+    this.#awaiting = false;
     this.#waited();
     this.#watch?.release();
     this.#watch = undefined;
@@ -393,7 +404,15 @@ export class HowlController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Hands the listener's intent to howler, one operation at a time. */
+  /**
+   * Hands the listener's intent to howler, one operation at a time. A move while playing is done
+   * here, not by howler's seek: howler pauses, moves and plays again, and when the new place has
+   * no data its play waits for 'canplay' there, holding every later call in its queue (a seek made
+   * meanwhile ran only once data came for a place the listener had left, or never: the element
+   * stood at the old place, paused, with Pause shown). Here the sound is paused without a word,
+   * moved (at once, as howler moves a paused sound), and played again only when its element can
+   * play where it stands; a move during that wait goes straight to the element.
+   */
   #settle(): void {
     const howl = this.#howl;
     if (!howl || this.status !== AudioStatus.ready || this.#busy) return;
@@ -401,32 +420,77 @@ export class HowlController implements ReactiveController {
       this.#appliedRate = this.#rate;
       howl.rate(this.#rate);
     }
+    const id = this.#id;
     if (this.#pendingSeek !== null) {
       const time = this.#pendingSeek;
       this.#pendingSeek = null;
-      if (this.#id === undefined) {
-        howl.seek(time);
-      } else {
-        // While playing, howler pauses, moves and plays again: wait for its 'seek' event. The
-        // element, paused meanwhile, fires no 'waiting' when the new place has no data yet: the
-        // wait is watched from here (buffering shown, silence told), until sound flows again.
-        howl.seek(time, this.#id);
-        if (this.playing) {
-          this.#busy = 'seek';
-          this.#watch?.wait();
-          return;
+      this.#seeking = true;
+      try {
+        if (id === undefined) {
+          howl.seek(time);
+        } else {
+          // howler's internal pause: no 'pause' event, the listener still hears the story.
+          if (howl.playing(id)) (howl as unknown as { pause(id: number, internal: boolean): void }).pause(id, true);
+          howl.seek(time, id);
         }
+      } finally {
+        this.#seeking = false;
       }
+      // The element, paused meanwhile, fires no 'waiting' when the new place has no data yet: the
+      // wait is watched from here (buffering shown, silence told), until sound flows again.
+      if (id !== undefined && this.playing) this.#watch?.wait();
     }
-    if (this.wanted && !this.playing) {
-      this.#busy = 'play';
-      const id = this.#id === undefined ? howl.play() : howl.play(this.#id);
-      if (typeof id === 'number') this.#id = id;
+    const sounding = id !== undefined && howl.playing(id);
+    if (this.wanted && !sounding) {
+      this.#play(howl, id);
       return;
     }
-    if (!this.wanted && this.playing && this.#id !== undefined) {
+    if (!this.wanted && this.playing && id !== undefined) {
       this.#position = this.position;
-      howl.pause(this.#id);
+      // A sound waiting for data is paused for howler already; its element may be playing on its own.
+      if (this.#awaiting) this.#nodeOf(howl)?.pause();
+      howl.pause(id);
     }
+  }
+
+  #nodeOf(howl: HowlInstance): HTMLMediaElement | undefined {
+    const node = (howl as unknown as { _sounds: { _node?: HTMLMediaElement }[] })._sounds[0]?._node;
+    return node instanceof HTMLMediaElement ? node : undefined;
+  }
+
+  /**
+   * Plays the sound once its element can play where it stands (howler would wait, and queue the
+   * rest). Meanwhile the element itself is asked to play: a paused element may not fetch (Chromium
+   * after a seek), and one asked to play starts as soon as data comes; howler then takes it over
+   * from where it got to.
+   */
+  #play(howl: HowlInstance, id: number | undefined): void {
+    const node = this.#nodeOf(howl);
+    if (id !== undefined && node && node.readyState < HTMLMediaElement.HAVE_FUTURE_DATA) {
+      if (this.#awaiting) return;
+      this.#awaiting = true;
+      node.play().catch(() => undefined);
+      const ready = (): void => {
+        const current = howl === this.#howl && this.#awaiting;
+        if (current && node.readyState < HTMLMediaElement.HAVE_FUTURE_DATA) return;
+        node.removeEventListener('canplay', ready);
+        node.removeEventListener('playing', ready);
+        if (!current) return;
+        this.#awaiting = false;
+        // howler plays from where it last put the sound: where the element got to on its own.
+        const sound = (howl as unknown as { _sounds: { _seek: number }[] })._sounds[0];
+        if (sound && !node.paused) sound._seek = node.currentTime;
+        this.#settle();
+        this.#host.requestUpdate();
+      };
+      node.addEventListener('canplay', ready);
+      node.addEventListener('playing', ready);
+      return;
+    }
+    this.#awaiting = false;
+    this.#busy = 'play';
+    this.#resuming = this.playing;
+    const played = id === undefined ? howl.play() : howl.play(id);
+    if (typeof played === 'number') this.#id = played;
   }
 }
