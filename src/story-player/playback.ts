@@ -221,9 +221,13 @@ export class Playback {
 
   seek(time: number): void {
     this.#parts.memory.listened();
-    const skip = !this.describing && this.#host.descriptions === 'off';
+    // Inside the description played alone it is not skipped; a seek out of it leaves it, and lands
+    // as any seek does (past a description, when they are off), not inside one for the loop to skip.
+    const describing = this.describing;
+    const inside = describing !== null && time >= describing.start && time < describing.end;
+    const skip = !inside && this.#host.descriptions === 'off';
     const target = timeline.seekTarget(time, this.length, this.#parts.reader.chapters, skip);
-    if (this.describing && (target < this.describing.start || target >= this.describing.end)) this.describing = null;
+    if (describing && (target < describing.start || target >= describing.end)) this.describing = null;
     this.#moveTo(target);
     this.#parts.moved(target);
     this.#session.setPosition(target, this.length, this.#host.playbackRate);
