@@ -424,6 +424,8 @@ export class HowlController implements ReactiveController {
     if (this.#pendingSeek !== null) {
       const time = this.#pendingSeek;
       this.#pendingSeek = null;
+      // Moved: the element no longer stands where it ended.
+      if (this.#watch) this.#watch.endedAt = null;
       this.#seeking = true;
       try {
         if (id === undefined) {
@@ -445,10 +447,13 @@ export class HowlController implements ReactiveController {
       this.#play(howl, id);
       return;
     }
+    // A sound waiting for data is paused for howler already; its element, asked to play, is not.
+    if (!this.wanted && this.#awaiting) {
+      this.#awaiting = false;
+      this.#nodeOf(howl)?.pause();
+    }
     if (!this.wanted && this.playing && id !== undefined) {
       this.#position = this.position;
-      // A sound waiting for data is paused for howler already; its element may be playing on its own.
-      if (this.#awaiting) this.#nodeOf(howl)?.pause();
       howl.pause(id);
     }
   }
