@@ -21,6 +21,8 @@ export interface DescriptionAudioEvents {
   finished(): void;
   /** It did not play, or stopped: said in words by the host. */
   failed(failure: DescriptionFailure): void;
+  /** Another player or scene on the page started, so it stopped. */
+  interrupted(): void;
 }
 
 /**
@@ -76,7 +78,11 @@ export class DescriptionAudio implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#stopListening = pauseWhenOthersPlay(this.#host, () => this.stop());
+    this.#stopListening = pauseWhenOthersPlay(this.#host, () => {
+      if (!this.active) return;
+      this.stop();
+      this.#events.interrupted();
+    });
   }
 
   hostDisconnected(): void {

@@ -150,6 +150,8 @@ export class StoryScene extends LitElement {
   readonly #own = new DescriptionAudio(this, {
     finished: () => this.#status.say(this.#localize.term('statusDescribed')),
     failed: (failure) => this.#failed(failure),
+    // Stopped by another player starting: it ended, and says so, as when stopped by its own button.
+    interrupted: () => this.#status.say(this.#localize.term('statusDescribed')),
   });
   /** The captions loaded for `captionsSrc`, once asked for. */
   #captions: { url: string; cues: Promise<StoryCue[]> } | undefined;

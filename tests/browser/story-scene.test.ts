@@ -312,7 +312,7 @@ describe('<story-scene> alone in an article', () => {
     expect(errors).to.deep.equal([sceneStatus(scene)]);
   });
 
-  it('pauses a <story-player> on the page when it starts, and is paused when the player starts', async () => {
+  it('pauses a <story-player> on the page when it starts, and is paused when the player starts, saying its description ended', async () => {
     const player = await miniStory({ followers: false });
     await tracksLoaded(player);
     const scene = await sceneAlone({ attributes: { src: 'audio/episode.webm' } });
@@ -321,11 +321,13 @@ describe('<story-scene> alone in an article', () => {
     await until(() => player.paused, 'the player pauses');
     const own = () => media.played.find((m) => m.currentSrc.endsWith('episode.webm') && !m.paused && m.currentTime > 5.8);
     await until(() => !!own(), 'the scene plays');
+    expect(sceneStatus(scene)).to.equal('Describing picture 1.');
     const sceneAudio = own()!;
     player.play();
     await until(() => sceneAudio.paused, 'the scene pauses');
     await scene.updateComplete;
     expect(scene.describing).to.be.false;
+    await until(() => sceneStatus(scene) === 'Description ended.', 'the scene says its description ended');
     await until(() => !player.paused, 'the player plays');
     player.pause();
   });
