@@ -171,6 +171,11 @@ export class HowlController implements ReactiveController {
   pause(): void {
     this.wanted = false;
     this.#waited();
+    // The element asked to play while waiting for data stops now, even while howler is busy.
+    if (this.#awaiting && this.#howl) {
+      this.#awaiting = false;
+      this.#nodeOf(this.#howl)?.pause();
+    }
     this.#settle();
     this.#host.requestUpdate();
   }
@@ -434,6 +439,10 @@ export class HowlController implements ReactiveController {
           // howler's internal pause: no 'pause' event, the listener still hears the story.
           if (howl.playing(id)) (howl as unknown as { pause(id: number, internal: boolean): void }).pause(id, true);
           howl.seek(time, id);
+          // howler queues a seek while a play of its own is still pending (its play lock), and the
+          // element asked to play by #play would go on from the old place: move the element itself.
+          const node = this.#awaiting ? this.#nodeOf(howl) : undefined;
+          if (node && Math.abs(node.currentTime - time) > 0.05) node.currentTime = time;
         }
       } finally {
         this.#seeking = false;
