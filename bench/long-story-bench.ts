@@ -11,6 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { serveSite } from '../scripts/serve/serve.js';
 import { launchChromium } from '../tests/node/support/browser.js';
 import { atMost, median, type Figure } from './figures.js';
+import { scrollTranscript, seekAcross } from './long-story-actions.js';
 import { buildLongStory } from './long-story.js';
 import { PROBE, playUsable } from './start.js';
 
@@ -101,23 +102,12 @@ export async function benchLongStory(options: { quick: boolean }): Promise<Figur
 
       // Seeking while playing: ten jumps across the episode.
       const seeking = await now(page);
-      for (let i = 0; i < 10; i++) {
-        await page.evaluate((t: number) => (document.querySelector('story-player') as HTMLElement & { seek(t: number): void }).seek(t), ((i * 7 + 3) % 10) * 1000 + 100);
-        await pause(700);
-      }
+      await seekAcross(page);
       add('longest task seeking', (await tasksSince(page, seeking)).longest);
 
       // Scrolling the transcript's list from top to bottom, in 30 steps.
       const scrolling = await now(page);
-      await page.evaluate(async () => {
-        const list = document.querySelector('story-transcript')!.shadowRoot!.querySelector<HTMLElement>('.list');
-        if (!list) return;
-        for (let i = 1; i <= 30; i++) {
-          list.scrollTo({ top: (list.scrollHeight * i) / 30, behavior: 'instant' });
-          await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)));
-        }
-      });
-      await pause(500);
+      await scrollTranscript(page);
       add('longest task scrolling the transcript', (await tasksSince(page, scrolling)).longest);
       await context.close();
     }

@@ -19,6 +19,7 @@ import { runAsScript } from '../scripts/cli.js';
 import { serveSite } from '../scripts/serve/serve.js';
 import { ROOT } from '../scripts/size/measure.js';
 import { launchChromium } from '../tests/node/support/browser.js';
+import { scrollTranscript, seekAcross } from './long-story-actions.js';
 import { buildLongStory } from './long-story.js';
 
 interface TraceEvent {
@@ -164,27 +165,12 @@ async function main(): Promise<void> {
     if (wanted('playing')) console.log(await traced(page, 'playing', () => pause(15000)));
     if (wanted('seeking')) {
       console.log(
-        await traced(page, 'seeking', async () => {
-          for (let i = 0; i < 10; i++) {
-            await page.evaluate((t: number) => (document.querySelector('story-player') as HTMLElement & { seek(t: number): void }).seek(t), ((i * 7 + 3) % 10) * 1000 + 100);
-            await pause(700);
-          }
-        }),
+        await traced(page, 'seeking', () => seekAcross(page)),
       );
     }
     if (wanted('scrolling')) {
       console.log(
-        await traced(page, 'scrolling the transcript', async () => {
-          await page.evaluate(async () => {
-            const list = document.querySelector('story-transcript')!.shadowRoot!.querySelector<HTMLElement>('.list');
-            if (!list) return;
-            for (let i = 1; i <= 30; i++) {
-              list.scrollTo({ top: (list.scrollHeight * i) / 30, behavior: 'instant' });
-              await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)));
-            }
-          });
-          await pause(500);
-        }),
+        await traced(page, 'scrolling the transcript', () => scrollTranscript(page)),
       );
     }
   } finally {

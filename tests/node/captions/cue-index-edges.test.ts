@@ -1,17 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CueIndex } from '../../../src/captions/index.js';
+import { item, nameAt } from '../support/named-cues.js';
 
 // CueIndex at its edges: the sentence a paused player counts as current, items that never end or
 // whose end is not a number, as a damaged track or a chapter list may give them.
-
-interface Item {
-  name: string;
-  start: number;
-  end: number;
-}
-const item = (name: string, start: number, end: number): Item => ({ name, start, end });
-const nameAt = (index: CueIndex<Item>, time: number): string | undefined => index.at(time)?.name;
 
 describe('CueIndex.currentOrLastIndex (the sentence counted as current, also in a pause between two)', () => {
   // a: 1–2, gap, b: 3–5, c: 4–6 (inside b's time, started later)

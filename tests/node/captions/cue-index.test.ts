@@ -1,14 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CueIndex } from '../../../src/captions/index.js';
-
-interface Item {
-  name: string;
-  start: number;
-  end: number;
-}
-const item = (name: string, start: number, end: number): Item => ({ name, start, end });
-const nameAt = (index: CueIndex<Item>, time: number): string | undefined => index.at(time)?.name;
+import { item, nameAt, type Item } from '../support/named-cues.js';
 
 describe('CueIndex', () => {
   // a: 0–2, gap, b: 3–5, c: 5–6 (touches b)

@@ -11,14 +11,12 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'puppeteer-core';
 import { serveSite, type SiteServer } from '../../../scripts/serve/serve.js';
 import { launchChromium } from '../support/browser.js';
+import { copyMiniStoryMedia, EMBEDDER_BUILD, MINI_STORY as FIXTURE, openPage, ROOT } from '../support/mini-story-site.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const FIXTURE = join(ROOT, 'tests/fixtures/mini-story');
 const TAGS = ['story-player', 'story-scene', 'story-captions', 'story-transcript', 'story-offline'];
 const NAME = (JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { name: string }).name;
 
@@ -83,7 +81,7 @@ describe('the packed package in another project', () => {
 
     const site = join(work, 'site');
     await mkdir(site);
-    for (const folder of ['audio', 'captions', 'images']) await cp(join(FIXTURE, folder), join(site, folder), { recursive: true });
+    await copyMiniStoryMedia(site);
     await cp(join(ROOT, 'src/page/page.css'), join(site, 'page.css'));
     const page = (await readFile(join(FIXTURE, 'index.html'), 'utf8'))
       .replace(/<link rel="icon"[^>]*>\n/, '')
@@ -93,14 +91,10 @@ describe('the packed package in another project', () => {
     await writeFile(join(site, 'index.html'), page);
     await writeFile(join(site, 'bare.html'), '<!doctype html><html lang="en"><title>bare</title><script type="module" src="bare.js"></script><story-player story-id="bare"></story-player>');
     await build({
+      ...EMBEDDER_BUILD,
       absWorkingDir: scratch,
       entryPoints: Object.keys(ENTRIES).map((file) => join(scratch, file)),
       outdir: site,
-      bundle: true,
-      format: 'esm',
-      target: 'es2022',
-      minify: true,
-      logLevel: 'error',
     });
 
     server = await serveSite(site);
@@ -115,13 +109,7 @@ describe('the packed package in another project', () => {
     console.info(`# pack, install, type-check, bundle and play: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   });
 
-  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
-    return { page, errors };
-  }
+  const open = (path: string): Promise<{ page: Page; errors: string[] }> => openPage(browser, new URL(path, server.url).href);
 
   it('packs only what an embedder needs', (t) => {
     const paths = packed.files.map((file) => file.path);

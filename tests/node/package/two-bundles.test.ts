@@ -11,19 +11,17 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'puppeteer-core';
 import { serveSite, type SiteServer } from '../../../scripts/serve/serve.js';
 import { launchChromium } from '../support/browser.js';
+import { copyMiniStoryMedia, EMBEDDER_BUILD, MINI_STORY as FIXTURE, openPage, ROOT } from '../support/mini-story-site.js';
 import type { StoryPlayer } from '../../../src/story-player/story-player.js';
 import type { StoryScene } from '../../../src/story-scene/story-scene.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const FIXTURE = join(ROOT, 'tests/fixtures/mini-story');
 
 /** Each copy's entry: the toolkit's own define entry, its exports kept on `window` for the checks. */
 const COPIES = {
@@ -53,7 +51,7 @@ describe('two separately bundled copies of the toolkit on one page', () => {
     work = await mkdtemp(join(tmpdir(), 'two-bundles-'));
     const site = join(work, 'site');
     await mkdir(site);
-    for (const folder of ['audio', 'captions', 'images']) await cp(join(FIXTURE, folder), join(site, folder), { recursive: true });
+    await copyMiniStoryMedia(site);
     const range = await sceneTwoRange();
     const alone = `<article lang="en" id="article">
   <story-scene id="alone" number="2" picture-kind="illustration" src="audio/episode.webm" description-start="${range.start}" description-end="${range.end}">
@@ -74,15 +72,11 @@ describe('two separately bundled copies of the toolkit on one page', () => {
     // Two builds, not one with shared chunks: each file holds a whole copy of the toolkit and Lit.
     for (const name of Object.keys(COPIES)) {
       await build({
+        ...EMBEDDER_BUILD,
         absWorkingDir: ROOT,
         entryPoints: [join(work, `${name}.ts`)],
         outfile: join(site, `${name}.js`),
-        bundle: true,
-        format: 'esm',
-        target: 'es2022',
-        minify: true,
         tsconfig: join(ROOT, 'tsconfig.json'),
-        logLevel: 'error',
       });
     }
     server = await serveSite(site);
@@ -96,10 +90,7 @@ describe('two separately bundled copies of the toolkit on one page', () => {
   });
 
   async function open(): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(new URL('index.html', server.url).href, { waitUntil: 'load' });
+    const { page, errors } = await openPage(browser, new URL('index.html', server.url).href);
     await page.waitForFunction(() => document.querySelector('story-player')?.shadowRoot?.querySelector('[part~="play-button"]'), { timeout: 15_000 });
     await page.waitForFunction(() => document.querySelector('#alone')?.shadowRoot?.querySelector('[part="describe-button"]'), { timeout: 15_000 });
     return { page, errors };
