@@ -5,6 +5,7 @@ import type { Howl as HowlInstance } from 'howler';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AudioStatus } from '../player-state/vocabulary.js';
 import { classify, worst, type AudioFailure } from './audio-failure.js';
+import { elementOf, keepPlace, moveSound, pauseQuietly, setSoundRate } from './howl-sound.js';
 import { MediaWatch } from './media-watch.js';
 
 export type { AudioFailure } from './audio-failure.js';
@@ -27,6 +28,9 @@ const { Howl, Howler } = howler;
   node.removeAttribute('src');
   node.load();
 };
+
+/** What the element fires when it may have data where it stands (after a move, readyState can stay high). */
+const READY_EVENTS = ['canplay', 'playing', 'seeked'] as const;
 
 /** One `<source>` of the episode. */
 export interface AudioSource {
@@ -72,9 +76,10 @@ const formatOf = ({ src, type }: AudioSource): string => {
  * rate changes) and keeps its state on the controller for the host to render.
  *
  * Intent and howler are kept apart: `play()`, `pause()`, `seek()` and `setRate()` record what the
- * listener wants, and the controller hands it to howler one operation at a time. howler queues calls
- * made while a `play()` promise is pending and can lose them; here the last seek always wins and a
- * pause during a pending play is honoured.
+ * listener wants, and the controller hands it to howler one operation at a time. While a play is in
+ * flight (howler's play promise pending, or the element waiting for data before howler is asked),
+ * howler would queue a call and can lose it: then a move, a pause and a speed go to the element
+ * itself, at once, and howler's note of its sound is kept in step (src/audio/howl-sound.ts).
  *
  * Nothing is fetched until `load()` or `play()`.
  *
@@ -106,7 +111,6 @@ export class HowlController implements ReactiveController {
   #howl: HowlInstance | undefined;
   #id: number | undefined;
   #rate = 1;
-  #appliedRate = 1;
   #position = 0;
   #pendingSeek: number | null = null;
   /** Unused since the stall watchdog went; `unload()` (another change in progress) still clears it. */
@@ -120,6 +124,8 @@ export class HowlController implements ReactiveController {
   #awaiting = false;
   /** The play in flight resumes a sound that was already playing for the listener (after a move): no `onPlay`. */
   #resuming = false;
+  /** The element was paused under howler's pending play: its 'play' or 'playerror' that follows is not news. */
+  #abandoned = false;
   /** A seek handed to howler by the controller: its synchronous 'seek' event is not news. */
   #seeking = false;
 
@@ -171,10 +177,16 @@ export class HowlController implements ReactiveController {
   pause(): void {
     this.wanted = false;
     this.#waited();
-    // The element asked to play while waiting for data stops now, even while howler is busy.
-    if (this.#awaiting && this.#howl) {
+    // A play in flight stops now: the element itself is paused, howler told when its play returns.
+    const howl = this.#howl;
+    const node = howl && elementOf(howl);
+    if (howl && node && this.#awaiting) {
       this.#awaiting = false;
-      this.#nodeOf(this.#howl)?.pause();
+      node.pause();
+      keepPlace(howl);
+    } else if (node && this.#busy === 'play' && !this.#abandoned) {
+      this.#abandoned = true;
+      node.pause();
     }
     this.#settle();
     this.#host.requestUpdate();
@@ -184,16 +196,30 @@ export class HowlController implements ReactiveController {
   seek(time: number): void {
     const max = this.duration > 0 ? this.duration : Infinity;
     this.#position = Math.min(Math.max(0, time), max);
-    this.#pendingSeek = this.#position;
-    this.#settle();
+    const howl = this.#howl;
+    if (howl && this.status === AudioStatus.ready && this.#inFlight) {
+      // The element moves now (howler would queue it behind its pending play).
+      this.#pendingSeek = null;
+      if (this.#watch) this.#watch.endedAt = null;
+      moveSound(howl, this.#position);
+      if (this.wanted) this.#watch?.wait();
+    } else {
+      this.#pendingSeek = this.#position;
+      this.#settle();
+    }
     this.#host.requestUpdate();
   }
 
   /** Playback rate, 0.5–4; pitch is kept. */
   setRate(rate: number): void {
     this.#rate = rate;
-    this.#settle();
+    if (this.#howl && this.status === AudioStatus.ready) setSoundRate(this.#howl, rate);
     this.#host.requestUpdate();
+  }
+
+  /** A play is in flight: howler's play promise is pending, or the element waits for data first. */
+  get #inFlight(): boolean {
+    return this.#busy !== null || this.#awaiting;
   }
 
   /** The playback position in seconds, read from the media element now. */
@@ -216,6 +242,7 @@ export class HowlController implements ReactiveController {
     this.#busy = null;
     this.#awaiting = false;
     this.#resuming = false;
+    this.#abandoned = false;
     this.playing = false;
     this.status = AudioStatus.idle;
     this.#pendingSeek = this.#position > 0 ? this.#position : null;
@@ -228,13 +255,13 @@ export class HowlController implements ReactiveController {
     this.#howl = undefined;
     this.#id = undefined;
     this.#busy = null;
+    this.#abandoned = false;
     const source = this.#candidates.shift();
     if (!source) {
       this.#fail(worst(this.#failures));
       return;
     }
     this.status = AudioStatus.loading;
-    this.#appliedRate = this.#rate;
     // howler emits a load error at once (before `on()` could listen) when it refuses a source: the
     // constructor's own listener hears it.
     const onloaderror = (_id: unknown, code: unknown): void => {
@@ -252,8 +279,8 @@ export class HowlController implements ReactiveController {
       onloaderror,
     });
     this.#howl = howl;
-    const node = (howl as unknown as { _sounds: { _node?: HTMLMediaElement }[] })._sounds[0]?._node;
-    if (node instanceof HTMLMediaElement) {
+    const node = elementOf(howl);
+    if (node) {
       this.#watch = new MediaWatch(node, {
         buffering: (on) => {
           this.buffering = on;
@@ -274,12 +301,17 @@ export class HowlController implements ReactiveController {
       const start = this.#pendingSeek ?? this.#position;
       this.#pendingSeek = null;
       howl.seek(start);
+      setSoundRate(howl, this.#rate);
       this.#events.onLoad?.();
       this.#settle();
       this.#host.requestUpdate();
     });
     howl.on('playerror', () => {
       if (howl !== this.#howl) return;
+      if (this.#abandoned) {
+        this.#abandon(howl);
+        return;
+      }
       // howler reports a refused play twice; one report is enough.
       const first = this.wanted || this.#busy !== null;
       this.#busy = null;
@@ -292,6 +324,11 @@ export class HowlController implements ReactiveController {
     });
     howl.on('play', () => {
       if (howl !== this.#howl) return;
+      if (this.#abandoned) {
+        if (this.#id !== undefined) pauseQuietly(howl, this.#id);
+        this.#abandon(howl);
+        return;
+      }
       this.#busy = null;
       this.playing = true;
       const resumed = this.#resuming;
@@ -416,15 +453,11 @@ export class HowlController implements ReactiveController {
    * meanwhile ran only once data came for a place the listener had left, or never: the element
    * stood at the old place, paused, with Pause shown). Here the sound is paused without a word,
    * moved (at once, as howler moves a paused sound), and played again only when its element can
-   * play where it stands; a move during that wait goes straight to the element.
+   * play where it stands.
    */
   #settle(): void {
     const howl = this.#howl;
     if (!howl || this.status !== AudioStatus.ready || this.#busy) return;
-    if (this.#appliedRate !== this.#rate) {
-      this.#appliedRate = this.#rate;
-      howl.rate(this.#rate);
-    }
     const id = this.#id;
     if (this.#pendingSeek !== null) {
       const time = this.#pendingSeek;
@@ -436,13 +469,9 @@ export class HowlController implements ReactiveController {
         if (id === undefined) {
           howl.seek(time);
         } else {
-          // howler's internal pause: no 'pause' event, the listener still hears the story.
-          if (howl.playing(id)) (howl as unknown as { pause(id: number, internal: boolean): void }).pause(id, true);
+          if (howl.playing(id)) pauseQuietly(howl, id);
           howl.seek(time, id);
-          // howler queues a seek while a play of its own is still pending (its play lock), and the
-          // element asked to play by #play would go on from the old place: move the element itself.
-          const node = this.#awaiting ? this.#nodeOf(howl) : undefined;
-          if (node && Math.abs(node.currentTime - time) > 0.05) node.currentTime = time;
+          if (this.#awaiting) moveSound(howl, time);
         }
       } finally {
         this.#seeking = false;
@@ -456,20 +485,38 @@ export class HowlController implements ReactiveController {
       this.#play(howl, id);
       return;
     }
+    const node = elementOf(howl);
     // A sound waiting for data is paused for howler already; its element, asked to play, is not.
     if (!this.wanted && this.#awaiting) {
       this.#awaiting = false;
-      this.#nodeOf(howl)?.pause();
+      node?.pause();
+      keepPlace(howl);
     }
     if (!this.wanted && this.playing && id !== undefined) {
       this.#position = this.position;
       howl.pause(id);
     }
+    // Not wanted, not howler's: an element asked to play on its own (to make it fetch) stops too.
+    if (!this.wanted && node && !node.paused && !howl.playing(id)) {
+      node.pause();
+      keepPlace(howl);
+    }
   }
 
-  #nodeOf(howl: HowlInstance): HTMLMediaElement | undefined {
-    const node = (howl as unknown as { _sounds: { _node?: HTMLMediaElement }[] })._sounds[0]?._node;
-    return node instanceof HTMLMediaElement ? node : undefined;
+  /**
+   * The element was paused under howler's pending play, which has now returned (played, or
+   * refused because of that pause): howler is brought in step, the pause told, and what the
+   * listener wants since then is done.
+   */
+  #abandon(howl: HowlInstance): void {
+    this.#abandoned = false;
+    this.#busy = null;
+    this.#resuming = false;
+    this.playing = false;
+    keepPlace(howl);
+    this.#events.onPause?.();
+    this.#settle();
+    this.#host.requestUpdate();
   }
 
   /**
@@ -479,31 +526,31 @@ export class HowlController implements ReactiveController {
    * from where it got to.
    */
   #play(howl: HowlInstance, id: number | undefined): void {
-    const node = this.#nodeOf(howl);
-    if (id !== undefined && node && node.readyState < HTMLMediaElement.HAVE_FUTURE_DATA) {
+    const node = elementOf(howl);
+    const noData = (element: HTMLMediaElement): boolean => element.seeking || element.readyState < HTMLMediaElement.HAVE_FUTURE_DATA;
+    if (id !== undefined && node && noData(node)) {
       if (this.#awaiting) return;
       this.#awaiting = true;
+      setSoundRate(howl, this.#rate);
       node.play().catch(() => undefined);
       const ready = (): void => {
         const current = howl === this.#howl && this.#awaiting;
-        if (current && node.readyState < HTMLMediaElement.HAVE_FUTURE_DATA) return;
-        node.removeEventListener('canplay', ready);
-        node.removeEventListener('playing', ready);
+        if (current && noData(node)) return;
+        for (const type of READY_EVENTS) node.removeEventListener(type, ready);
         if (!current) return;
         this.#awaiting = false;
         // howler plays from where it last put the sound: where the element got to on its own.
-        const sound = (howl as unknown as { _sounds: { _seek: number }[] })._sounds[0];
-        if (sound && !node.paused) sound._seek = node.currentTime;
+        if (!node.paused) keepPlace(howl);
         this.#settle();
         this.#host.requestUpdate();
       };
-      node.addEventListener('canplay', ready);
-      node.addEventListener('playing', ready);
+      for (const type of READY_EVENTS) node.addEventListener(type, ready);
       return;
     }
     this.#awaiting = false;
     this.#busy = 'play';
     this.#resuming = this.playing;
+    setSoundRate(howl, this.#rate);
     const played = id === undefined ? howl.play() : howl.play(id);
     if (typeof played === 'number') this.#id = played;
   }
