@@ -5,7 +5,7 @@ import type { Howl as HowlInstance } from 'howler';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AudioStatus } from '../player-state/vocabulary.js';
 import { classify, worst, type AudioFailure } from './audio-failure.js';
-import { elementOf, keepPlace, moveSound, pauseQuietly, setSoundRate } from './howl-sound.js';
+import { atEnd, elementOf, keepPlace, moveSound, pauseQuietly, setSoundRate } from './howl-sound.js';
 import { MediaWatch } from './media-watch.js';
 
 export type { AudioFailure } from './audio-failure.js';
@@ -197,10 +197,16 @@ export class HowlController implements ReactiveController {
     const max = this.duration > 0 ? this.duration : Infinity;
     this.#position = Math.min(Math.max(0, time), max);
     const howl = this.#howl;
+    // Asked to play at its end, an element starts again from 0: a move to the end ends the episode.
+    const node = howl && elementOf(howl);
+    if (howl && node && this.status === AudioStatus.ready && this.wanted && atEnd(node, this.#position)) {
+      this.#finish(howl, this.duration);
+      return;
+    }
     if (howl && this.status === AudioStatus.ready && this.#inFlight) {
       // The element moves now (howler would queue it behind its pending play).
       this.#pendingSeek = null;
-      if (this.#watch) this.#watch.endedAt = null;
+      this.#watch?.moved();
       moveSound(howl, this.#position);
       if (this.wanted) this.#watch?.wait();
     } else {
@@ -351,14 +357,17 @@ export class HowlController implements ReactiveController {
     });
     howl.on('end', () => {
       if (howl !== this.#howl) return;
-      this.playing = false;
-      this.wanted = false;
+      const watch = this.#watch;
+      // howler tells the element's 'ended' a task later: a move in between took the listener
+      // elsewhere, and the sound goes on from there (howler has stopped this one at 0).
+      if (watch?.movedAfterEnd) {
+        this.#reload(howl);
+        return;
+      }
       // Keep the position at the end, as a media element does, and start afresh on the next play:
       // an ended element that is sought while paused can sit without data, and howler would wait
       // for it forever. Where the file really ended: a file cut short ends before its duration
-      // (its jump to the duration undone by the watch); at the end, the end as howler counts the
-      // duration (rounded up), so that Play starts afresh.
-      const watch = this.#watch;
+      // (its jump to the duration undone by the watch).
       let at = watch?.endedAt ?? null;
       if (at === null) {
         const now = node?.currentTime;
@@ -366,17 +375,40 @@ export class HowlController implements ReactiveController {
         const playedTo = watch?.playedTo ?? 0;
         at = playedTo > 0 && playedTo < end - 1 ? playedTo : end;
       }
-      this.#position = at < this.duration - 1 ? at : Math.max(at, this.duration);
-      this.#release();
-      this.#pendingSeek = null;
-      this.#howl = undefined;
-      this.#id = undefined;
-      this.#busy = null;
-      this.status = AudioStatus.idle;
-      howl.unload();
-      this.#events.onEnd?.(this.#position);
-      this.#host.requestUpdate();
+      this.#finish(howl, at);
     });
+  }
+
+  /**
+   * The episode ended at `at`: the Howl is let go. At the end, the end as howler counts the
+   * duration (rounded up), so that Play starts afresh.
+   */
+  #finish(howl: HowlInstance, at: number): void {
+    this.playing = false;
+    this.wanted = false;
+    this.#position = at < this.duration - 1 ? at : Math.max(at, this.duration);
+    this.#letGo(howl);
+    this.#events.onEnd?.(this.#position);
+    this.#host.requestUpdate();
+  }
+
+  /** The Howl is let go and, when the listener wants sound, a new one plays from the position kept. */
+  #reload(howl: HowlInstance): void {
+    this.playing = false;
+    this.#letGo(howl);
+    if (this.wanted) this.load();
+    this.#host.requestUpdate();
+  }
+
+  #letGo(howl: HowlInstance): void {
+    this.#release();
+    this.#pendingSeek = null;
+    this.#howl = undefined;
+    this.#id = undefined;
+    this.#busy = null;
+    this.#abandoned = false;
+    this.status = AudioStatus.idle;
+    howl.unload();
   }
 
   /**
@@ -462,8 +494,7 @@ export class HowlController implements ReactiveController {
     if (this.#pendingSeek !== null) {
       const time = this.#pendingSeek;
       this.#pendingSeek = null;
-      // Moved: the element no longer stands where it ended.
-      if (this.#watch) this.#watch.endedAt = null;
+      this.#watch?.moved();
       this.#seeking = true;
       try {
         if (id === undefined) {
@@ -481,11 +512,15 @@ export class HowlController implements ReactiveController {
       if (id !== undefined && this.playing) this.#watch?.wait();
     }
     const sounding = id !== undefined && howl.playing(id);
+    const node = elementOf(howl);
+    if (this.wanted && !sounding && node && atEnd(node)) {
+      this.#finish(howl, this.duration);
+      return;
+    }
     if (this.wanted && !sounding) {
       this.#play(howl, id);
       return;
     }
-    const node = elementOf(howl);
     // A sound waiting for data is paused for howler already; its element, asked to play, is not.
     if (!this.wanted && this.#awaiting) {
       this.#awaiting = false;

@@ -44,6 +44,14 @@ export function moveSound(howl: Howl, time: number): void {
   if (node && Math.abs(node.currentTime - time) > 0.001) node.currentTime = time;
 }
 
+/**
+ * Whether the element stands at its end (or would, moved to `time`): asked to play there, an
+ * element starts again from 0.
+ */
+export function atEnd(node: HTMLMediaElement, time = node.currentTime): boolean {
+  return node.ended || (Number.isFinite(node.duration) && node.duration > 0 && time >= node.duration);
+}
+
 /** Where the element stands, noted as where howler's next play() starts. */
 export function keepPlace(howl: Howl): void {
   const sound = soundOf(howl);

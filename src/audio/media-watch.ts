@@ -23,7 +23,7 @@ const ARRIVALS = ['progress', 'loadedmetadata', 'loadeddata', 'canplay', 'playin
  * sending only makes the wait long; a server that sends nothing is `silent()` after SILENCE_MS. An
  * element the browser stopped fetching for (`networkState` idle, `readyState` below
  * HAVE_FUTURE_DATA: Chromium may not fetch for a paused element after a seek) is asked to play,
- * which makes it fetch.
+ * which makes it fetch; one at its end is not (it would start again from 0).
  */
 export class MediaWatch {
   /**
@@ -39,6 +39,8 @@ export class MediaWatch {
    * element, which moves it to 0, and tells its own 'end' a task later.
    */
   endedAt: number | null = null;
+  /** The listener moved the element after it ended, before howler told its 'end'. */
+  movedAfterEnd = false;
   #playedAt = 0;
   readonly #node: HTMLMediaElement;
   readonly #events: MediaWatchEvents;
@@ -69,6 +71,12 @@ export class MediaWatch {
     this.#lastData = this.#since;
     this.#nudged = false;
     this.#timer = setInterval(this.#look, LOOK_MS);
+  }
+
+  /** The listener moved the element: it no longer stands where it ended, if it had. */
+  moved(): void {
+    if (this.endedAt !== null) this.movedAfterEnd = true;
+    this.endedAt = null;
   }
 
   /** The listener no longer waits (paused, ended, failed): the wait ends without a word (sound does not flow). */
@@ -121,7 +129,7 @@ export class MediaWatch {
     if (since === null) return;
     const node = this.#node;
     const now = performance.now();
-    if (!this.#nudged && node.paused && now - since > LOOK_MS * 4 && node.networkState === HTMLMediaElement.NETWORK_IDLE && node.readyState < HTMLMediaElement.HAVE_FUTURE_DATA) {
+    if (!this.#nudged && node.paused && !node.ended && now - since > LOOK_MS * 4 && node.networkState === HTMLMediaElement.NETWORK_IDLE && node.readyState < HTMLMediaElement.HAVE_FUTURE_DATA) {
       this.#nudged = true;
       node.play().catch(() => undefined);
     }

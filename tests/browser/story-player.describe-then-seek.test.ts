@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { described, miniStory, playing, timing, tracksLoaded } from './helpers/mini-story.js';
+import { described, liveAudioElement, miniStory, playing, timing, tracksLoaded } from './helpers/mini-story.js';
 import type { StoryPlayer } from '../../src/story-player/story-player.js';
 
 // Issue 10, item 1: Play never shows "Pause" while nothing plays. The soak found Pause shown over
@@ -11,12 +11,6 @@ import type { StoryPlayer } from '../../src/story-player/story-player.js';
 // 8,000 bytes a second the element stayed paused where the description began (20.14 s) while the
 // player said 15.15 s, howler's play there waiting for data and holding the seek in its queue.
 
-interface HowlLike {
-  _state: string;
-  _sounds: { _node?: HTMLMediaElement }[];
-}
-const element = (): HTMLMediaElement | undefined =>
-  ((window as unknown as { Howler?: { _howls: HowlLike[] } }).Howler?._howls ?? []).find((h) => h._state !== 'unloaded')?._sounds[0]?._node;
 const label = (player: StoryPlayer): string => player.shadowRoot!.querySelector('.play')?.getAttribute('aria-label') ?? '';
 
 /** Watches for `ms`: the longest time Pause was shown over an element that did not advance. */
@@ -27,7 +21,7 @@ async function pauseOverSilence(player: StoryPlayer, ms: number): Promise<{ long
   let longest = 0;
   const trace: string[] = [];
   while (performance.now() - started < ms) {
-    const node = element();
+    const node = liveAudioElement();
     const now = performance.now();
     const time = node?.currentTime ?? -1;
     const advancing = !!node && !node.paused && last >= 0 && time !== last;
@@ -69,7 +63,7 @@ describe('<story-player> describe a picture, then seek into a skipped descriptio
       expect(longest, trace.join('\n')).to.be.below(2500);
       // The seek left the description played alone and skipped the first picture's description.
       // The seek was not lost: the element stands where the player says (the description skipped).
-      const node = element();
+      const node = liveAudioElement();
       if (node) expect(Math.abs(node.currentTime - player.currentTime), trace.join('\n')).to.be.below(0.5);
       expect(player.currentTime).to.be.at.least(into.end - 0.05);
     });

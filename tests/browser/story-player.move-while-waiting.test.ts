@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { miniStory, playing, timing, tracksLoaded } from './helpers/mini-story.js';
+import { liveAudioElement, miniStory, playing, timing, tracksLoaded } from './helpers/mini-story.js';
 import type { StoryPlayer } from '../../src/story-player/story-player.js';
 
 // Issue 10, item 1, found by the soak (seed 20251202, action #348, in the clean-clone CI run): a
@@ -9,12 +9,6 @@ import type { StoryPlayer } from '../../src/story-player/story-player.js';
 // made while the sound waits for data must reach the element: here they come 0–300 ms apart, with
 // the audio at 8,000 or 80,000 bytes a second through the test server's switch, at 2×.
 
-interface HowlLike {
-  _state: string;
-  _sounds: { _node?: HTMLMediaElement }[];
-}
-const element = (): HTMLMediaElement | undefined =>
-  ((window as unknown as { Howler?: { _howls: HowlLike[] } }).Howler?._howls ?? []).find((h) => h._state !== 'unloaded')?._sounds[0]?._node;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Watches for `ms`: the longest time the element advanced while the player said paused. */
@@ -25,7 +19,7 @@ async function playsWhilePaused(player: StoryPlayer, ms: number): Promise<{ long
   let longest = 0;
   const trace: string[] = [];
   while (performance.now() - started < ms) {
-    const node = element();
+    const node = liveAudioElement();
     const now = performance.now();
     const time = node?.currentTime ?? -1;
     const advancing = !!node && !node.paused && last >= 0 && time !== last;
@@ -73,7 +67,7 @@ describe('<story-player> moves and a pause while the sound waits for data', () =
       player.pause();
       const { longest, trace } = await playsWhilePaused(player, 3000);
       expect(longest, trace.join('\n')).to.be.below(300);
-      const node = element();
+      const node = liveAudioElement();
       expect(player.paused).to.equal(true);
       if (node) {
         expect(node.paused, trace.join('\n')).to.equal(true);

@@ -149,6 +149,15 @@ export async function storyPage(folder: string, options: MiniStoryOptions = {}):
   return player;
 }
 
+interface HowlLike {
+  _state: string;
+  _sounds: { _node?: HTMLMediaElement }[];
+}
+
+/** The media element of the player's live Howl (howler's own registry: it is not in the document). */
+export const liveAudioElement = (): HTMLMediaElement | undefined =>
+  ((window as unknown as { Howler?: { _howls: HowlLike[] } }).Howler?._howls ?? []).find((h) => h._state !== 'unloaded')?._sounds[0]?._node;
+
 /** Resolves when `check()` is true; fails with `what` after `timeout` ms. */
 export async function until(check: () => boolean, what: string, timeout = 8000): Promise<void> {
   const started = performance.now();
