@@ -1,43 +1,17 @@
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- so that the package build (which lists only the entries) sees it too
-/// <reference path="./howler-core.d.ts" />
-import howler from 'howler/src/howler.core.js';
 import type { Howl as HowlInstance } from 'howler';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AudioStatus } from '../player-state/vocabulary.js';
 import { classify, worst, type AudioFailure } from './audio-failure.js';
 import { atEnd, elementOf, keepPlace, moveSound, pauseQuietly, setSoundRate } from './howl-sound.js';
-import { MediaWatch } from './media-watch.js';
+import { howlerFormat, loadAudioEngine, loadedAudioEngine, type AudioSource } from './audio-engine.js';
+import { MediaWatch, SILENCE_MS } from './media-watch.js';
 
 export type { AudioFailure } from './audio-failure.js';
-
-// howler is CommonJS: the dev server serves it through the commonjs plugin, where only the default
-// import exists (named imports fail), and esbuild bundles it either way.
-const { Howl, Howler } = howler;
-
-// howler waits for 'canplaythrough' before playing an element whose data is not ready (after a seek
-// while paused). Chromium often stops buffering a paused element at HAVE_FUTURE_DATA, so that event
-// never comes and Play hangs; 'canplay' matches howler's own `readyState >= 3` check.
-(Howler as unknown as { _canPlayEvent: string })._canPlayEvent = 'canplay';
-
-// On unload howler stops the download by setting the element's src to a tiny data: URL, which a
-// strict CSP (`media-src 'self' blob:`) refuses with a violation report. Releasing the element the
-// way the HTML spec says (no src, then load()) stops the download as well. (howler's play() looks
-// for that data: URL only to reload a live stream it stopped itself; the controller never calls
-// stop(), and an unloaded Howl is never played again.)
-(Howl.prototype as unknown as { _clearSound(node: HTMLMediaElement): void })._clearSound = (node) => {
-  node.removeAttribute('src');
-  node.load();
-};
 
 /** What the element fires when it may have data where it stands (after a move, readyState can stay high). */
 const READY_EVENTS = ['canplay', 'playing', 'seeked'] as const;
 
-/** One `<source>` of the episode. */
-export interface AudioSource {
-  src: string;
-  /** MIME type with codecs, as on `<source type>`; may be empty. */
-  type: string;
-}
+export type { AudioSource } from './audio-engine.js';
 
 export interface HowlControllerEvents {
   /** Playback really started (the media element accepted `play()`). */
@@ -52,24 +26,6 @@ export interface HowlControllerEvents {
   onLoad?(): void;
   onError?(failure: AudioFailure): void;
 }
-
-const formatOf = ({ src, type }: AudioSource): string => {
-  const mime = type.split(';')[0]?.trim().toLowerCase() ?? '';
-  const byType: Record<string, string> = {
-    'audio/webm': 'webm',
-    'audio/ogg': 'ogg',
-    'audio/mpeg': 'mp3',
-    'audio/mp3': 'mp3',
-    'audio/mp4': 'm4a',
-    'audio/aac': 'aac',
-    'audio/wav': 'wav',
-    'audio/flac': 'flac',
-  };
-  const extension = new URL(src, document.baseURI).pathname.split('.').pop()?.toLowerCase() ?? '';
-  // An untyped source with no known extension: the element sniffs what it is (howler would refuse
-  // it at once, with no request); a file it cannot play fails there and the next source is tried.
-  return byType[mime] ?? (Howler.codecs(extension) ? extension : 'mp3');
-};
 
 /**
  * Plays one episode through one howler `Howl` (`html5: true`: streaming, and pitch kept when the
@@ -128,11 +84,20 @@ export class HowlController implements ReactiveController {
   #abandoned = false;
   /** A seek handed to howler by the controller: its synchronous 'seek' event is not news. */
   #seeking = false;
+  /** The first source waits for howler to be imported: told as silent when it takes SILENCE_MS. */
+  #engineWait: { timer: ReturnType<typeof setTimeout> } | null = null;
 
   constructor(host: ReactiveControllerHost, events: HowlControllerEvents = {}) {
     this.#host = host;
     this.#events = events;
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    // howler is fetched and parsed once the page is idle, so that the first Play does not wait for it.
+    const prefetch = (): void => void loadAudioEngine().catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(prefetch, { timeout: 5000 });
+    else setTimeout(prefetch, 1000);
   }
 
   hostDisconnected(): void {
@@ -157,7 +122,7 @@ export class HowlController implements ReactiveController {
 
   /** Starts loading the audio if it has not started yet (or failed before). */
   load(): void {
-    if (this.#howl && this.status !== AudioStatus.error) return;
+    if ((this.#howl && this.status !== AudioStatus.error) || this.#engineWait) return;
     const probe = document.createElement('audio');
     this.#candidates = this.#sources.filter((s) => !s.type || probe.canPlayType(s.type) !== '');
     this.failure = null;
@@ -242,6 +207,8 @@ export class HowlController implements ReactiveController {
   /** Stops and releases the audio element. */
   unload(): void {
     clearTimeout(this.#stallTimer);
+    clearTimeout(this.#engineWait?.timer);
+    this.#engineWait = null;
     this.#howl?.unload();
     this.#howl = undefined;
     this.#id = undefined;
@@ -256,6 +223,11 @@ export class HowlController implements ReactiveController {
 
   /** Tries the next playable source; reports a failure when none is left. */
   #next(): void {
+    const engine = loadedAudioEngine();
+    if (!engine) {
+      this.#awaitEngine();
+      return;
+    }
     this.#release();
     this.#howl?.unload();
     this.#howl = undefined;
@@ -276,9 +248,9 @@ export class HowlController implements ReactiveController {
       const started = (node?.readyState ?? 0) >= HTMLMediaElement.HAVE_METADATA && reported !== MediaError.MEDIA_ERR_DECODE;
       if (howl === this.#howl) void this.#failed(source, started ? MediaError.MEDIA_ERR_NETWORK : reported);
     };
-    const howl: HowlInstance = new Howl({
+    const howl: HowlInstance = new engine.Howl({
       src: [source.src],
-      format: [formatOf(source)],
+      format: [howlerFormat(engine, source)],
       html5: true,
       preload: true,
       rate: this.#rate,
@@ -435,6 +407,27 @@ export class HowlController implements ReactiveController {
     } else {
       this.#next();
     }
+  }
+
+  /**
+   * Loads howler, then tries the first source. An import that fails is told as the audio's
+   * network failure (or offline), one that hangs as a silent server, after SILENCE_MS.
+   */
+  #awaitEngine(): void {
+    this.status = AudioStatus.loading;
+    const wait = { timer: setTimeout(() => settle(() => this.#fail(navigator.onLine ? 'silent' : 'offline')), SILENCE_MS) };
+    const settle = (then: () => void): void => {
+      if (this.#engineWait !== wait) return;
+      clearTimeout(wait.timer);
+      this.#engineWait = null;
+      then();
+    };
+    this.#engineWait = wait;
+    loadAudioEngine().then(
+      () => settle(() => this.#next()),
+      () => settle(() => this.#fail(navigator.onLine ? 'network' : 'offline')),
+    );
+    this.#host.requestUpdate();
   }
 
   /** Nothing came from the server for SILENCE_MS: told, with the place kept; Play tries again. */

@@ -5,6 +5,7 @@
  */
 import { describe, it, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { launchChromium } from '../support/browser.js';
 import { buildTestSite, serveTestSite, testStory, type TestServer, type TestStory, STORY_PATH, storyPage } from './support/test-site.js';
@@ -216,11 +217,13 @@ describe('offline faults, in words', () => {
 });
 
 describe('the first visit, when a file of the site cannot be downloaded', () => {
+  let site: string;
   let server: TestServer;
   let browser: Browser;
 
   before(async () => {
-    server = await serveTestSite(await buildTestSite(await testStory()));
+    site = await buildTestSite(await testStory());
+    server = await serveTestSite(site);
     browser = await launchChromium();
   });
 
@@ -261,6 +264,34 @@ describe('the first visit, when a file of the site cannot be downloaded', () => 
       assert.equal(failed.text, told);
       await waitForPlayerStatus(page, told);
     } finally {
+      await context.close();
+    }
+  });
+
+  it('the audio engine’s file failing: Play says so in words, and plays once the file comes', async () => {
+    // howler is imported when the page is idle, or at the first Play: a server that fails it then.
+    const engine = (await readdir(site)).find((file) => /^howler-engine-\w+\.js$/.test(file));
+    assert.ok(engine, 'the audio engine is a chunk of its own');
+    server.faults.clear();
+    server.faults.status.set(`/${engine}`, 503);
+    const context = await browser.createBrowserContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(storyPage(server), { waitUntil: 'load' });
+      await pressPlay(page);
+      const told = 'The story’s audio stopped loading because of a network problem. Check the connection and press Play again.';
+      await page.waitForFunction(
+        (expected: string) => document.querySelector('story-player')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.includes(expected),
+        { timeout: 20000, polling: 50 },
+        told,
+      );
+      assert.equal(await page.$eval('story-player', (player) => (player as HTMLElement & { paused: boolean }).paused), true, 'Play is shown again');
+
+      server.faults.clear();
+      await pressPlay(page);
+      await waitForAdvance(page, 0, 0.5);
+    } finally {
+      server.faults.clear();
       await context.close();
     }
   });

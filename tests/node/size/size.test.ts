@@ -24,8 +24,11 @@ import { BUDGETS, measurePlayer } from '../../../scripts/size/measure.js';
  * captions parsed in slices with their words read late (+621), the caption line's row measured once
  * per cue (+344). The budgets themselves wait on the team (issue 8). Lower these as the player
  * shrinks; never raise them to let a change in unnamed.
+ * Lowered (third session of 2026-12-02) for what loads before the first Play: howler is imported
+ * on first use (54,337 → 47,062), which costs the whole and the player alone one more chunk and
+ * its loader (65,483 → 66,068 and 52,951 → 53,562).
  */
-const CEILINGS = { whole: 66_500, playerAlone: 53_700, beforeFirstPlay: 55_100 } as const;
+const CEILINGS = { whole: 66_500, playerAlone: 53_700, beforeFirstPlay: 48_000 } as const;
 
 /** Budgets the code does not meet yet (the player is still being split): reported, not failing. */
 const NOT_MET_YET: ReadonlySet<keyof typeof BUDGETS> = new Set(['whole', 'playerAlone', 'beforeFirstPlay']);
@@ -59,5 +62,12 @@ describe('The size budget (gzip -9 bytes)', () => {
     const spanish = sizes.site.chunks.filter((chunk) => /^es-\w+\.js$/.test(chunk.file));
     assert.equal(spanish.length, 1, `one chunk of Spanish words: ${sizes.site.chunks.map((chunk) => chunk.file).join(', ')}`);
     assert.equal(spanish[0]!.initial, false, 'loaded on demand, not with the page');
+  });
+
+  it('keeps howler out of what a page loads before the first Play', () => {
+    const engine = sizes.site.chunks.filter((chunk) => /^howler-engine-\w+\.js$/.test(chunk.file));
+    assert.equal(engine.length, 1, `one chunk for the audio engine: ${sizes.site.chunks.map((chunk) => chunk.file).join(', ')}`);
+    assert.ok(engine[0]!.minified > 20_000, `howler is in it (${engine[0]!.minified} bytes minified)`);
+    assert.equal(engine[0]!.initial, false, 'loaded on first use (or when the page is idle), not with the page');
   });
 });
