@@ -16,7 +16,7 @@ const testsOf = {
     'tests/node/captions/cue-text-edges.test.ts',
     'tests/node/render/render.test.ts',
   ],
-  'src/captions/webvtt-settings.ts': ['tests/node/captions/webvtt.test.ts'],
+  'src/captions/webvtt-settings.ts': ['tests/node/captions/webvtt.test.ts', 'tests/node/captions/webvtt-settings-edges.test.ts'],
   'src/captions/cue-index.ts': ['tests/node/captions/cue-index.test.ts', 'tests/node/captions/cue-index-edges.test.ts'],
   'src/captions/time-text.ts': ['tests/node/captions/time-text.test.ts'],
   'src/story/check-timed-story.ts': [
@@ -25,6 +25,7 @@ const testsOf = {
     'tests/node/render/render.test.ts',
   ],
   'src/story/timed-story.ts': [
+    'tests/node/story/picture-kind.test.ts',
     'tests/node/story/check-timed-story.test.ts',
     'tests/node/render/render.test.ts',
     'tests/node/render/stand-in-words.test.ts',
