@@ -17,6 +17,15 @@ function playingMedia(): HTMLMediaElement {
   return media[0]!;
 }
 
+/** The speed of the one media element playing, or undefined while none (or more than one) plays. */
+function rateNow(): number | undefined {
+  try {
+    return playingMedia().playbackRate;
+  } catch {
+    return undefined;
+  }
+}
+
 describe('<story-player> description speed', () => {
   beforeEach(() => localStorage.clear());
 
@@ -33,13 +42,16 @@ describe('<story-player> description speed', () => {
     player.seek(range.start - 0.6);
     await playing(player);
     expect(playingMedia().playbackRate, 'before the description').to.equal(1.25);
-    await until(() => player.currentTime > range.start + 0.1, 'inside the description');
-    expect(playingMedia().playbackRate, 'inside the description').to.equal(2);
+    // The speed changes on the playback loop's first tick past the boundary: on a loaded machine
+    // that tick can come a few hundred milliseconds late, so the test waits for the change and
+    // checks where it happened.
+    await until(() => rateNow() === 2, 'the description speed', 5000);
+    expect(player.currentTime, 'changed inside the description').to.be.within(range.start, range.end);
     expect(playingMedia().preservesPitch).to.equal(true);
     // Past its end: the story's speed again.
     player.seek(range.end - 0.3);
-    await until(() => player.currentTime > range.end + 0.1, 'past the description');
-    expect(playingMedia().playbackRate, 'after the description').to.equal(1.25);
+    await until(() => rateNow() === 1.25, 'the story speed again', 5000);
+    expect(player.currentTime, 'changed after the description').to.be.at.least(range.end - 0.05);
     player.pause();
     await until(() => player.paused, 'paused');
     const saved = JSON.parse(localStorage.getItem('story-player:description-speed') ?? '{}') as { rate?: number; descriptionRate?: number };
