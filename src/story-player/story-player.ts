@@ -22,6 +22,8 @@ import { ResumeOffer } from './resume-offer.js';
 import { localListeningStore, type ListeningStore, type SavedListening } from './saved-listening.js';
 import { SeekBar } from './seek-bar.js';
 import { renderShortcutsDialog } from './shortcuts-dialog.js';
+import { narrowStyles } from './narrow.styles.js';
+import { panelStyles } from './panels.styles.js';
 import { styles } from './story-player.styles.js';
 import { nextChapterIndex, previousChapterIndex } from './timeline.js';
 
@@ -98,7 +100,7 @@ import { nextChapterIndex, previousChapterIndex } from './timeline.js';
 export class StoryPlayer extends LitElement {
   /** The tag it is registered under by `define.js` and `story-player.js`. */
   static readonly tagName = 'story-player';
-  static override styles = [styles, statusStyles];
+  static override styles = [styles, panelStyles, narrowStyles, statusStyles];
 
   /** Key under which position and preferences are saved; nothing is saved without it. */
   @property({ attribute: 'story-id' }) storyId = '';
