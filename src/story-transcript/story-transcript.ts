@@ -7,6 +7,7 @@ import { PlayerLink } from '../player-state/player-link.js';
 import { StoryErrorEvent, StoryFollowRequestEvent, StorySeekRequestEvent } from '../player-state/events.js';
 import { clock } from '../captions/time-text.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
+import { AT_ONCE, ProgressiveFill } from './progressive-fill.js';
 import { styles } from './story-transcript.styles.js';
 
 let uid = 0;
@@ -25,13 +26,6 @@ interface ListOrder {
   at: Map<StoryCue, number>;
   group: Map<StoryCue, number>;
 }
-
-/** Up to this many sentences, the list is made at once when opened; a longer one in slices. */
-const AT_ONCE = 600;
-/** The longest a slice of the list's first render should take, in milliseconds. */
-const SLICE_MS = 12;
-/** A first guess of what one sentence costs to make, until a slice has been timed. */
-const GUESS_MS_PER_CUE = 0.05;
 
 /**
  * The whole narration as a list of sentences behind a "Transcript" disclosure. Activating a
@@ -117,11 +111,7 @@ export class StoryTranscript extends LitElement {
   /** The cues in the list's order, and for each cue its place in that order and its chapter (-1: loose). */
   #order: ListOrder | undefined;
   /** The chapters whose sentences are made (the others show their title only, until their slice). */
-  #filled = new Set<ChapterGroup>();
-  /** The cues whose chapters the next update makes, and what a cue took to make, for sizing slices. */
-  #filling = 0;
-  #msPerCue = GUESS_MS_PER_CUE;
-  #slice: { cancel(): void } | undefined;
+  readonly #filled = new ProgressiveFill<ChapterGroup>(() => this.requestUpdate());
   #scrollFrame = 0;
 
   #heard(): void {
@@ -141,8 +131,7 @@ export class StoryTranscript extends LitElement {
     super.disconnectedCallback();
     this.#errorsFrom?.removeEventListener('error', this.#onError);
     this.#errorsFrom = null;
-    this.#slice?.cancel();
-    this.#slice = undefined;
+    this.#filled.cancel();
     cancelAnimationFrame(this.#scrollFrame);
     this.#scrollFrame = 0;
   }
@@ -151,7 +140,7 @@ export class StoryTranscript extends LitElement {
   get complete(): boolean {
     if (!this.open) return false;
     const { groups } = this.#chapterGroups();
-    return this.chapters.length === 0 || groups.every((group) => this.#filled.has(group));
+    return this.chapters.length === 0 || this.#filled.complete(groups);
   }
 
   /** A captions failure the listener is told of (not a problem in the markup, which has an element). */
@@ -170,12 +159,7 @@ export class StoryTranscript extends LitElement {
 
   protected override update(changed: PropertyValues): void {
     if (this.open && this.chapters.length > 0) this.#fillFirst();
-    const started = performance.now();
-    const filling = this.#filling;
-    super.update(changed);
-    // What the sentences made in this update cost: the next slices are sized by it.
-    if (filling >= 50) this.#msPerCue = (performance.now() - started) / filling;
-    this.#filling = 0;
+    this.#filled.timed(() => super.update(changed));
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -187,7 +171,7 @@ export class StoryTranscript extends LitElement {
         if (this.followAlong && this.open) this.#scrollToCurrent();
       });
     }
-    if (this.open && !this.complete) this.#scheduleSlice();
+    if (this.open && !this.complete) this.#filled.schedule(() => (this.open && this.isConnected ? this.#chapterGroups().groups : undefined));
   }
 
   /**
@@ -199,49 +183,17 @@ export class StoryTranscript extends LitElement {
     const order = this.#listOrder();
     const groups = order.groups;
     if (groups.length === 0) return;
-    if (this.#filled.size === 0 && order.cues.length <= AT_ONCE) {
-      for (const group of groups) this.#fill(group);
+    if (this.#filled.empty && order.cues.length <= AT_ONCE) {
+      for (const group of groups) this.#filled.fill(group);
       return;
     }
     const near = (cue: StoryCue | undefined) => {
       const g = cue ? (order.group.get(cue) ?? -1) : -1;
-      if (g >= 0) for (let i = Math.max(0, g - 1); i <= Math.min(groups.length - 1, g + 1); i++) this.#fill(groups[i]!);
+      if (g >= 0) for (let i = Math.max(0, g - 1); i <= Math.min(groups.length - 1, g + 1); i++) this.#filled.fill(groups[i]!);
     };
     near(this.#current);
     near(this.#tabStop);
-    for (let i = 0; i < Math.min(2, groups.length); i++) this.#fill(groups[i]!);
-  }
-
-  #fill(group: ChapterGroup): void {
-    if (this.#filled.has(group)) return;
-    this.#filled.add(group);
-    this.#filling += group.cues.length;
-  }
-
-  /** The next slice of a long list's first render, when the page is idle (or within a second). */
-  #scheduleSlice(): void {
-    if (this.#slice) return;
-    const run = (): void => {
-      this.#slice = undefined;
-      if (!this.open || !this.isConnected) return;
-      const { groups } = this.#chapterGroups();
-      const budget = Math.max(50, Math.floor(SLICE_MS / this.#msPerCue));
-      let cues = 0;
-      for (const group of groups) {
-        if (cues >= budget) break;
-        if (this.#filled.has(group)) continue;
-        this.#fill(group);
-        cues += group.cues.length;
-      }
-      if (cues > 0) this.requestUpdate();
-    };
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(run, { timeout: 1000 });
-      this.#slice = { cancel: () => cancelIdleCallback(id) };
-    } else {
-      const id = setTimeout(run, 16);
-      this.#slice = { cancel: () => clearTimeout(id) };
-    }
+    for (let i = 0; i < Math.min(2, groups.length); i++) this.#filled.fill(groups[i]!);
   }
 
   /** A chapter not yet made came into the list's view: it is made now. */
@@ -250,7 +202,7 @@ export class StoryTranscript extends LitElement {
     const index = Number((event.target as HTMLElement).dataset.group);
     const group = this.#chapterGroups().groups[index];
     if (!group || this.#filled.has(group)) return;
-    this.#fill(group);
+    this.#filled.fill(group);
     this.requestUpdate();
   };
 
@@ -329,7 +281,7 @@ export class StoryTranscript extends LitElement {
       (group && cue.start >= group.chapter.start ? group.cues : loose).push(cue);
     }
     this.#groups = { index, chapters, groups: groups.filter((group) => group.cues.length > 0), loose };
-    this.#filled = new Set();
+    this.#filled.reset();
     return this.#groups;
   }
 
@@ -430,7 +382,7 @@ export class StoryTranscript extends LitElement {
     // A chapter not made yet is made first (during a long list's first render).
     const g = this.#chapterGroups().groups[group.get(cue) ?? -1];
     if (!g || this.#filled.has(g)) return void focus();
-    this.#fill(g);
+    this.#filled.fill(g);
     this.requestUpdate();
     void this.updateComplete.then(focus);
   };
