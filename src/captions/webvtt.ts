@@ -135,7 +135,7 @@ function collectTimestamp(input: string, start: number): TimestampResult {
   let position = start;
   const fail = (reason: string): TimestampResult => ({ ok: false, reason });
 
-  if (position >= input.length) return fail('is missing');
+  // Nothing left is told as missing by `explain`, which sees the empty text.
   if (!isDigit(input[position])) return fail('must start with a digit');
 
   const first = collectDigits(input, position);
