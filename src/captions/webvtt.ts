@@ -117,9 +117,11 @@ type TimestampResult =
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
-/** ASCII whitespace as the HTML "skip whitespace" step means it (LF never occurs inside a line). */
-const isWhitespace = (c: string | undefined): boolean =>
-  c === ' ' || c === '\t' || c === '\n' || c === '\f' || c === '\r';
+/**
+ * ASCII whitespace as the HTML "skip whitespace" step means it, inside a line: LF ends lines, and
+ * CR has been read as LF before.
+ */
+const isWhitespace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\f';
 
 function collectDigits(input: string, position: number): string {
   let end = position;
@@ -267,7 +269,7 @@ class WebVTTParser {
   private position = 0;
   private seenCue = false;
   /** Start of a line that ended the block above it only because it contained "-->". */
-  private arrowBreakAt = -1;
+  private arrowBreakAt: number | null = null;
   private readonly cues: WebVTTCue[] = [];
   private readonly regions: WebVTTRegion[] = [];
   private readonly styles: string[] = [];
@@ -296,15 +298,11 @@ class WebVTTParser {
       return this.result();
     }
 
-    // The rest of the signature line is a free description.
+    // The rest of the signature line is a free description; then the header, whatever follows it
+    // up to the first blank line (a blank line at once makes an empty header; at the end, none).
     this.collectLine();
-    if (this.atEnd()) return this.result();
     this.position++;
-    if (this.atEnd()) return this.result();
-
-    // Header: whatever follows the signature up to the first blank line.
-    if (input[this.position] !== '\n') this.collectBlock(true);
-    else this.position++;
+    this.collectBlock(true);
     this.skipLineFeeds();
 
     while (!this.atEnd()) {
@@ -365,7 +363,7 @@ class WebVTTParser {
               size: 100,
               align: 'center',
             };
-            if (timing.settings !== '') parseCueSettings(timing.settings, cue, this.regions, (message) => this.report(lineStart, message));
+            parseCueSettings(timing.settings, cue, this.regions, (message) => this.report(lineStart, message));
             buffer = '';
             this.seenCue = true;
             if (timing.end <= timing.start) {
@@ -470,7 +468,7 @@ class WebVTTParser {
 
   private findLineStarts(): number[] {
     const starts = [0];
-    for (let i = this.input.indexOf('\n'); i !== -1; i = this.input.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (const lineFeed of this.input.matchAll(/\n/g)) starts.push(lineFeed.index + 1);
     return starts;
   }
 

@@ -96,8 +96,17 @@ describe('WebVTT files: the rest', () => {
   });
 
   it('drops a byte order mark only at the very start', () => {
-    const { cues } = parseWebVTT(vtt('\uFEFFWEBVTT', '', T, 'a\uFEFFb'));
-    assert.equal(cues[0]?.text, 'a\uFEFFb');
+    assert.equal(parseWebVTT(vtt('\uFEFFWEBVTT', '', T, 'a\uFEFFb')).cues[0]?.text, 'a\uFEFFb');
+    assert.equal(parseWebVTT(vtt('WEBVTT', '', T, 'a\uFEFFb')).cues[0]?.text, 'a\uFEFFb');
+  });
+
+  it('reads a file that ends with its signature, or right after it', () => {
+    for (const text of ['WEBVTT', 'WEBVTT\n', 'WEBVTT\n\n', 'WEBVTT header']) assert.deepEqual(parseWebVTT(text), { cues: [], regions: [], styles: [], errors: [] }, JSON.stringify(text));
+  });
+
+  it('reads a cue after blank lines, and a cue timing right under the signature as the header\'s end', () => {
+    assert.equal(parseWebVTT(vtt('WEBVTT', '', '', '', T, 'x')).cues.length, 1);
+    assert.deepEqual(parseWebVTT(vtt('WEBVTT', T, 'x')), parseWebVTT(vtt('WEBVTT', '', T, 'x')));
   });
 
   it('quotes a line of 60 characters whole, and shortens a longer one', () => {
