@@ -133,6 +133,8 @@ export class StoryPlayer extends LitElement {
 
   /** On narrow bars the settings (speed, toggles, shortcuts) fold behind a "Settings" button. */
   @state() private settingsOpen = false;
+  /** The shortcuts dialog has been opened: its tables are made then (77 elements no one sees before). */
+  @state() private helpMade = false;
   @query('.play') private playButton?: HTMLButtonElement;
   @query('dialog') private helpDialog?: HTMLDialogElement;
 
@@ -178,7 +180,7 @@ export class StoryPlayer extends LitElement {
     status: this.#status,
     resume: this.#resume,
     toggleSettings: () => (this.settingsOpen = !this.settingsOpen),
-    openShortcuts: () => this.helpDialog?.showModal(),
+    openShortcuts: () => this.#openShortcuts(),
   });
   #stopListeningToOthers: (() => void) | undefined;
 
@@ -351,10 +353,20 @@ export class StoryPlayer extends LitElement {
         shortcutsOn: !this.noShortcuts,
         noun,
         sceneCount: this.#reader.sceneCount,
+        made: this.helpMade,
         onSwitch: this.#commands.switchShortcuts,
         onClose: () => this.renderRoot.querySelector<HTMLButtonElement>('.help-button')?.focus(),
       })}
     `;
+  }
+
+  /** Opens the shortcuts dialog, made first (at once: the dialog takes focus as it opens). */
+  #openShortcuts(): void {
+    if (!this.helpMade) {
+      this.helpMade = true;
+      this.performUpdate();
+    }
+    this.helpDialog?.showModal();
   }
 
   /** A picture of the story did not load (an `<img>`'s `error`, heard while it goes down to the image). */
