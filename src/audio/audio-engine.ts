@@ -21,7 +21,9 @@ export function loadedAudioEngine(): AudioEngine | undefined {
 
 /**
  * howler, imported once, on first use: the first `load()` waits for it. A page may call this
- * when it is idle, so that the first Play does not wait. A failed import is tried again next time.
+ * when it is idle, so that the first Play does not wait. A failed import is asked for again next
+ * time: Chromium fetches it again; a browser that keeps a failed module fetch for the page's life
+ * (the HTML rule before whatwg/html#10327) fails again until the page is reloaded.
  */
 export function loadAudioEngine(): Promise<AudioEngine> {
   engineLoading ??= import('./howler-engine.js').then(
@@ -32,6 +34,11 @@ export function loadAudioEngine(): Promise<AudioEngine> {
     },
   );
   return engineLoading;
+}
+
+/** An import that has not settled is given up: the next `loadAudioEngine()` imports again. */
+export function retryAudioEngineLoad(): void {
+  if (!engine) engineLoading = undefined;
 }
 
 /** The format howler is told a source has: by its type, else its extension, else what the element makes of it. */

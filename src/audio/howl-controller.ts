@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AudioStatus } from '../player-state/vocabulary.js';
 import { classify, worst, type AudioFailure } from './audio-failure.js';
 import { atEnd, elementOf, keepPlace, moveSound, pauseQuietly, setSoundRate } from './howl-sound.js';
-import { howlerFormat, loadAudioEngine, loadedAudioEngine, type AudioSource } from './audio-engine.js';
+import { howlerFormat, loadAudioEngine, loadedAudioEngine, retryAudioEngineLoad, type AudioSource } from './audio-engine.js';
 import { MediaWatch, SILENCE_MS } from './media-watch.js';
 
 export type { AudioFailure } from './audio-failure.js';
@@ -415,7 +415,12 @@ export class HowlController implements ReactiveController {
    */
   #awaitEngine(): void {
     this.status = AudioStatus.loading;
-    const wait = { timer: setTimeout(() => settle(() => this.#fail(navigator.onLine ? 'silent' : 'offline')), SILENCE_MS) };
+    const silent = (): void => {
+      // The next Play asks for it again, instead of waiting on the same hung request.
+      retryAudioEngineLoad();
+      this.#fail(navigator.onLine ? 'silent' : 'offline');
+    };
+    const wait = { timer: setTimeout(() => settle(silent), SILENCE_MS) };
     const settle = (then: () => void): void => {
       if (this.#engineWait !== wait) return;
       clearTimeout(wait.timer);

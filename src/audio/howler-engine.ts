@@ -1,9 +1,9 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- so that the package build (which lists only the entries) sees it too
 /// <reference path="./howler-core.d.ts" />
 /**
- * howler, as the controller plays through it: imported on first use (`loadAudioEngine()` in
- * howl-controller.ts), so that a page that is read and not played never parses it (about 23 KB
- * minified, 7.5 KB gzip), and the first render of the components is not held up by it.
+ * howler, as the controller plays through it: imported when the page is idle or at the first Play
+ * (`loadAudioEngine()` in audio-engine.ts), not with the page, so that the page's first render is
+ * not held up by it (about 23 KB minified, 7.5 KB gzip).
  */
 import howler from 'howler/src/howler.core.js';
 

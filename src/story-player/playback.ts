@@ -85,6 +85,8 @@ export class Playback {
   #appliedRate: number | undefined;
   /** Whether "Playing." is said when the audio starts (not for a description or a resume after a pause at a picture's end). */
   #announcePlay = false;
+  /** How many times the episode has ended: a move that ends it has saved its place (0) already. */
+  #ends = 0;
 
   constructor(host: PlaybackHost, parts: PlaybackParts) {
     this.#host = host;
@@ -228,10 +230,12 @@ export class Playback {
     const skip = !inside && this.#host.descriptions === 'off';
     const target = timeline.seekTarget(time, this.length, this.#parts.reader.chapters, skip);
     if (describing && (target < describing.start || target >= describing.end)) this.describing = null;
+    const ends = this.#ends;
     this.#moveTo(target);
     this.#parts.moved(target);
     this.#session.setPosition(target, this.length, this.#host.playbackRate);
-    this.#parts.memory.save();
+    // A move to the end while playing ends the story, which starts the next visit from the beginning.
+    if (this.#ends === ends) this.#parts.memory.save();
   }
 
   goToChapter(index: number): void {
@@ -326,6 +330,7 @@ export class Playback {
   }
 
   #onEnd(at: number): void {
+    this.#ends++;
     this.#loop.stop();
     this.describing = null;
     this.#session.setPlaybackState(false);

@@ -31,7 +31,8 @@ describe('<story-player> moves at the end of the file', () => {
     it(`a skip forward past the end while playing at ${rate}× ends the story, in words, and Play starts it again`, async function () {
       this.timeout(20000);
       const { duration } = await timing();
-      const player = await miniStory();
+      const storyId = `skip-to-end-${rate}`;
+      const player = await miniStory({ storyId });
       await tracksLoaded(player);
       player.playbackRate = rate;
       const seen = watch(player);
@@ -43,6 +44,8 @@ describe('<story-player> moves at the end of the file', () => {
       expect(newest(player)).to.equal(ENDED);
       expect(player.paused).to.equal(true);
       expect(player.currentTime).to.be.at.least(duration - 0.1);
+      const saved = JSON.parse(localStorage.getItem(`story-player:${storyId}`) ?? '{}') as { position?: number };
+      expect(saved.position, 'the next visit starts from the beginning, as after any end').to.equal(0);
       await playing(player);
       expect(player.currentTime).to.be.below(3);
       player.pause();
