@@ -36,6 +36,20 @@ export function loadAudioEngine(): Promise<AudioEngine> {
   return engineLoading;
 }
 
+let prefetchAsked = false;
+
+/**
+ * Asks for howler once the page is idle, so that the first Play does not wait for it: once per
+ * page, however many players and scenes ask.
+ */
+export function prefetchAudioEngine(): void {
+  if (prefetchAsked) return;
+  prefetchAsked = true;
+  const prefetch = (): void => void loadAudioEngine().catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(prefetch, { timeout: 5000 });
+  else setTimeout(prefetch, 1000);
+}
+
 /** An import that has not settled is given up: the next `loadAudioEngine()` imports again. */
 export function retryAudioEngineLoad(): void {
   if (!engine) engineLoading = undefined;

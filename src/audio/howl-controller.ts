@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AudioStatus } from '../player-state/vocabulary.js';
 import { classify, worst, type AudioFailure } from './audio-failure.js';
 import { atEnd, elementOf, keepPlace, moveSound, pauseQuietly, setSoundRate } from './howl-sound.js';
-import { howlerFormat, loadAudioEngine, loadedAudioEngine, retryAudioEngineLoad, type AudioSource } from './audio-engine.js';
+import { howlerFormat, loadAudioEngine, loadedAudioEngine, prefetchAudioEngine, retryAudioEngineLoad, type AudioSource } from './audio-engine.js';
 import { MediaWatch, SILENCE_MS } from './media-watch.js';
 
 export type { AudioFailure } from './audio-failure.js';
@@ -69,8 +69,6 @@ export class HowlController implements ReactiveController {
   #rate = 1;
   #position = 0;
   #pendingSeek: number | null = null;
-  /** Unused since the stall watchdog went; `unload()` (another change in progress) still clears it. */
-  #stallTimer: ReturnType<typeof setTimeout> | undefined;
   #watch: MediaWatch | undefined;
   /** What went wrong with each source tried since `load()`. */
   #failures: AudioFailure[] = [];
@@ -94,14 +92,10 @@ export class HowlController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // howler is fetched and parsed once the page is idle, so that the first Play does not wait for it.
-    const prefetch = (): void => void loadAudioEngine().catch(() => undefined);
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(prefetch, { timeout: 5000 });
-    else setTimeout(prefetch, 1000);
+    prefetchAudioEngine();
   }
 
   hostDisconnected(): void {
-    this.#release();
     this.unload();
   }
 
@@ -113,8 +107,7 @@ export class HowlController implements ReactiveController {
     if (same) return;
     this.#sources = sources;
     this.loadedSrc = '';
-    if (this.#howl || this.status === AudioStatus.error) {
-      this.#release();
+    if (this.#howl || this.#engineWait || this.status === AudioStatus.error) {
       this.unload();
       if (this.wanted) this.load();
     }
@@ -165,7 +158,7 @@ export class HowlController implements ReactiveController {
     // Asked to play at its end, an element starts again from 0: a move to the end ends the episode.
     const node = howl && elementOf(howl);
     if (howl && node && this.status === AudioStatus.ready && this.wanted && atEnd(node, this.#position)) {
-      this.#finish(howl, this.duration);
+      this.#finish(this.duration);
       return;
     }
     if (howl && this.status === AudioStatus.ready && this.#inFlight) {
@@ -206,16 +199,9 @@ export class HowlController implements ReactiveController {
 
   /** Stops and releases the audio element. */
   unload(): void {
-    clearTimeout(this.#stallTimer);
     clearTimeout(this.#engineWait?.timer);
     this.#engineWait = null;
-    this.#howl?.unload();
-    this.#howl = undefined;
-    this.#id = undefined;
-    this.#busy = null;
-    this.#awaiting = false;
-    this.#resuming = false;
-    this.#abandoned = false;
+    this.#dropHowl();
     this.playing = false;
     this.status = AudioStatus.idle;
     this.#pendingSeek = this.#position > 0 ? this.#position : null;
@@ -228,12 +214,7 @@ export class HowlController implements ReactiveController {
       this.#awaitEngine();
       return;
     }
-    this.#release();
-    this.#howl?.unload();
-    this.#howl = undefined;
-    this.#id = undefined;
-    this.#busy = null;
-    this.#abandoned = false;
+    this.#dropHowl();
     const source = this.#candidates.shift();
     if (!source) {
       this.#fail(worst(this.#failures));
@@ -333,7 +314,7 @@ export class HowlController implements ReactiveController {
       // howler tells the element's 'ended' a task later: a move in between took the listener
       // elsewhere, and the sound goes on from there (howler has stopped this one at 0).
       if (watch?.movedAfterEnd) {
-        this.#reload(howl);
+        this.#reload();
         return;
       }
       // Keep the position at the end, as a media element does, and start afresh on the next play:
@@ -347,7 +328,7 @@ export class HowlController implements ReactiveController {
         const playedTo = watch?.playedTo ?? 0;
         at = playedTo > 0 && playedTo < end - 1 ? playedTo : end;
       }
-      this.#finish(howl, at);
+      this.#finish(at);
     });
   }
 
@@ -355,32 +336,39 @@ export class HowlController implements ReactiveController {
    * The episode ended at `at`: the Howl is let go. At the end, the end as howler counts the
    * duration (rounded up), so that Play starts afresh.
    */
-  #finish(howl: HowlInstance, at: number): void {
+  #finish(at: number): void {
     this.playing = false;
     this.wanted = false;
     this.#position = at < this.duration - 1 ? at : Math.max(at, this.duration);
-    this.#letGo(howl);
+    this.#letGo();
     this.#events.onEnd?.(this.#position);
     this.#host.requestUpdate();
   }
 
   /** The Howl is let go and, when the listener wants sound, a new one plays from the position kept. */
-  #reload(howl: HowlInstance): void {
+  #reload(): void {
     this.playing = false;
-    this.#letGo(howl);
+    this.#letGo();
     if (this.wanted) this.load();
     this.#host.requestUpdate();
   }
 
-  #letGo(howl: HowlInstance): void {
-    this.#release();
+  /** The Howl is let go after its end: nothing is left to seek, and the next play loads afresh. */
+  #letGo(): void {
+    this.#dropHowl();
     this.#pendingSeek = null;
+    this.status = AudioStatus.idle;
+  }
+
+  /** Lets the Howl go: its element unwatched and released, nothing of it in flight. */
+  #dropHowl(): void {
+    this.#release();
+    this.#howl?.unload();
     this.#howl = undefined;
     this.#id = undefined;
     this.#busy = null;
     this.#abandoned = false;
-    this.status = AudioStatus.idle;
-    howl.unload();
+    this.#resuming = false;
   }
 
   /**
@@ -398,10 +386,7 @@ export class HowlController implements ReactiveController {
     if (howl !== this.#howl) return;
     this.#failures.push(failure);
     if (loaded) {
-      howl?.unload();
-      this.#howl = undefined;
-      this.#id = undefined;
-      this.#busy = null;
+      this.#dropHowl();
       this.#pendingSeek = this.#position;
       this.#fail(failure);
     } else {
@@ -439,11 +424,7 @@ export class HowlController implements ReactiveController {
   #silent(howl: HowlInstance): void {
     if (howl !== this.#howl) return;
     if (this.status === AudioStatus.ready) this.#position = this.position;
-    this.#release();
-    howl.unload();
-    this.#howl = undefined;
-    this.#id = undefined;
-    this.#busy = null;
+    this.#dropHowl();
     this.#pendingSeek = this.#position > 0 ? this.#position : null;
     this.#fail(navigator.onLine ? 'silent' : 'offline');
   }
@@ -512,7 +493,7 @@ export class HowlController implements ReactiveController {
     const sounding = id !== undefined && howl.playing(id);
     const node = elementOf(howl);
     if (this.wanted && !sounding && node && atEnd(node)) {
-      this.#finish(howl, this.duration);
+      this.#finish(this.duration);
       return;
     }
     if (this.wanted && !sounding) {
