@@ -13,6 +13,7 @@
 /** Each module in scope, with the Node tests that exercise it (the only ones run on its mutants). */
 const testsOf = {
   'src/captions/webvtt.ts': ['tests/node/captions/webvtt.test.ts', 'tests/node/captions/webvtt-edges.test.ts', 'tests/node/captions/cue-text.test.ts'],
+  'src/captions/webvtt-timing.ts': ['tests/node/captions/webvtt.test.ts', 'tests/node/captions/webvtt-edges.test.ts', 'tests/node/captions/cue-text.test.ts'],
   'src/captions/cue-text.ts': [
     'tests/node/captions/cue-text.test.ts',
     'tests/node/captions/cue-text-edges.test.ts',
