@@ -5,12 +5,16 @@
  * steps (parsing HTML, style, layout, paint, script) and the functions of the page's script that
  * took the most time (from the trace's CPU samples).
  *
- *   npx tsx bench/profile-long-story.ts [--readable]   # after npm run build
+ *   npx tsx bench/profile-long-story.ts [--readable] [--only transcript,playing,seeking,scrolling] [--every-step]
  *
  * `--readable` bundles src/main.ts again without minifying names, so that the functions are named
- * as in the source (the site of the bench keeps dist/'s minified bundle otherwise).
+ * as in the source (the site of the bench keeps dist/'s minified bundle otherwise). `--every-step`
+ * records more of the renderer while playing and names every step of a long task, not only the
+ * usual ones (that is how the lock-screen artwork decoded in image downloads was found).
+ * `SAVE_TRACE=/tmp/trace` writes each phase's trace to `/tmp/trace-<phase>.json` for DevTools.
  */
 import { build } from 'esbuild';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -43,7 +47,7 @@ const LONG_US = 50_000;
 const STEPS = new Set(['ParseHTML', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'FunctionCall', 'EvaluateScript', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'RunMicrotasks', 'v8.compile', 'MajorGC', 'MinorGC', 'V8.GC_SCAVENGER', 'HitTest', 'ScheduleStyleRecalculation', 'IntersectionObserverController::computeIntersections', 'ResourceReceivedData']);
 
 /** Summarises a trace: each long task on the renderer's main thread, by step and by function. */
-function summarise(events: TraceEvent[], label: string): string {
+function summarise(events: TraceEvent[], label: string, everyStep: boolean): string {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((t) => t.pid === e.pid && t.name === 'ParseHTML' || t.pid === e.pid && t.name === 'FunctionCall'));
   if (!main) return `${label}: no renderer main thread in the trace`;
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
@@ -74,7 +78,7 @@ function summarise(events: TraceEvent[], label: string): string {
   const lines = [`${label}: ${tasks.length} task(s) of 50 ms or more`];
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0);
-    const inside = onMain.filter((e) => e.ph === 'X' && e.ts >= task.ts && e.ts < end && STEPS.has(e.name));
+    const inside = onMain.filter((e) => e.ph === 'X' && e.ts >= task.ts && e.ts < end && e !== task && (everyStep || STEPS.has(e.name)));
     const steps = new Map<string, number>();
     for (const e of inside) steps.set(e.name, (steps.get(e.name) ?? 0) + (e.dur ?? 0));
     const self = new Map<string, number>();
@@ -105,18 +109,19 @@ function summarise(events: TraceEvent[], label: string): string {
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', '__metadata'];
 
-async function traced(page: Page, label: string, run: () => Promise<void>): Promise<string> {
-  await page.tracing.start({ categories: CATEGORIES });
+async function traced(page: Page, label: string, run: () => Promise<void>, everyStep = false): Promise<string> {
+  await page.tracing.start({ categories: everyStep ? [...CATEGORIES, 'toplevel', 'blink', 'cc', 'media', 'loading', 'v8'] : CATEGORIES });
   await run();
   const buffer = await page.tracing.stop();
   const trace = JSON.parse(Buffer.from(buffer ?? new Uint8Array()).toString('utf8')) as { traceEvents: TraceEvent[] };
-  return summarise(trace.traceEvents, label);
+  if (process.env.SAVE_TRACE) await writeFile(`${process.env.SAVE_TRACE}-${label.replace(/ /g, '-')}.json`, JSON.stringify(trace));
+  return summarise(trace.traceEvents, label, everyStep);
 }
 
 const pause = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { readable: { type: 'boolean', default: false }, only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { readable: { type: 'boolean', default: false }, only: { type: 'string' }, 'every-step': { type: 'boolean', default: false } } });
   const site = await buildLongStory(join(tmpdir(), 'listen-profile-long-story'));
   if (values.readable) {
     await build({
@@ -162,7 +167,7 @@ async function main(): Promise<void> {
     });
     await pause(500);
     await page.evaluate(() => (document.querySelector('story-player') as HTMLElement & { play(): void }).play());
-    if (wanted('playing')) console.log(await traced(page, 'playing', () => pause(15000)));
+    if (wanted('playing')) console.log(await traced(page, 'playing', () => pause(15000), values['every-step']));
     if (wanted('seeking')) {
       console.log(
         await traced(page, 'seeking', () => seekAcross(page)),

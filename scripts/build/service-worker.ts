@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { getManifest } from 'workbox-build';
 import type { OfflineAudioFile, OfflineBuild, PictureSet } from '../../src/service-worker/offline-build.js';
 import type { PictureFile, TimedStory } from '../../src/story/timed-story.js';
-import { pictureArtwork, pictureSources } from '../story/pictures.js';
+import { pictureLockScreenArtwork, pictureSources } from '../story/pictures.js';
 import { RENDERED_FILES, STORY_FILES } from '../story/paths.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -77,7 +77,7 @@ function pictureSets(stories: TimedStory[]): PictureSet[] {
     const pictures: PictureFile[] = [...story.scenes.map((scene) => scene.picture), ...(story.cover ? [story.cover] : [])];
     return pictures.map((picture) => ({
       sources: pictureSources(picture).map((source) => ({ url: `${story.id}/${source.webp}`, width: source.width })),
-      artwork: { url: `${story.id}/${pictureArtwork(picture).jpeg}`, width: ARTWORK_STAND_IN_WIDTH },
+      artwork: { url: `${story.id}/${pictureLockScreenArtwork(picture).jpeg}`, width: ARTWORK_STAND_IN_WIDTH },
     }));
   });
 }

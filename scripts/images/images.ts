@@ -6,8 +6,9 @@
  * gives them:
  * - WebP and JPEG at every standard width the source can fill (a raster picture is never
  *   upscaled; an SVG is drawn at every width), keeping the aspect ratio;
- * - a square artwork for lock screens and podcast apps, cropped from the middle (an SVG may move
- *   the crop with `data-artwork-focus="x"` in viewBox units on its root element).
+ * - a square artwork cropped from the middle (an SVG may move the crop with
+ *   `data-artwork-focus="x"` in viewBox units on its root element), at 1,400 px for podcast apps
+ *   and at 512 px for lock screens.
  * Sources may be SVG, JPEG, PNG, WebP or AVIF, of any aspect ratio.
  *
  * Output is deterministic: fixed encoder options, no metadata. `manifest.json` records each source's
@@ -22,7 +23,7 @@ import type { PictureFile } from '../../src/story/timed-story.js';
 import { runAsScript } from '../cli.js';
 import { loadManuscript } from '../story/manuscript.js';
 import { STORY_FILES, storyFolders } from '../story/paths.js';
-import { ARTWORK_SIZE, pictureArtwork, pictureSources, readPictureFile } from '../story/pictures.js';
+import { ARTWORK_SIZE, pictureArtwork, pictureLockScreenArtwork, pictureSources, readPictureFile } from '../story/pictures.js';
 
 export const MANIFEST = `${STORY_FILES.generatedImages}/manifest.json`;
 
@@ -93,12 +94,11 @@ async function makePicture(folder: string, file: string): Promise<ManifestEntry>
   const focus = file.toLowerCase().endsWith('.svg') ? artworkFocus(data.toString('utf8'), picture.width) : 0.5;
   const left = Math.round(Math.min(Math.max(focus * masterWidth - side / 2, 0), masterWidth - side));
   const top = Math.round((masterHeight - side) / 2);
-  const artwork = pictureArtwork(picture);
-  await writeFile(
-    join(folder, artwork.jpeg),
-    await source.clone().extract({ left, top, width: side, height: side }).resize(artwork.width, artwork.height, { kernel: 'lanczos3' }).jpeg(JPEG).toBuffer(),
-  );
-  files.push(artwork.jpeg);
+  const square = source.clone().extract({ left, top, width: side, height: side });
+  for (const artwork of [pictureArtwork(picture), pictureLockScreenArtwork(picture)]) {
+    await writeFile(join(folder, artwork.jpeg), await square.clone().resize(artwork.width, artwork.height, { kernel: 'lanczos3' }).jpeg(JPEG).toBuffer());
+    files.push(artwork.jpeg);
+  }
   return { ...picture, sha256: sha256(data), files };
 }
 

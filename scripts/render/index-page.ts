@@ -7,7 +7,7 @@
 import type { TimedStory } from '../../src/story/timed-story.js';
 import { durationInWords } from '../../src/captions/time-text.js';
 import { languageName, storyLanguage } from '../story/languages.js';
-import { pictureArtwork } from '../story/pictures.js';
+import { pictureLockScreenArtwork } from '../story/pictures.js';
 import { RENDERED_FILES } from '../story/paths.js';
 import { markup } from './markup.js';
 import type { PageAssets } from './page.js';
@@ -20,7 +20,7 @@ export function renderIndexPage(stories: TimedStory[], assets: PageAssets, langu
     const cover = story.cover ?? story.scenes[0]?.picture;
     return markup`
     <li class="story-entry" lang="${story.language}">
-      ${cover ? markup`<img src="${story.id}/${pictureArtwork(cover).jpeg}" width="160" height="160" alt="" loading="lazy" decoding="async">` : ''}
+      ${cover ? markup`<img src="${story.id}/${pictureLockScreenArtwork(cover).jpeg}" width="160" height="160" alt="" loading="lazy" decoding="async">` : ''}
       <div>
         <h2><a href="${story.id}/${RENDERED_FILES.page}">${story.title}</a></h2>
         ${story.subtitle ? markup`<p class="subtitle">${story.subtitle}</p>` : ''}

@@ -8,7 +8,7 @@ import { commonPictureKind, paragraphsOf, fullTitle, type TimedChapter, type Tim
 import { durationInWords } from '../../src/captions/time-text.js';
 import { bytesText } from '../../src/i18n/formats.js';
 import { languageName, storyLanguage, type StoryWords } from '../story/languages.js';
-import { pictureArtwork, pictureSources } from '../story/pictures.js';
+import { pictureArtwork, pictureLockScreenArtwork, pictureSources } from '../story/pictures.js';
 import { epubFileName, RENDERED_FILES } from '../story/paths.js';
 import { markup, type Html } from './markup.js';
 
@@ -65,7 +65,7 @@ function sceneSection(scene: TimedScene, words: StoryWords): Html {
   return markup`
   <story-scene id="${scene.id}" number="${scene.number}" start="${seconds(scene.start)}" end="${seconds(scene.end)}"${
     range ? markup` description-start="${seconds(range.start)}" description-end="${seconds(range.end)}"` : ''
-  } picture-kind="${scene.picture.kind}" artwork="${pictureArtwork(scene.picture).jpeg}">
+  } picture-kind="${scene.picture.kind}" artwork="${pictureLockScreenArtwork(scene.picture).jpeg}">
     <h2 id="${scene.id}-heading"><span class="sentence" id="${announcement.id}" data-start="${seconds(announcement.start)}" data-end="${seconds(announcement.end)}"><span class="scene-number">${scene.label}:</span> ${scene.name}</span></h2>
     ${figure(scene)}
     ${
@@ -126,7 +126,7 @@ ${head(story, assets)}
 <body>
 <a class="skip-link" href="#intro">${words.skipToStory}</a>
 <main${story.scenes.length > LONG_STORY_SCENES ? markup` class="long-story"` : ''}>
-<story-player story-id="${story.id}" story-title="${story.title}" duration="${seconds(story.duration)}"${story.cover ? markup` artwork="${pictureArtwork(story.cover).jpeg}"` : ''}>
+<story-player story-id="${story.id}" story-title="${story.title}" duration="${seconds(story.duration)}"${story.cover ? markup` artwork="${pictureLockScreenArtwork(story.cover).jpeg}"` : ''}>
   <header class="story-header">
     ${assets.home ? markup`<p class="home"><a href="${assets.home.href}">${assets.home.label}</a></p>` : ''}
     <p class="kicker">${words.kicker(length)}</p>

@@ -10,8 +10,14 @@ import { STORY_FILES } from './paths.js';
 
 /** Widths of the WebP and JPEG versions, where the source is at least that wide. */
 export const PICTURE_WIDTHS = [480, 800, 1200, 1600] as const;
-/** Side of the square artwork for lock screens and podcast apps (Apple asks for 1400–3000 px). */
+/** Side of the square artwork for podcast apps and the EPUB's cover (Apple asks for 1400–3000 px). */
 export const ARTWORK_SIZE = 1400;
+/**
+ * Side of the square artwork the page gives lock screens. Chromium fetches and decodes it on the
+ * page's main thread, every chapter's again at each change of chapter (a 1,400 px JPEG took 25–75 ms
+ * there, measured in Chromium 156), and shows it at 512 px at most.
+ */
+export const LOCK_SCREEN_ARTWORK_SIZE = 512;
 
 export interface PictureSource {
   width: number;
@@ -44,9 +50,21 @@ export function pictureSources(picture: PictureFile): PictureSource[] {
   }));
 }
 
-/** The square artwork of a picture; relative to the story's folder. */
-export function pictureArtwork(picture: Pick<PictureFile, 'file'>): { width: number; height: number; jpeg: string } {
+export interface ArtworkFile {
+  width: number;
+  height: number;
+  jpeg: string;
+}
+
+/** The square artwork of a picture for podcast apps; relative to the story's folder. */
+export function pictureArtwork(picture: Pick<PictureFile, 'file'>): ArtworkFile {
   return { width: ARTWORK_SIZE, height: ARTWORK_SIZE, jpeg: posix.join(STORY_FILES.generatedImages, `${pictureStem(picture)}-artwork.jpg`) };
+}
+
+/** The same square, small, for lock screens and the site's index; relative to the story's folder. */
+export function pictureLockScreenArtwork(picture: Pick<PictureFile, 'file'>): ArtworkFile {
+  const size = LOCK_SCREEN_ARTWORK_SIZE;
+  return { width: size, height: size, jpeg: posix.join(STORY_FILES.generatedImages, `${pictureStem(picture)}-artwork-${size}.jpg`) };
 }
 
 /**

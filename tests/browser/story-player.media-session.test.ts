@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { CHAPTER_ARTWORK_LIMIT, MediaSessionController } from '../../src/story-player/media-session-controller.js';
+import type { StoryChapter } from '../../src/player-state/context.js';
 import { miniStory, playing, statusText, timing, tracksLoaded, until, recordActionHandlers } from './helpers/mini-story.js';
 
 describe('<story-player> on the lock screen and headphones (Media Session)', () => {
@@ -54,6 +56,25 @@ describe('<story-player> on the lock screen and headphones (Media Session)', () 
       const artwork = new URL(player.querySelector(`story-scene#${scene.id}`)!.getAttribute('artwork')!, document.baseURI).href;
       expect(metadata.chapterInfo[index + 1]!.artwork[0]?.src, scene.id).to.equal(artwork);
     });
+  });
+
+  it('lists a long story\'s chapters without their pictures, which the browser would fetch and decode again at every chapter', async () => {
+    const host = { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) };
+    const session = new MediaSessionController(host, { play() {}, pause() {}, seekBy() {}, seekTo() {}, previous() {}, next() {} });
+    session.claim();
+    const chapters = (count: number): StoryChapter[] =>
+      Array.from({ length: count }, (_, i) => ({ id: `scene-${i + 1}`, title: `Picture ${i + 1}`, start: i * 30, end: (i + 1) * 30, artwork: new URL(`art-${i}.jpg`, document.baseURI).href }));
+    const listed = () => (navigator.mediaSession.metadata as MediaMetadata & { chapterInfo: readonly { artwork: readonly MediaImage[] }[] }).chapterInfo;
+    try {
+      session.showChapter(chapters(CHAPTER_ARTWORK_LIMIT), 3, { title: 'A story', artwork: '' });
+      expect(listed().every((chapter) => chapter.artwork.length === 1), 'up to the limit, every chapter has its picture').to.be.true;
+      session.showChapter(chapters(CHAPTER_ARTWORK_LIMIT + 1), 3, { title: 'A story', artwork: '' });
+      expect(listed()).to.have.length(CHAPTER_ARTWORK_LIMIT + 1);
+      expect(listed().every((chapter) => chapter.artwork.length === 0), 'past it, none has').to.be.true;
+      expect(navigator.mediaSession.metadata?.artwork[0]?.src, 'the current picture is still shown').to.equal(new URL('art-3.jpg', document.baseURI).href);
+    } finally {
+      session.hostDisconnected();
+    }
   });
 
   it('answers play, pause, seek backward and forward, seek to, and previous and next photo', async () => {

@@ -13,7 +13,7 @@ import sharp from 'sharp';
 import { buildImages, MANIFEST, sha256, type ImageManifest } from '../../../scripts/images/images.js';
 import { loadManuscript } from '../../../scripts/story/manuscript.js';
 import { STORY_FILES, storyFolders } from '../../../scripts/story/paths.js';
-import { ARTWORK_SIZE, pictureArtwork, pictureSources } from '../../../scripts/story/pictures.js';
+import { ARTWORK_SIZE, LOCK_SCREEN_ARTWORK_SIZE, pictureArtwork, pictureLockScreenArtwork, pictureSources } from '../../../scripts/story/pictures.js';
 
 async function assertFiles(folder: string, manifest: ImageManifest): Promise<void> {
   for (const [file, entry] of Object.entries(manifest)) {
@@ -24,8 +24,10 @@ async function assertFiles(folder: string, manifest: ImageManifest): Promise<voi
         assert.deepEqual([meta.format, meta.width, meta.height], [format, source.width, source.height], path);
       }
     }
-    const artwork = await sharp(join(folder, pictureArtwork(entry).jpeg)).metadata();
-    assert.deepEqual([artwork.format, artwork.width, artwork.height], ['jpeg', ARTWORK_SIZE, ARTWORK_SIZE]);
+    for (const [artwork, size] of [[pictureArtwork(entry), ARTWORK_SIZE], [pictureLockScreenArtwork(entry), LOCK_SCREEN_ARTWORK_SIZE]] as const) {
+      const meta = await sharp(join(folder, artwork.jpeg)).metadata();
+      assert.deepEqual([meta.format, meta.width, meta.height], ['jpeg', size, size], artwork.jpeg);
+    }
   }
 }
 

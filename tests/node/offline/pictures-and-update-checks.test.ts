@@ -92,7 +92,7 @@ describe('the pictures and update checks of the offline site', () => {
     const answers = await fetched(page, artworks);
     const names = await readdir(join(out, GENERATED));
     for (const answer of answers) {
-      const stem = answer.path.slice(GENERATED.length).replace(/-artwork\.jpg$/, '');
+      const stem = answer.path.slice(GENERATED.length).replace(/-artwork-\d+\.jpg$/, '');
       // Lock screens show artwork small: the smallest WebP at least 400 px wide, else the widest.
       const widths = names
         .map((name) => new RegExp(`^${stem}-(\\d+)\\.webp$`).exec(name)?.[1])

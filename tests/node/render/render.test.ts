@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { podcastChapters } from '../../../scripts/render/podcast-chapters.js';
-import { pictureArtwork, pictureSources, pictureStem, readPictureFile } from '../../../scripts/story/pictures.js';
+import { pictureArtwork, pictureLockScreenArtwork, pictureSources, pictureStem, readPictureFile } from '../../../scripts/story/pictures.js';
 
 const ASSETS = { script: '../app.js', stylesheet: '../page.css', icon: '../icon.svg' };
 
@@ -114,6 +114,7 @@ describe('rendering a timed story', () => {
     assert.match(first, /<h3>Audio description<\/h3>/);
     assert.doesNotMatch(second, /description-start|description-end|class="description"/);
     assert.match(second, /picture-kind="photograph"/);
+    assert.match(first, /^[^>]* artwork="images\/generated\/first-artwork-512\.jpg">/, 'the small square for the lock screen, which the browser decodes on the page');
     assert.equal((page.match(/<track kind="descriptions"/g) ?? []).length, 1);
     assert.match(page, /<track kind="chapters"[^>]*label="Pictures">/, 'not "Photos": one of the pictures is drawn');
   });
@@ -177,6 +178,7 @@ describe('the responsive files of a picture', () => {
     assert.equal(pictureStem({ file: 'images/the-plea.svg' }), 'the-plea');
     assert.equal(pictureStem({ file: 'images/night.shot.jpeg' }), 'night.shot');
     assert.deepEqual(pictureArtwork({ file: 'images/the-plea.svg' }), { width: 1400, height: 1400, jpeg: 'images/generated/the-plea-artwork.jpg' });
+    assert.deepEqual(pictureLockScreenArtwork({ file: 'images/the-plea.svg' }), { width: 512, height: 512, jpeg: 'images/generated/the-plea-artwork-512.jpg' });
   });
 
   it('come at every standard width the photo can fill, a photo exactly 800 px wide included, never upscaled', () => {
