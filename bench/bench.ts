@@ -60,20 +60,23 @@ async function main(): Promise<void> {
   const version = await browser.version();
   await browser.close();
   const options: BenchOptions = { quick: values.quick };
+  const on = machine(version);
+  const previous = existsSync(values.out) ? (JSON.parse(await readFile(values.out, 'utf8')) as Partial<Results>) : undefined;
+  const kept = previous?.figures ? (previous as Results) : undefined;
   const figures: Figure[] = [];
+  let date = new Date().toISOString();
+  // Written after each section, so that a section that fails loses only its own figures.
+  const save = () => writeFile(values.out, `${JSON.stringify(results(figures, { date, machine: on, quick: values.quick, ...(kept ? { previous: kept } : {}) }), null, 2)}\n`);
   for (const name of only) {
     const started = Date.now();
     const section = await SECTIONS[name]!(options);
     figures.push(...section);
+    date = new Date().toISOString();
+    await save();
     console.error(`bench: ${name} in ${Math.round((Date.now() - started) / 1000)} s`);
   }
-  const date = new Date().toISOString();
-  const on = machine(version);
   console.log(table(figures, values.markdown));
   console.log(`\n${date}, ${on}${values.quick ? ', --quick' : ''}`);
-  const previous = existsSync(values.out) ? (JSON.parse(await readFile(values.out, 'utf8')) as Partial<Results>) : undefined;
-  const kept = previous?.figures ? (previous as Results) : undefined;
-  await writeFile(values.out, `${JSON.stringify(results(figures, { date, machine: on, quick: values.quick, ...(kept ? { previous: kept } : {}) }), null, 2)}\n`);
   console.log(`written to ${values.out}`);
 }
 
