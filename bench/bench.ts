@@ -62,17 +62,17 @@ async function main(): Promise<void> {
   const options: BenchOptions = { quick: values.quick };
   const on = machine(version);
   const previous = existsSync(values.out) ? (JSON.parse(await readFile(values.out, 'utf8')) as Partial<Results>) : undefined;
-  const kept = previous?.figures ? (previous as Results) : undefined;
+  let saved = previous?.figures ? (previous as Results) : undefined;
   const figures: Figure[] = [];
   let date = new Date().toISOString();
-  // Written after each section, so that a section that fails loses only its own figures.
-  const save = () => writeFile(values.out, `${JSON.stringify(results(figures, { date, machine: on, quick: values.quick, ...(kept ? { previous: kept } : {}) }), null, 2)}\n`);
   for (const name of only) {
     const started = Date.now();
     const section = await SECTIONS[name]!(options);
     figures.push(...section);
     date = new Date().toISOString();
-    await save();
+    // Written after each section, each with its own date: a section that fails keeps its earlier figures.
+    saved = results(section, { date, machine: on, quick: values.quick, ...(saved ? { previous: saved } : {}) });
+    await writeFile(values.out, `${JSON.stringify(saved, null, 2)}\n`);
     console.error(`bench: ${name} in ${Math.round((Date.now() - started) / 1000)} s`);
   }
   console.log(table(figures, values.markdown));

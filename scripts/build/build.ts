@@ -14,6 +14,7 @@ import type { TimedStory } from '../../src/story/timed-story.js';
 import { runAsScript } from '../cli.js';
 import { MANIFEST, sha256, type ImageManifest } from '../images/images.js';
 import { storyLanguage } from '../story/languages.js';
+import { pictureArtwork, pictureLockScreenArtwork, pictureSources } from '../story/pictures.js';
 import { DEFAULT_BASE_URL, epubFileName, ROOT, STORY_FILES, storyFolders } from '../story/paths.js';
 import { epubFiles, zipEpub } from '../render/epub.js';
 import { storyUrls } from '../render/feed.js';
@@ -66,6 +67,10 @@ async function checkPictures(folder: string, story: TimedStory): Promise<void> {
     else if (made.sha256 !== sha256(await readFile(join(folder, picture.file)))) problems.push(`${picture.file} changed since its files were made: run npm run images, then npm run narrate`);
     else if (made.width !== picture.width || made.height !== picture.height) {
       problems.push(`${picture.file} is ${made.width} × ${made.height}, but the timed story says ${picture.width} × ${picture.height}: run npm run narrate`);
+    } else {
+      // Files made by an older `npm run images` may lack one the page now names (the 512 px artwork).
+      const missing = [...pictureSources(picture).flatMap((source) => [source.webp, source.jpeg]), pictureArtwork(picture).jpeg, pictureLockScreenArtwork(picture).jpeg].filter((file) => !made.files.includes(file));
+      if (missing.length > 0) problems.push(`${picture.file} has no ${missing.join(', ')}: run npm run images`);
     }
   }
   if (problems.length > 0) throw new Error(`${folder}: its pictures do not match its timed story\n${problems.map((p) => `  - ${p}`).join('\n')}`);

@@ -53,7 +53,7 @@ export interface ServiceWorkerResult {
   warnings: string[];
 }
 
-/** The width a stand-in for the lock-screen artwork should reach: Media Session shows it small. */
+/** The width a stand-in for the 512 px lock-screen artwork should reach: lock screens show it small, and the next WebP up (800 px) is two to three times the bytes. */
 const ARTWORK_STAND_IN_WIDTH = 400;
 
 const md5 = (data: Buffer) => createHash('md5').update(data).digest('hex');

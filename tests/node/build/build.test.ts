@@ -9,7 +9,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, ROOT } from '../../../scripts/build/build.js';
-import { buildImages } from '../../../scripts/images/images.js';
+import { buildImages, MANIFEST, type ImageManifest } from '../../../scripts/images/images.js';
 import { narrate } from '../../../scripts/narrate/narrate.js';
 
 const WIDER_SQUARE = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100" width="300" height="100"><rect width="300" height="100" fill="#e07a1f"/></svg>';
@@ -39,6 +39,17 @@ describe('npm run build', () => {
     await assert.rejects(buildSite({ stories: [changed], out }), /images\/square\.svg changed since its files were made: run npm run images, then npm run narrate/);
     await buildImages(changed);
     await assert.rejects(buildSite({ stories: [changed], out }), /images\/square\.svg is 300 × 100, but the timed story says 150 × 100: run npm run narrate/);
+  });
+
+  it('refuses pictures made by an older npm run images that lack a file the page names', async () => {
+    const older = await mkdtemp(join(tmpdir(), 'build-older-'));
+    await cp(story, older, { recursive: true });
+    const manifestPath = join(older, MANIFEST);
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as ImageManifest;
+    const square = manifest['images/square.svg']!;
+    square.files = square.files.filter((file) => !file.endsWith('-artwork-512.jpg'));
+    await writeFile(manifestPath, JSON.stringify(manifest));
+    await assert.rejects(buildSite({ stories: [older], out: await mkdtemp(join(tmpdir(), 'build-site-')) }), /images\/square\.svg has no images\/generated\/square-artwork-512\.jpg: run npm run images/);
   });
 
   it('refuses a story that was never narrated, saying what to run', async () => {

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse, type Node } from 'parse5';
 
-const TIME_ATTRIBUTES = ['data-start', 'data-end', 'start', 'end', 'description-start', 'description-end', 'duration'];
+const TIME_ATTRIBUTES = ['data-start', 'data-end', 'start', 'end', 'description-start', 'description-end', 'duration', 'artwork'];
 
-/** Every element's time attributes, by id (the player by its tag). */
+/** Every element's time attributes and artwork, by id (the player by its tag); the example's files are under story/. */
 function timesOf(file: string): Map<string, Record<string, string>> {
   const times = new Map<string, Record<string, string>>();
   const visit = (node: Node): void => {
@@ -16,7 +16,7 @@ function timesOf(file: string): Map<string, Record<string, string>> {
       const found: Record<string, string> = {};
       for (const name of TIME_ATTRIBUTES) {
         const value = attributes.get(name);
-        if (value !== undefined) found[name] = value;
+        if (value !== undefined) found[name] = value.replace(/^story\//, '');
       }
       if (Object.keys(found).length) times.set(attributes.get('id') ?? node.tagName, found);
     }
@@ -27,7 +27,7 @@ function timesOf(file: string): Map<string, Record<string, string>> {
 }
 
 describe('the no-build example', () => {
-  it('has the mini-story fixture’s times on every element that has times', () => {
+  it('has the mini-story fixture’s times and artwork on every element that has them', () => {
     const example = timesOf('examples/no-build/index.html');
     const fixture = timesOf('tests/fixtures/mini-story/index.html');
     assert.ok(example.size > 10, `${example.size} timed elements in the example`);

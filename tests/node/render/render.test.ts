@@ -169,6 +169,14 @@ describe('rendering a timed story', () => {
     assert.match(index, /<li class="story-entry" lang="en">[\s\S]*<a href="small\/index.html">T<\/a>/);
     assert.match(index, /<li class="story-entry" lang="es">[\s\S]*<a href="pequena\/index.html">Pequeña<\/a>[\s\S]*Español/);
   });
+
+  it('names the 512 px artwork for the lock screen and the front page, the 1,400 px one for link previews', () => {
+    const cover = { file: 'images/cover.svg', width: 1400, height: 1400 };
+    const page = render((story) => (story.cover = cover)).files[RENDERED_FILES.page]!;
+    assert.match(page, /<story-player [^>]*artwork="images\/generated\/cover-artwork-512\.jpg"/);
+    assert.match(page, /<meta property="og:image" content="images\/generated\/cover-artwork\.jpg">/);
+    assert.match(renderIndexPage([{ ...smallTimedStory(), cover }], ASSETS), /<img src="small\/images\/generated\/cover-artwork-512\.jpg"/);
+  });
 });
 
 describe('the responsive files of a picture', () => {
