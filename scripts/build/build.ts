@@ -14,7 +14,7 @@ import type { TimedStory } from '../../src/story/timed-story.js';
 import { runAsScript } from '../cli.js';
 import { MANIFEST, sha256, type ImageManifest } from '../images/images.js';
 import { storyLanguage } from '../story/languages.js';
-import { pictureArtwork, pictureLockScreenArtwork, pictureSources } from '../story/pictures.js';
+import { pictureFiles } from '../story/pictures.js';
 import { DEFAULT_BASE_URL, epubFileName, ROOT, STORY_FILES, storyFolders } from '../story/paths.js';
 import { epubFiles, zipEpub } from '../render/epub.js';
 import { storyUrls } from '../render/feed.js';
@@ -69,7 +69,7 @@ async function checkPictures(folder: string, story: TimedStory): Promise<void> {
       problems.push(`${picture.file} is ${made.width} × ${made.height}, but the timed story says ${picture.width} × ${picture.height}: run npm run narrate`);
     } else {
       // Files made by an older `npm run images` may lack one the page now names (the 512 px artwork).
-      const missing = [...pictureSources(picture).flatMap((source) => [source.webp, source.jpeg]), pictureArtwork(picture).jpeg, pictureLockScreenArtwork(picture).jpeg].filter((file) => !made.files.includes(file));
+      const missing = pictureFiles(picture).filter((file) => !made.files.includes(file));
       if (missing.length > 0) problems.push(`${picture.file} has no ${missing.join(', ')}: run npm run images`);
     }
   }

@@ -23,7 +23,7 @@ import type { PictureFile } from '../../src/story/timed-story.js';
 import { runAsScript } from '../cli.js';
 import { loadManuscript } from '../story/manuscript.js';
 import { STORY_FILES, storyFolders } from '../story/paths.js';
-import { ARTWORK_SIZE, pictureArtwork, pictureLockScreenArtwork, pictureSources, readPictureFile } from '../story/pictures.js';
+import { ARTWORK_SIZE, pictureArtwork, pictureFiles, pictureLockScreenArtwork, pictureSources, readPictureFile } from '../story/pictures.js';
 
 export const MANIFEST = `${STORY_FILES.generatedImages}/manifest.json`;
 
@@ -82,12 +82,10 @@ async function makePicture(folder: string, file: string): Promise<ManifestEntry>
   });
   const source = await master(path, data, picture);
   const { width: masterWidth = 0, height: masterHeight = 0 } = await source.clone().metadata();
-  const files: string[] = [];
   for (const size of pictureSources(picture)) {
     const resized = source.clone().resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' });
     await writeFile(join(folder, size.webp), await resized.clone().webp(WEBP).toBuffer());
     await writeFile(join(folder, size.jpeg), await resized.clone().jpeg(JPEG).toBuffer());
-    files.push(size.webp, size.jpeg);
   }
   // Square artwork: the largest square of the master around the focus, kept inside.
   const side = Math.min(masterWidth, masterHeight);
@@ -97,9 +95,8 @@ async function makePicture(folder: string, file: string): Promise<ManifestEntry>
   const square = source.clone().extract({ left, top, width: side, height: side });
   for (const artwork of [pictureArtwork(picture), pictureLockScreenArtwork(picture)]) {
     await writeFile(join(folder, artwork.jpeg), await square.clone().resize(artwork.width, artwork.height, { kernel: 'lanczos3' }).jpeg(JPEG).toBuffer());
-    files.push(artwork.jpeg);
   }
-  return { ...picture, sha256: sha256(data), files };
+  return { ...picture, sha256: sha256(data), files: pictureFiles(picture) };
 }
 
 /** Makes every picture of one story; returns its manifest and the bytes written. */

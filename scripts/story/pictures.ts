@@ -67,6 +67,11 @@ export function pictureLockScreenArtwork(picture: Pick<PictureFile, 'file'>): Ar
   return { width: size, height: size, jpeg: posix.join(STORY_FILES.generatedImages, `${pictureStem(picture)}-artwork-${size}.jpg`) };
 }
 
+/** Every file `npm run images` makes of a picture, in the order its manifest lists them. */
+export function pictureFiles(picture: PictureFile): string[] {
+  return [...pictureSources(picture).flatMap((source) => [source.webp, source.jpeg]), pictureArtwork(picture).jpeg, pictureLockScreenArtwork(picture).jpeg];
+}
+
 /**
  * A picture's size as it is shown: a camera's portrait is stored sideways with an EXIF orientation,
  * which every browser and `npm run images` apply.

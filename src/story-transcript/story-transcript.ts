@@ -7,25 +7,11 @@ import { PlayerLink } from '../player-state/player-link.js';
 import { StoryErrorEvent, StoryFollowRequestEvent, StorySeekRequestEvent } from '../player-state/events.js';
 import { clock } from '../captions/time-text.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
+import { groupByChapter, listOrder, type ChapterGroup, type ListOrder } from './chapter-groups.js';
 import { AT_ONCE, ProgressiveFill } from './progressive-fill.js';
 import { styles } from './story-transcript.styles.js';
 
 let uid = 0;
-
-interface ChapterGroup {
-  chapter: StoryChapter;
-  cues: StoryCue[];
-}
-
-/** The cues in the list's order, and for each cue its place in that order and its chapter (-1: loose). */
-interface ListOrder {
-  index: CueIndex<StoryCue>;
-  chapters: readonly StoryChapter[];
-  groups: ChapterGroup[];
-  cues: StoryCue[];
-  at: Map<StoryCue, number>;
-  group: Map<StoryCue, number>;
-}
 
 /**
  * The whole narration as a list of sentences behind a "Transcript" disclosure. Activating a
@@ -109,7 +95,7 @@ export class StoryTranscript extends LitElement {
   /** The cues by chapter, made again only when the cues or the chapters change. */
   #groups: { index: CueIndex<StoryCue>; chapters: readonly StoryChapter[]; groups: ChapterGroup[]; loose: StoryCue[] } | undefined;
   /** The cues in the list's order, and for each cue its place in that order and its chapter (-1: loose). */
-  #order: ListOrder | undefined;
+  #order: (ListOrder & { index: CueIndex<StoryCue>; chapters: readonly StoryChapter[] }) | undefined;
   /** The chapters whose sentences are made (the others show their title only, until their slice). */
   readonly #filled = new ProgressiveFill<ChapterGroup>(() => this.requestUpdate());
   #scrollFrame = 0;
@@ -267,43 +253,21 @@ export class StoryTranscript extends LitElement {
     </ol>`;
   }
 
-  /** The cues in their chapters (cues outside every chapter are loose), in one pass over both. */
+  /** The cues in their chapters (cues outside every chapter are loose), made again when either changes. */
   #chapterGroups(): { groups: ChapterGroup[]; loose: StoryCue[] } {
     const { index, chapters } = this;
     if (this.#groups?.index === index && this.#groups.chapters === chapters) return this.#groups;
-    const groups = [...chapters].sort((a, b) => a.start - b.start).map((chapter) => ({ chapter, cues: [] as StoryCue[] }));
-    const loose: StoryCue[] = [];
-    let g = 0;
-    // The cues are sorted by start: the chapter of each is at or after the previous one's.
-    for (const cue of index.items) {
-      while (g < groups.length && cue.start >= groups[g]!.chapter.end) g++;
-      const group = groups[g];
-      (group && cue.start >= group.chapter.start ? group.cues : loose).push(cue);
-    }
-    this.#groups = { index, chapters, groups: groups.filter((group) => group.cues.length > 0), loose };
+    this.#groups = { index, chapters, ...groupByChapter(index.items, chapters) };
     this.#filled.reset();
     return this.#groups;
   }
 
-  /** Every cue in the order the list shows them: by chapter, then the loose ones. */
+  /** Every cue in the order the list shows them, made again when the cues or chapters change. */
   #listOrder(): ListOrder {
     const { index, chapters } = this;
     if (this.#order?.index === index && this.#order.chapters === chapters) return this.#order;
     const { groups, loose } = chapters.length > 0 ? this.#chapterGroups() : { groups: [], loose: index.items };
-    const cues: StoryCue[] = [];
-    const at = new Map<StoryCue, number>();
-    const group = new Map<StoryCue, number>();
-    groups.forEach((g, i) => {
-      for (const cue of g.cues) {
-        at.set(cue, cues.push(cue) - 1);
-        group.set(cue, i);
-      }
-    });
-    for (const cue of loose) {
-      at.set(cue, cues.push(cue) - 1);
-      group.set(cue, -1);
-    }
-    this.#order = { index, chapters, groups, cues, at, group };
+    this.#order = { index, chapters, ...listOrder(groups, loose) };
     return this.#order;
   }
 

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { podcastChapters } from '../../../scripts/render/podcast-chapters.js';
-import { pictureArtwork, pictureLockScreenArtwork, pictureSources, pictureStem, readPictureFile } from '../../../scripts/story/pictures.js';
+import { pictureArtwork, pictureFiles, pictureLockScreenArtwork, pictureSources, pictureStem, readPictureFile } from '../../../scripts/story/pictures.js';
 
 const ASSETS = { script: '../app.js', stylesheet: '../page.css', icon: '../icon.svg' };
 
@@ -187,6 +187,17 @@ describe('the responsive files of a picture', () => {
     assert.equal(pictureStem({ file: 'images/night.shot.jpeg' }), 'night.shot');
     assert.deepEqual(pictureArtwork({ file: 'images/the-plea.svg' }), { width: 1400, height: 1400, jpeg: 'images/generated/the-plea-artwork.jpg' });
     assert.deepEqual(pictureLockScreenArtwork({ file: 'images/the-plea.svg' }), { width: 512, height: 512, jpeg: 'images/generated/the-plea-artwork-512.jpg' });
+  });
+
+  it('are listed whole for the manifest and the build: every width in WebP and JPEG, then both squares', () => {
+    assert.deepEqual(pictureFiles(photo(800, 600)), [
+      'images/generated/harbour-480.webp',
+      'images/generated/harbour-480.jpg',
+      'images/generated/harbour-800.webp',
+      'images/generated/harbour-800.jpg',
+      'images/generated/harbour-artwork.jpg',
+      'images/generated/harbour-artwork-512.jpg',
+    ]);
   });
 
   it('come at every standard width the photo can fill, a photo exactly 800 px wide included, never upscaled', () => {
