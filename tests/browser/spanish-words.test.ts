@@ -5,12 +5,12 @@ import type { StoryPlayer } from '../../src/story-player/story-player.js';
 import { miniStory, statusText, until, type MiniStoryOptions } from './helpers/mini-story.js';
 
 /**
- * What a listener reads and hears in Spanish, word for word: the mini-story's player put inside a
- * `lang="es"` element, as on a Spanish page.
+ * What a listener reads and hears in Spanish, word for word: the mini-story's player on a page in
+ * Spanish from the start, as on a Spanish page (a track that fails as the player starts is told
+ * in Spanish even before the Spanish words have loaded).
  */
 async function inSpanish(options: MiniStoryOptions = {}): Promise<StoryPlayer> {
-  const player = await miniStory(options);
-  player.parentElement!.lang = 'es';
+  const player = await miniStory({ ...options, lang: 'es' });
   await until(() => player.shadowRoot!.querySelector('.play')?.getAttribute('aria-label')?.startsWith('Reproducir ') === true, 'the player speaks Spanish');
   return player;
 }

@@ -86,6 +86,8 @@ export interface MiniStoryOptions {
   sceneAttributes?: Record<string, Record<string, string | null>>;
   /** Scenes (by id) to make pictures without a recorded description: no description attributes, no `.description` block. */
   withoutDescription?: string[];
+  /** The language of the page around the player from the start (the page's own by default). */
+  lang?: string;
 }
 
 let counter = 0;
@@ -142,7 +144,7 @@ export async function storyPage(folder: string, options: MiniStoryOptions = {}):
   resolveUrls(copy, folder);
   addPageStyle();
   const wrapper = document.createElement('div');
-  wrapper.lang = page.documentElement.lang;
+  wrapper.lang = options.lang ?? page.documentElement.lang;
   wrapper.append(document.importNode(copy, true));
   const player = (await fixture<HTMLElement>(wrapper)).querySelector('story-player')!;
   await player.updateComplete;
